@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Orchestrator.Abstractions.Phases;
+
+/// <summary>What one attempt of a phase receives.</summary>
+public sealed record PhaseRequest
+{
+    /// <summary>The run (durable instance) id.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The plugin name.</summary>
+    public required string Plugin { get; init; }
+
+    /// <summary>The plugin version the run pinned at start.</summary>
+    public required string PluginVersion { get; init; }
+
+    /// <summary>The phase name.</summary>
+    public required string Phase { get; init; }
+
+    /// <summary>The attempt number, starting at 1.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>The run input as JSON (<see cref="JsonValueKind.Undefined"/> when the run has none).</summary>
+    public JsonElement Input { get; init; }
+
+    /// <summary>The effective config for this phase: plugin defaults, workflow and request config, phase overrides.</summary>
+    public ImmutableDictionary<string, JsonElement> Config { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+
+    /// <summary>The prompt text mapped to this phase by the manifest's <c>prompts</c>, if any.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>Outputs of the phases that already completed in this run, by phase name.</summary>
+    public ImmutableDictionary<string, JsonElement> PhaseOutputs { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+
+    /// <summary>Run metadata written by earlier phases.</summary>
+    public ImmutableDictionary<string, JsonElement> Metadata { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+
+    /// <summary>The run's working directory, where artifacts are written.</summary>
+    public required string WorkingDirectory { get; init; }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Orchestrator.Cli;
+
+/// <summary>The `orchestrator` command tree. Exit codes: 0 success, 1 failure, 2 usage error.</summary>
+internal static class OrchestratorCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("Orchestrator: plugin phases as durable workflows.");
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var parseResult = CreateRootCommand().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'orchestrator --help' for usage.");
+            return UsageError;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(invocation, cancellationToken);
+    }
+}

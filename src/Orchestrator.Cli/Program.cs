@@ -1,0 +1,3 @@
+using Orchestrator.Cli;
+
+return await OrchestratorCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
