@@ -45,8 +45,19 @@ public sealed class ContextManager : IDisposable, IAsyncDisposable
         }
 
         _timeProvider = timeProvider ?? TimeProvider.System;
+
+        // The timer holds the manager weakly, so a manager dropped without Dispose can still be collected.
         _sweeper = _timeProvider.CreateTimer(
-            static state => ((ContextManager)state!).Sweep(), this, _options.CleanupInterval, _options.CleanupInterval);
+            static state =>
+            {
+                if (((WeakReference<ContextManager>)state!).TryGetTarget(out var manager))
+                {
+                    manager.Sweep();
+                }
+            },
+            new WeakReference<ContextManager>(this),
+            _options.CleanupInterval,
+            _options.CleanupInterval);
     }
 
     /// <summary>Creates a session with an empty context, or with a copy of <paramref name="initialContents"/>.</summary>

@@ -28,6 +28,16 @@ public sealed record RunMetrics
     [JsonPropertyName("started_at")]
     public DateTimeOffset? StartedAt => Phases.IsEmpty ? null : Phases.Values.Min(static phase => phase.StartedAt);
 
+    /// <summary>Equal when both hold the same phase entries.</summary>
+    /// <param name="other">The metrics to compare with.</param>
+    /// <returns><c>true</c> when the phase entries are equal.</returns>
+    public bool Equals(RunMetrics? other) =>
+        other is not null && Phases.Count == other.Phases.Count &&
+        Phases.All(pair => other.Phases.TryGetValue(pair.Key, out var phase) && pair.Value == phase);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Phases.Count;
+
     /// <summary>When the latest phase ended; absent when no phase was measured.</summary>
     [JsonPropertyName("ended_at")]
     public DateTimeOffset? EndedAt => Phases.IsEmpty ? null : Phases.Values.Max(static phase => phase.EndedAt);

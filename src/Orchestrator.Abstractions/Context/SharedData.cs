@@ -163,6 +163,23 @@ public sealed record SharedData : IJsonOnDeserialized
         return this with { Metrics = Metrics with { Phases = Metrics.Phases.SetItem(metrics.Phase, metrics) } };
     }
 
+    /// <summary>
+    /// Equal when both have the same schema version, phase outputs and metadata (compared as JSON values),
+    /// errors (in order) and metrics.
+    /// </summary>
+    /// <param name="other">The shared data to compare with.</param>
+    /// <returns><c>true</c> when the contents are equal.</returns>
+    public bool Equals(SharedData? other) =>
+        other is not null &&
+        SchemaVersion == other.SchemaVersion &&
+        SameJson(PhaseOutputs, other.PhaseOutputs) &&
+        SameJson(Metadata, other.Metadata) &&
+        Errors.SequenceEqual(other.Errors) &&
+        Metrics.Equals(other.Metrics);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(SchemaVersion, PhaseOutputs.Count, Metadata.Count, Errors.Length, Metrics);
+
     /// <summary>Serializes to the documented JSON shape (snake_case, <c>schema_version</c> first).</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, OrchestratorJson.Options);
@@ -217,6 +234,10 @@ public sealed record SharedData : IJsonOnDeserialized
     private static JsonElement Detach(JsonElement value) => value.ValueKind == JsonValueKind.Undefined
         ? JsonNull
         : value.Clone();
+
+    private static bool SameJson(ImmutableDictionary<string, JsonElement> left, ImmutableDictionary<string, JsonElement> right) =>
+        left.Count == right.Count &&
+        left.All(pair => right.TryGetValue(pair.Key, out var value) && JsonElement.DeepEquals(pair.Value, value));
 
     private static ImmutableDictionary<string, JsonElement> Ordinal(ImmutableDictionary<string, JsonElement>? value) =>
         (value ?? ImmutableDictionary<string, JsonElement>.Empty).WithComparers(StringComparer.Ordinal);

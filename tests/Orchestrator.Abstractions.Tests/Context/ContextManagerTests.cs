@@ -228,6 +228,28 @@ public sealed class ContextManagerTests
         _expired.ShouldBe(["first", "second"]);
     }
 
+    [Fact]
+    public void Manager_DroppedWithoutDispose_CanBeCollected()
+    {
+        var manager = CreateAndDrop();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        manager.TryGetTarget(out _).ShouldBeFalse("the sweeper timer must not keep an abandoned manager alive");
+        _time.Advance(Ttl * 2);
+        _expired.ShouldBeEmpty();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private WeakReference<ContextManager> CreateAndDrop()
+    {
+        var manager = CreateManager();
+        manager.Create("run-1");
+        return new WeakReference<ContextManager>(manager);
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(-1, 1)]

@@ -57,6 +57,23 @@ public sealed class SharedDataTests
     }
 
     [Fact]
+    public void Equals_SameContentBuiltTwice_IsEqual()
+    {
+        Sample().ShouldBe(Sample());
+        SharedData.FromJson(Sample().ToJson()).ShouldBe(Sample());
+        Sample().GetHashCode().ShouldBe(SharedData.FromJson(Sample().ToJson()).GetHashCode());
+    }
+
+    [Fact]
+    public void Equals_DifferentOutputOrMetrics_IsNotEqual()
+    {
+        Sample().WithPhaseOutput("outline", Json("""{"chapters":13}""")).ShouldNotBe(Sample());
+        Sample().WithPhaseMetrics(new PhaseMetrics("outline", Start, Start.AddSeconds(2), 1)).ShouldNotBe(Sample());
+        Sample().WithError(new PhaseError("a", "b", 1, Start, false)).ShouldNotBe(Sample());
+        Sample().WithMetadata(new Dictionary<string, JsonElement> { ["language"] = Json("\"fr\"") }).ShouldNotBe(Sample());
+    }
+
+    [Fact]
     public void JsonSerializer_DefaultOptions_UsesSameShape()
     {
         var data = Sample();
