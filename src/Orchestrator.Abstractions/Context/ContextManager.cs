@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Orchestrator.Abstractions.Context;
 
@@ -102,7 +103,7 @@ public sealed class ContextManager : IDisposable, IAsyncDisposable
     /// <param name="sessionId">The session id.</param>
     /// <param name="context">The context, or <c>null</c> when there is no live session with this id.</param>
     /// <returns><c>true</c> when the session exists and has not expired.</returns>
-    public bool TryGet(string sessionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PluginContext? context)
+    public bool TryGet(string sessionId, [NotNullWhen(true)] out PluginContext? context)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
         ThrowIfDisposed();

@@ -8,7 +8,8 @@ namespace Orchestrator.Abstractions.Context;
 /// <summary>Turns what callers store into the immutable representation a <see cref="PluginContext"/> keeps.</summary>
 internal static class ContextValues
 {
-    private const int MaxDepth = 64;
+    /// <summary>How deeply lists and maps (and, separately, a JSON value) may nest.</summary>
+    public const int MaxDepth = 64;
 
     public static object? Normalize(string key, object? value) => Normalize(key, value, 0);
 
@@ -68,7 +69,7 @@ internal static class ContextValues
             case double d: return CheckFinite(key, d);
             case float f: return CheckFinite(key, f);
             case JsonElement json: return NormalizeJson(key, json);
-            case JsonNode node: return JsonSerializer.SerializeToElement(node);
+            case JsonNode node: return NormalizeJson(key, JsonSerializer.SerializeToElement(node));
             case JsonDocument document: return NormalizeJson(key, document.RootElement);
             case ImmutableArray<object?> list: return NormalizeList(key, list, depth);
             case ImmutableDictionary<string, object?> map: return NormalizeMap(key, map, depth);
@@ -90,11 +91,24 @@ internal static class ContextValues
             $"Context key '{key}' cannot store the double {value}: JSON has no NaN or infinity. Store a finite number or null.",
             nameof(value));
 
-    private static JsonElement NormalizeJson(string key, JsonElement json) => json.ValueKind == JsonValueKind.Undefined
-        ? throw new ArgumentException(
-            $"Context key '{key}' cannot store an undefined JsonElement (default(JsonElement)). Store null or a parsed JSON value.",
-            "value")
-        : json.Clone();
+    private static JsonElement NormalizeJson(string key, JsonElement json)
+    {
+        if (json.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new ArgumentException(
+                $"Context key '{key}' cannot store an undefined JsonElement (default(JsonElement)). Store null or a parsed JSON value.",
+                "value");
+        }
+
+        if (JsonDepth.Exceeds(json, MaxDepth))
+        {
+            throw new ArgumentException(
+                $"The JSON value for context key '{key}' nests deeper than {MaxDepth} levels, too deep to serialize reliably. Flatten it.",
+                "value");
+        }
+
+        return json.Clone();
+    }
 
     private static ImmutableArray<object?> NormalizeList(string key, ImmutableArray<object?> list, int depth)
     {

@@ -138,10 +138,18 @@ public sealed class PhaseContextHelper
     /// <typeparam name="T">The value type.</typeparam>
     /// <param name="key">A non-empty key.</param>
     /// <param name="value">The value, serialized with snake_case names; <c>null</c> removes the key.</param>
+    /// <exception cref="ArgumentException">The key is empty, or the value nests deeper than <see cref="SharedData.MaxValueDepth"/>.</exception>
     public void SetMetadata<T>(string key, T value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var json = JsonSerializer.SerializeToElement(value, OrchestratorJson.Options);
+        if (JsonDepth.Exceeds(json, SharedData.MaxValueDepth))
+        {
+            throw new ArgumentException(
+                $"Metadata value '{key}' nests deeper than {SharedData.MaxValueDepth} levels, more than the run's shared data can hold. Flatten it.",
+                nameof(value));
+        }
+
         lock (_lock)
         {
             _changes[key] = json;

@@ -17,14 +17,16 @@ namespace Orchestrator.Abstractions.Context;
 /// <see cref="DateTimeOffset"/>; <see cref="JsonElement"/> (also from a <c>JsonNode</c> or <c>JsonDocument</c>),
 /// stored as an independent clone; any string-keyed dictionary, stored as
 /// <c>ImmutableDictionary&lt;string, object?&gt;</c> (ordinal keys); any other enumerable, stored as
-/// <c>ImmutableArray&lt;object?&gt;</c>. Lists and maps are normalized recursively (at most 64 levels).
+/// <c>ImmutableArray&lt;object?&gt;</c>. Lists and maps nest at most 64 levels, and so does a JSON value.
 /// Anything else (a POCO, an enum, a <see cref="DateTime"/>, a <see cref="Guid"/>, NaN) is rejected with an
 /// <see cref="ArgumentException"/> that names the key.
 /// </para>
 /// <para>
 /// Every operation is atomic; <see cref="Keys"/>, <see cref="Clone"/> and JSON serialization see a consistent
 /// snapshot. The JSON form (see <see cref="ToJson"/>) tags every value with its type, so a round trip keeps
-/// a <see cref="long"/> a <see cref="long"/> and a map a map.
+/// a <see cref="long"/> a <see cref="long"/> and a map a map. <see cref="ToJson"/> and <see cref="FromJson"/>
+/// handle every storable value; <c>JsonSerializer</c> with other options uses the same shape but its
+/// <c>MaxDepth</c> (64 by default) limits how deeply nested a context it accepts.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(PluginContextJsonConverter))]
@@ -128,7 +130,7 @@ public sealed partial class PluginContext
     /// <c>{"date_time_offset":"2026-01-02T03:04:05+01:00"}</c>, <c>{"json":ANY_JSON}</c>,
     /// <c>{"list":[TAGGED,...]}</c> or <c>{"map":{"k":TAGGED,...}}</c>.
     /// </returns>
-    public string ToJson() => JsonSerializer.Serialize(this);
+    public string ToJson() => JsonSerializer.Serialize(this, PluginContextJsonConverter.Options);
 
     /// <summary>Reads a context written by <see cref="ToJson"/> (or by serializing a <see cref="PluginContext"/>).</summary>
     /// <param name="json">The JSON text.</param>
@@ -137,7 +139,7 @@ public sealed partial class PluginContext
     public static PluginContext FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize<PluginContext>(json)
+        return JsonSerializer.Deserialize<PluginContext>(json, PluginContextJsonConverter.Options)
             ?? throw new JsonException("A PluginContext document cannot be the JSON literal null; expected {\"schema_version\":1,\"values\":{...}}.");
     }
 

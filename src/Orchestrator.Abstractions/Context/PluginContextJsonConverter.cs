@@ -12,10 +12,23 @@ internal sealed class PluginContextJsonConverter : JsonConverter<PluginContext>
 {
     public const int SchemaVersion = 1;
 
+    /// <summary>
+    /// Options for <see cref="PluginContext.ToJson"/> and <see cref="PluginContext.FromJson"/>: the type tags add one
+    /// JSON level per list or map level, so the reader and writer allow more than the default 64 levels.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
     private const string Expected =
         "expected null or an object with exactly one of: string, bool, long, double, decimal, date_time_offset, json, list, map";
 
-    private const int MaxDepth = 64;
+    private const int MaxDepth = ContextValues.MaxDepth;
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions { MaxDepth = 4 + (2 * ContextValues.MaxDepth) + ContextValues.MaxDepth };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     public override PluginContext Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

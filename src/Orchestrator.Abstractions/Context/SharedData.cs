@@ -33,6 +33,12 @@ public sealed record SharedData : IJsonOnDeserialized
     /// <summary>The JSON schema version this type reads and writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>
+    /// How deeply a phase output or metadata value may nest objects and arrays: two levels less than the 64 that
+    /// <see cref="OrchestratorJson.Options"/> reads, because the document itself adds two.
+    /// </summary>
+    public const int MaxValueDepth = 62;
+
     private static readonly JsonElement JsonNull = JsonSerializer.SerializeToElement<object?>(null);
 
     private readonly ImmutableDictionary<string, JsonElement> _phaseOutputs = ImmutableDictionary.Create<string, JsonElement>(StringComparer.Ordinal);
@@ -85,15 +91,18 @@ public sealed record SharedData : IJsonOnDeserialized
     /// <param name="phase">The phase name.</param>
     /// <param name="output">The output; an undefined element (a result that set none) is stored as JSON <c>null</c>.</param>
     /// <returns>The new shared data.</returns>
+    /// <exception cref="ArgumentException">The output nests deeper than <see cref="MaxValueDepth"/>.</exception>
     public SharedData WithPhaseOutput(string phase, JsonElement output)
     {
         ArgumentException.ThrowIfNullOrEmpty(phase);
+        CheckDepth(output, $"The output of phase '{phase}'", nameof(output));
         return this with { PhaseOutputs = PhaseOutputs.SetItem(phase, Detach(output)) };
     }
 
     /// <summary>Merges metadata changes: a JSON <c>null</c> (or undefined) value removes the key, any other value sets it.</summary>
     /// <param name="changes">The changes, for example <see cref="PhaseResult.Metadata"/>.</param>
     /// <returns>The new shared data.</returns>
+    /// <exception cref="ArgumentException">A key is empty, or a value nests deeper than <see cref="MaxValueDepth"/>.</exception>
     public SharedData WithMetadata(IEnumerable<KeyValuePair<string, JsonElement>> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -107,6 +116,7 @@ public sealed record SharedData : IJsonOnDeserialized
             }
             else
             {
+                CheckDepth(value, $"Metadata value '{key}'", nameof(changes));
                 builder[key] = value.Clone();
             }
         }
@@ -234,6 +244,15 @@ public sealed record SharedData : IJsonOnDeserialized
     private static JsonElement Detach(JsonElement value) => value.ValueKind == JsonValueKind.Undefined
         ? JsonNull
         : value.Clone();
+
+    private static void CheckDepth(JsonElement value, string what, string parameter)
+    {
+        if (JsonDepth.Exceeds(value, MaxValueDepth))
+        {
+            throw new ArgumentException(
+                $"{what} nests objects and arrays deeper than {MaxValueDepth} levels, so SharedData could not be read back. Flatten it.", parameter);
+        }
+    }
 
     private static bool SameJson(ImmutableDictionary<string, JsonElement> left, ImmutableDictionary<string, JsonElement> right) =>
         left.Count == right.Count &&

@@ -164,6 +164,16 @@ public sealed class PhaseContextHelperTests
     }
 
     [Fact]
+    public void SetMetadata_TooDeep_ThrowsBeforeTheEngineWouldFail()
+    {
+        var helper = new PhaseContextHelper(Request());
+        var deep = JsonDocument.Parse(new string('[', 63) + new string(']', 63)).RootElement.Clone();
+
+        Should.Throw<ArgumentException>(() => helper.SetMetadata("deep", deep)).Message.ShouldContain("'deep' nests deeper than 62");
+        helper.MetadataChanges.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void RecordMetric_NonFinite_Throws()
     {
         var helper = new PhaseContextHelper(Request());

@@ -121,6 +121,33 @@ public sealed class PluginContextJsonTests
         context.GetInt64("n").ShouldBe(1);
     }
 
+    private static JsonElement NestedArrays(int depth) =>
+        JsonDocument.Parse(new string('[', depth) + new string(']', depth), new JsonDocumentOptions { MaxDepth = depth + 1 }).RootElement.Clone();
+
+    [Fact]
+    public void ToJson_DeepestStorableValue_RoundTrips()
+    {
+        object? value = NestedArrays(64);
+        for (var i = 0; i < 64; i++)
+        {
+            value = new Dictionary<string, object?> { ["k"] = value };
+        }
+
+        var context = new PluginContext();
+        context.Set("deep", value);
+
+        var json = context.ToJson();
+        PluginContext.FromJson(json).ToJson().ShouldBe(json);
+    }
+
+    [Fact]
+    public void Set_JsonValueDeeperThan64_ThrowsInsteadOfFailingOnRead()
+    {
+        var context = new PluginContext();
+
+        Should.Throw<ArgumentException>(() => context.Set("deep", NestedArrays(65))).Message.ShouldContain("deeper than 64");
+    }
+
     [Theory]
     [InlineData("null", "null")]
     [InlineData("[]", "must be an object")]

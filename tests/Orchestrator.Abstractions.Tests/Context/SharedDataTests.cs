@@ -139,6 +139,29 @@ public sealed class SharedDataTests
         data.ToJson().ShouldContain("\"phase_outputs\":{\"a\":null}");
     }
 
+    private static JsonElement NestedArrays(int depth) =>
+        JsonDocument.Parse(new string('[', depth) + new string(']', depth), new JsonDocumentOptions { MaxDepth = depth + 1 }).RootElement.Clone();
+
+    [Fact]
+    public void WithPhaseOutput_DeepestAllowedOutput_RoundTrips()
+    {
+        var data = SharedData.Empty
+            .WithPhaseOutput("deep", NestedArrays(SharedData.MaxValueDepth))
+            .WithMetadata(new Dictionary<string, JsonElement> { ["deep"] = NestedArrays(SharedData.MaxValueDepth) });
+
+        SharedData.FromJson(data.ToJson()).ShouldBe(data);
+    }
+
+    [Fact]
+    public void WithPhaseOutputOrMetadata_TooDeep_Throws()
+    {
+        Should.Throw<ArgumentException>(() => SharedData.Empty.WithPhaseOutput("deep", NestedArrays(SharedData.MaxValueDepth + 1)))
+            .Message.ShouldContain("The output of phase 'deep' nests");
+        Should.Throw<ArgumentException>(() => SharedData.Empty.WithMetadata(
+            new Dictionary<string, JsonElement> { ["deep"] = NestedArrays(SharedData.MaxValueDepth + 1) }))
+            .Message.ShouldContain("Metadata value 'deep' nests");
+    }
+
     [Fact]
     public void WithPhaseMetrics_SamePhase_Replaces()
     {
