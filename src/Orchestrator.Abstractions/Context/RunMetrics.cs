@@ -26,6 +26,7 @@ public sealed record RunMetrics
 
     /// <summary>When the earliest phase started; absent when no phase was measured.</summary>
     [JsonPropertyName("started_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? StartedAt => Phases.IsEmpty ? null : Phases.Values.Min(static phase => phase.StartedAt);
 
     /// <summary>Equal when both hold the same phase entries.</summary>
@@ -40,5 +41,6 @@ public sealed record RunMetrics
 
     /// <summary>When the latest phase ended; absent when no phase was measured.</summary>
     [JsonPropertyName("ended_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? EndedAt => Phases.IsEmpty ? null : Phases.Values.Max(static phase => phase.EndedAt);
 }
