@@ -158,6 +158,7 @@ public sealed class ManifestValidationTests
     [InlineData("retry_interval: 0s", "phases[0].retry_interval")]
     [InlineData("timeout: PT0S", "phases[0].timeout")]
     [InlineData("order: 2147483648", "phases[0].order")]
+    [InlineData("order: 99999999999999999999999", "phases[0].order")]
     [InlineData("retryable: true\n    max_retries: 1001", "phases[0].max_retries")]
     [InlineData("required: 1", "phases[0].required")]
     [InlineData("parallel: \"true\"", "phases[0].parallel")]
@@ -256,6 +257,44 @@ public sealed class ManifestValidationTests
         var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Manifest!.Tags.ShouldBe(["true", "5", "7"]);
+    }
+
+    [Fact]
+    public void Parse_RequiredFieldWithoutValue_SaysItHasNoValue()
+    {
+        var yaml = Samples.MinimalYaml.Split("phases:")[0] + "phases:\n";
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.FieldPath.ShouldBe("phases");
+        error.Message.ShouldBe("is required but has no value");
+    }
+
+    [Fact]
+    public void Parse_YamlHexOrder_IsAnInteger()
+    {
+        var yaml = Samples.MinimalYaml.Replace("order: 1", "order: 0x10", StringComparison.Ordinal);
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.Manifest!.Phases[0].Order.ShouldBe(16);
+    }
+
+    [Fact]
+    public void Parse_SchemaWithUnresolvableRef_ReportsErrorInsteadOfThrowing()
+    {
+        var yaml = Samples.MinimalYaml + """
+
+            config_schema:
+              $ref: https://example.invalid/schema.json
+            default_config:
+              a: 1
+            """;
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.Errors.ShouldContain(e => e.FieldPath == "default_config" && e.Message.Contains("cannot be evaluated", StringComparison.Ordinal), string.Join("\n", result.Problems));
     }
 
     private static string Canonical(PluginManifest manifest) =>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Orchestrator.Plugins.Manifests.Parsing;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
@@ -27,10 +26,13 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
             return node;
         }
 
-        if (required)
+        if (required && Mapping.TryGetValue(key, out var nullNode))
         {
-            var line = Mapping.TryGetValue(key, out var nullNode) ? nullNode.Line : Mapping.Line;
-            Problems.Error(PathOf(key), line, "is required but missing");
+            Problems.Error(PathOf(key), nullNode.Line, "is required but has no value");
+        }
+        else if (required)
+        {
+            Problems.Error(PathOf(key), Mapping.Line, "is required but missing");
         }
 
         return null;
@@ -80,10 +82,16 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
             return null;
         }
 
-        if (node is ScalarNode { Kind: ScalarKind.Integer } scalar &&
-            long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (node is ScalarNode { Kind: ScalarKind.Integer } scalar)
         {
-            return (value, node);
+            var value = scalar.IntegerValue()!.Value;
+            if (value >= long.MinValue && value <= long.MaxValue)
+            {
+                return ((long)value, node);
+            }
+
+            Invalid(key, node, $"{scalar.Value} is too large");
+            return null;
         }
 
         Mistyped(key, node, "a whole number");
