@@ -85,7 +85,7 @@ public static class ManifestReader
             return new ManifestReadResult(null, problems.ToImmutable());
         }
 
-        ManifestNode? root;
+        ManifestNode root;
         try
         {
             root = format == ManifestFormat.Yaml
@@ -98,7 +98,7 @@ public static class ManifestReader
             return new ManifestReadResult(null, problems.ToImmutable());
         }
 
-        var manifest = new ManifestValidator(problems, directory).Validate(root!, manifestPath, cancellationToken);
+        var manifest = new ManifestValidator(problems, directory).Validate(root, manifestPath, cancellationToken);
         return new ManifestReadResult(problems.HasErrors ? null : manifest, problems.ToImmutable());
     }
 

@@ -112,6 +112,18 @@ public sealed class ManifestValidationTests
     }
 
     [Fact]
+    public void Parse_MisspeltKey_WarningSuggestsField()
+    {
+        var yaml = Samples.MinimalYaml + "\n    timout: 10m\n";
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        var warning = result.Problems.ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(ProblemSeverity.Warning);
+        warning.Message.ShouldBe("unknown key 'timout' is ignored; did you mean 'timeout'?");
+    }
+
+    [Fact]
     public void Parse_Phases_SortedByOrderThenFilePosition()
     {
         const string yaml = """

@@ -9,7 +9,7 @@ namespace Orchestrator.Plugins.Manifests.Parsing;
 /// </summary>
 internal static class JsonTreeReader
 {
-    public static ManifestNode? Read(string text, ProblemCollector problems, CancellationToken cancellationToken)
+    public static ManifestNode Read(string text, ProblemCollector problems, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = LineIndex(bytes);

@@ -229,7 +229,34 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
     {
         foreach (var entry in Mapping.Entries.Where(e => !_known.Contains(e.Key)))
         {
-            Problems.Warning(PathOf(entry.Key), entry.KeyLine, $"unknown key '{entry.Key}' is ignored");
+            var suggestion = _known.Select(k => (Key: k, Distance: EditDistance(k, entry.Key))).Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.Key, StringComparer.Ordinal).FirstOrDefault().Key;
+            var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+            Problems.Warning(PathOf(entry.Key), entry.KeyLine, $"unknown key '{entry.Key}' is ignored{hint}");
         }
+    }
+
+    /// <summary>Levenshtein distance, for suggesting the field a misspelt key meant; keys are short.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 64 || b.Length > 64)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), substitution);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 }
