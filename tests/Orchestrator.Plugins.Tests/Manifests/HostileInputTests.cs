@@ -159,4 +159,50 @@ public sealed class HostileInputTests
         result.Manifest!.Tags.ShouldBe(["code", "docs"]);
         result.Manifest.Phases[1].ConfigOverrides["model"].GetString().ShouldBe("small");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Parse_CatastrophicSchemaPattern_ReportsErrorInsteadOfHanging()
+    {
+        // Unguarded, this regex needs about 2^60 steps on the default value below.
+        var yaml = Samples.MinimalYaml + """
+
+            config_schema:
+              properties:
+                name: { pattern: '^(a+)+$' }
+            default_config:
+              name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
+            """;
+
+        var result = await Task.Run(
+            () => ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.FieldPath.ShouldBe("default_config");
+        error.Message.ShouldContain("takes too long to match");
+    }
+
+    [Fact]
+    public void Parse_OrdinarySchemaPattern_StillValidates()
+    {
+        var yaml = Samples.MinimalYaml + """
+
+            config_schema:
+              properties:
+                name: { pattern: '^[a-z]+$' }
+              patternProperties:
+                '^x-': { type: string }
+            default_config:
+              name: Abc
+              x-extra: 5
+            """;
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.Errors.Select(e => e.Message).ShouldBe(
+        [
+            "does not satisfy config_schema: at /name: The string value is not a match for the indicated regular expression",
+            "does not satisfy config_schema: at /x-extra: Value is \"integer\" but should be \"string\"",
+        ], ignoreOrder: true);
+    }
 }
