@@ -205,4 +205,17 @@ public sealed class HostileInputTests
             "does not satisfy config_schema: at /x-extra: Value is \"integer\" but should be \"string\"",
         ], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Parse_FlowMappingValueOnNextLine_ReportsInvalidYaml()
+    {
+        // This input makes YamlDotNet's scanner throw InvalidOperationException instead of a YamlException.
+        var yaml = Samples.MinimalYaml + "\noutput_spec:\n  descriptions: { story.md:\nThe story }\n";
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Message.ShouldStartWith("invalid YAML after line 9");
+        error.Line.ShouldBe(9);
+    }
 }
