@@ -104,7 +104,7 @@ public sealed class DependencyResolverTests
     public void Resolve_DependencyIncompatible_DependentRejectedWithChainNamingBothVersions()
     {
         var result = Resolve(
-            TestPlugins.Make("future", "1.0.0", min: "0.5.0", max: null),
+            TestPlugins.Bounded("future", "1.0.0", min: "0.5.0", max: null),
             TestPlugins.Make("app", "1.0.0", "future"));
 
         result.LoadOrder.ShouldBeEmpty();

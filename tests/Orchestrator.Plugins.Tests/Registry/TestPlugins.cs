@@ -11,9 +11,10 @@ internal static class TestPlugins
 
     /// <summary>A plugin; each dependency is <c>name</c> or <c>name@npm-range</c>.</summary>
     public static DiscoveredPlugin Make(string name, string version = "1.0.0", params string[] dependencies) =>
-        Make(name, version, min: null, max: null, dependencies);
+        Bounded(name, version, min: null, max: null, dependencies);
 
-    public static DiscoveredPlugin Make(string name, string version, string? min, string? max, params string[] dependencies) =>
+    /// <summary>A plugin with min_version/max_version.</summary>
+    public static DiscoveredPlugin Bounded(string name, string version, string? min, string? max, params string[] dependencies) =>
         new(
             new PluginManifest
             {

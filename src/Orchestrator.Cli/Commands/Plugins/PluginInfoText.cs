@@ -24,8 +24,8 @@ internal static class PluginInfoText
         fields.AddRow("homepage", info.Homepage ?? None);
         fields.AddRow("repository", info.Repository ?? None);
         fields.AddRow("tags", List(info.Tags));
-        fields.AddRow("created", info.Created?.ToString("O", CultureInfo.InvariantCulture) ?? None);
-        fields.AddRow("updated", info.Updated?.ToString("O", CultureInfo.InvariantCulture) ?? None);
+        fields.AddRow("created", info.Created?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture) ?? None);
+        fields.AddRow("updated", info.Updated?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture) ?? None);
         fields.AddRow("min_version", info.MinVersion ?? None);
         fields.AddRow("max_version", info.MaxVersion ?? None);
         fields.AddRow("dependencies", List(info.Dependencies.Select(Dependency)));
