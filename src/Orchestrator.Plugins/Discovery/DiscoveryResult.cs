@@ -6,7 +6,7 @@ namespace Orchestrator.Plugins.Discovery;
 /// <summary>What discovery found: the valid plugins after precedence, and every problem met on the way.</summary>
 /// <param name="SearchPaths">The paths searched, highest precedence first.</param>
 /// <param name="Plugins">Valid, unshadowed plugins sorted by name.</param>
-/// <param name="Problems">Invalid manifests, shadowed plugins, unreadable or missing directories, in search order.</param>
+/// <param name="Problems">Missing or unreadable search paths first, then invalid manifests, directories without one and shadowed plugins, in search order.</param>
 public sealed record DiscoveryResult(
     ImmutableArray<SearchPath> SearchPaths,
     ImmutableArray<DiscoveredPlugin> Plugins,

@@ -30,14 +30,15 @@ public sealed class PluginDiscovery
         ArgumentNullException.ThrowIfNull(options);
         var searchPaths = SearchPaths.Resolve(options);
         var problems = new List<PluginProblem>();
-        var candidates = new List<(string Directory, SearchPath Source)>();
+        var candidates = new List<(string Directory, SearchPath Source, bool HasManifest)>();
         foreach (var searchPath in searchPaths)
         {
             cancellationToken.ThrowIfCancellationRequested();
             CollectCandidates(searchPath, candidates, problems);
         }
 
-        var reads = new ManifestReadResult[candidates.Count];
+        // Listing a plugin directory and reading its manifest are independent per directory: do both in parallel.
+        var reads = new ManifestReadResult?[candidates.Count];
         var failures = new Exception?[candidates.Count];
         Parallel.For(
             0,
@@ -47,7 +48,11 @@ public sealed class PluginDiscovery
             {
                 try
                 {
-                    reads[i] = _readManifest(candidates[i].Directory, cancellationToken);
+                    var (directory, _, hasManifest) = candidates[i];
+                    if (hasManifest || ManifestFiles.ExistIn(directory))
+                    {
+                        reads[i] = _readManifest(directory, cancellationToken);
+                    }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -58,14 +63,22 @@ public sealed class PluginDiscovery
         var winners = new Dictionary<string, DiscoveredPlugin>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
         {
-            var (directory, source) = candidates[i];
+            var (directory, source, _) = candidates[i];
             if (failures[i] is { } failure)
             {
                 problems.Add(new PluginProblem(PluginProblemKind.UnreadableDirectory, directory, $"cannot read the plugin directory: {failure.Message}"));
                 continue;
             }
 
-            var read = reads[i];
+            if (reads[i] is not { } read)
+            {
+                problems.Add(new PluginProblem(
+                    PluginProblemKind.NoManifest,
+                    directory,
+                    $"directory holds no {string.Join(", ", ManifestFiles.Names)}; not a plugin"));
+                continue;
+            }
+
             if (!read.IsValid || read.Manifest is null)
             {
                 var errorCount = read.Errors.Count();
@@ -101,7 +114,7 @@ public sealed class PluginDiscovery
         return new DiscoveryResult(searchPaths, plugins, [.. problems]);
     }
 
-    private static void CollectCandidates(SearchPath searchPath, List<(string, SearchPath)> candidates, List<PluginProblem> problems)
+    private static void CollectCandidates(SearchPath searchPath, List<(string, SearchPath, bool)> candidates, List<PluginProblem> problems)
     {
         var root = searchPath.Directory;
         if (!Directory.Exists(root))
@@ -124,44 +137,19 @@ public sealed class PluginDiscovery
             // its subdirectories (prompts/, ...) are then its content, not further plugins.
             if (ManifestFiles.ExistIn(root))
             {
-                candidates.Add((root, searchPath));
+                candidates.Add((root, searchPath, true));
                 return;
             }
 
-            var subdirectories = Directory.EnumerateDirectories(root)
+            // Whether each subdirectory holds a manifest is checked later, in parallel with the reads.
+            candidates.AddRange(Directory.EnumerateDirectories(root)
                 .Where(d => !Path.GetFileName(d).StartsWith('.'))
                 .Order(StringComparer.Ordinal)
-                .ToList();
-            foreach (var directory in subdirectories)
-            {
-                AddSubdirectory(directory, searchPath, candidates, problems);
-            }
+                .Select(d => (d, searchPath, false)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             problems.Add(new PluginProblem(PluginProblemKind.UnreadableDirectory, root, $"cannot list the search path: {e.Message}"));
-        }
-    }
-
-    private static void AddSubdirectory(string directory, SearchPath searchPath, List<(string, SearchPath)> candidates, List<PluginProblem> problems)
-    {
-        try
-        {
-            if (ManifestFiles.ExistIn(directory))
-            {
-                candidates.Add((directory, searchPath));
-            }
-            else
-            {
-                problems.Add(new PluginProblem(
-                    PluginProblemKind.NoManifest,
-                    directory,
-                    $"directory holds no {string.Join(", ", ManifestFiles.Names)}; not a plugin"));
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new PluginProblem(PluginProblemKind.UnreadableDirectory, directory, $"cannot list the plugin directory: {e.Message}"));
         }
     }
 }
