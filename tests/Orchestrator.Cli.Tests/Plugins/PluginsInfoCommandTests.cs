@@ -102,6 +102,7 @@ public sealed class PluginsInfoCommandTests : IDisposable
         phases.ShouldContain(p => p.GetProperty("approval").GetBoolean());
         phases[0].GetProperty("prompt").GetString().ShouldBe("prompts/premise.md");
         json.RootElement.GetProperty("default_config").GetProperty("genre").GetString().ShouldBe("literary");
+        json.RootElement.GetProperty("default_config").EnumerateObject().Select(p => p.Name).ShouldBe(["genre", "target_words", "temperature", "tone"]);
         json.RootElement.GetProperty("output_spec").GetProperty("primary_output").GetString().ShouldBe("manuscript.md");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Output;
 
@@ -87,5 +86,5 @@ internal static class PluginInfoText
 
     private static string Flag(bool value) => value ? "yes" : "no";
 
-    private static string Compact<T>(T value) => JsonSerializer.Serialize(value, Abstractions.OrchestratorJson.Options);
+    private static string Compact<T>(T value) => CliJson.ToCompact(value);
 }
