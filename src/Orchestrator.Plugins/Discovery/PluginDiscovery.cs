@@ -75,7 +75,7 @@ public sealed class PluginDiscovery
                 problems.Add(new PluginProblem(
                     PluginProblemKind.NoManifest,
                     directory,
-                    $"directory holds no {string.Join(", ", ManifestFiles.Names)}; not a plugin"));
+                    $"directory holds no {ManifestFiles.Names}; not a plugin"));
                 continue;
             }
 

@@ -85,7 +85,7 @@ public static class ManifestReader
             return new ManifestReadResult(null, problems.ToImmutable());
         }
 
-        ManifestNode? root;
+        ManifestNode root;
         try
         {
             root = format == ManifestFormat.Yaml
@@ -98,7 +98,7 @@ public static class ManifestReader
             return new ManifestReadResult(null, problems.ToImmutable());
         }
 
-        var manifest = new ManifestValidator(problems, directory).Validate(root!, manifestPath, cancellationToken);
+        var manifest = new ManifestValidator(problems, directory).Validate(root, manifestPath, cancellationToken);
         return new ManifestReadResult(problems.HasErrors ? null : manifest, problems.ToImmutable());
     }
 
@@ -141,18 +141,34 @@ public static class ManifestReader
         try
         {
             // The size is checked before reading, and the read is bounded too in case the file grows meanwhile.
-            if (new FileInfo(file).Length > MaxManifestBytes)
+            var size = new FileInfo(file).Length;
+            if (size > MaxManifestBytes)
             {
                 problems.Error(string.Empty, null, $"the manifest is larger than {MaxManifestBytes} bytes (1 MiB); a manifest should be a few kilobytes");
                 return null;
             }
 
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var buffer = new byte[MaxManifestBytes + 1];
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            var buffer = new byte[size + 1];
             var length = 0;
-            int read;
-            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            while (true)
             {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length > MaxManifestBytes)
+                    {
+                        break;
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, MaxManifestBytes + 1));
+                }
+
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    break;
+                }
+
                 length += read;
             }
 

@@ -9,7 +9,7 @@ namespace Orchestrator.Plugins.Manifests.Parsing;
 /// </summary>
 internal static class JsonTreeReader
 {
-    public static ManifestNode? Read(string text, ProblemCollector problems, CancellationToken cancellationToken)
+    public static ManifestNode Read(string text, ProblemCollector problems, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = LineIndex(bytes);
@@ -95,8 +95,14 @@ internal static class JsonTreeReader
     private static string CleanMessage(JsonException ex)
     {
         // The reader appends "LineNumber: n | BytePositionInLine: m." which we report as the line instead.
+        // It may also suggest changing reader options, which is advice for us, not for the manifest's author.
         var message = ex.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        foreach (var tail in (string[])[" LineNumber:", " Change the reader options"])
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+        }
+
+        return message.TrimEnd('.', ' ');
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Numerics;
+
 namespace Orchestrator.Plugins.Manifests.Parsing;
 
 /// <summary>A string, number, boolean or null. <see cref="Value"/> is the text as written (for JSON numbers, the raw token).</summary>
@@ -5,6 +8,14 @@ internal sealed class ScalarNode(string value, ScalarKind kind, int line) : Mani
 {
     public string Value { get; } = value;
     public ScalarKind Kind { get; } = kind;
+
+    /// <summary>The integer value (decimal, or YAML <c>0x</c>/<c>0o</c>); null when this is not an integer.</summary>
+    public BigInteger? IntegerValue() => Kind != ScalarKind.Integer ? null : Value switch
+    {
+        _ when Value.StartsWith("0x", StringComparison.Ordinal) => BigInteger.Parse("0" + Value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+        _ when Value.StartsWith("0o", StringComparison.Ordinal) => Value[2..].Aggregate(BigInteger.Zero, (acc, c) => (acc * 8) + (c - '0')),
+        _ => BigInteger.Parse(Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+    };
 
     public override string Describe()
     {

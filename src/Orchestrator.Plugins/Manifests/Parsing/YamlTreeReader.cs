@@ -13,7 +13,7 @@ internal static partial class YamlTreeReader
 {
     private const string StringTag = "tag:yaml.org,2002:str";
 
-    public static ManifestNode? Read(string text, ProblemCollector problems, CancellationToken cancellationToken)
+    public static ManifestNode Read(string text, ProblemCollector problems, CancellationToken cancellationToken)
     {
         var builder = new TreeBuilder(problems);
         var anchors = new Dictionary<string, (ManifestNode Node, long Weight)>(StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Orchestrator.Plugins.Manifests.Parsing;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
@@ -27,10 +26,13 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
             return node;
         }
 
-        if (required)
+        if (required && Mapping.TryGetValue(key, out var nullNode))
         {
-            var line = Mapping.TryGetValue(key, out var nullNode) ? nullNode.Line : Mapping.Line;
-            Problems.Error(PathOf(key), line, "is required but missing");
+            Problems.Error(PathOf(key), nullNode.Line, "is required but has no value");
+        }
+        else if (required)
+        {
+            Problems.Error(PathOf(key), Mapping.Line, "is required but missing");
         }
 
         return null;
@@ -80,10 +82,16 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
             return null;
         }
 
-        if (node is ScalarNode { Kind: ScalarKind.Integer } scalar &&
-            long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (node is ScalarNode { Kind: ScalarKind.Integer } scalar)
         {
-            return (value, node);
+            var value = scalar.IntegerValue()!.Value;
+            if (value >= long.MinValue && value <= long.MaxValue)
+            {
+                return ((long)value, node);
+            }
+
+            Invalid(key, node, $"{scalar.Value} is too large");
+            return null;
         }
 
         Mistyped(key, node, "a whole number");
@@ -221,7 +229,34 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
     {
         foreach (var entry in Mapping.Entries.Where(e => !_known.Contains(e.Key)))
         {
-            Problems.Warning(PathOf(entry.Key), entry.KeyLine, $"unknown key '{entry.Key}' is ignored");
+            var suggestion = _known.Select(k => (Key: k, Distance: EditDistance(k, entry.Key))).Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.Key, StringComparer.Ordinal).FirstOrDefault().Key;
+            var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+            Problems.Warning(PathOf(entry.Key), entry.KeyLine, $"unknown key '{entry.Key}' is ignored{hint}");
         }
+    }
+
+    /// <summary>Levenshtein distance, for suggesting the field a misspelt key meant; keys are short.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 64 || b.Length > 64)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), substitution);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 }

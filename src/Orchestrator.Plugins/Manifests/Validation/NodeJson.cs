@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Orchestrator.Plugins.Manifests.Parsing;
@@ -79,7 +78,7 @@ internal static partial class NodeJson
                 writer.WriteRawValue(scalar.Value, skipInputValidation: true);
                 break;
             case ScalarKind.Integer:
-                writer.WriteRawValue(ParseYamlInteger(scalar.Value).ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
+                writer.WriteRawValue(scalar.IntegerValue()!.Value.ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
                 break;
             default:
                 if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
@@ -95,13 +94,6 @@ internal static partial class NodeJson
                 break;
         }
     }
-
-    private static BigInteger ParseYamlInteger(string text) => text switch
-    {
-        _ when text.StartsWith("0x", StringComparison.Ordinal) => BigInteger.Parse("0" + text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-        _ when text.StartsWith("0o", StringComparison.Ordinal) => text[2..].Aggregate(BigInteger.Zero, (acc, c) => (acc * 8) + (c - '0')),
-        _ => BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-    };
 
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex JsonNumber();

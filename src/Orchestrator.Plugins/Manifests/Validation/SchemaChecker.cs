@@ -17,7 +17,10 @@ internal static class SchemaChecker
 
     private static readonly ConcurrentDictionary<string, ImmutableArray<string>> MetaResults = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, JsonSchema> BuiltSchemas = new(StringComparer.Ordinal);
-    private static readonly EvaluationOptions EvaluationSettings = new() { OutputFormat = OutputFormat.List };
+    private static readonly ConcurrentDictionary<string, ImmutableArray<string>> InstanceResults = new(StringComparer.Ordinal);
+    // Flag output stops at the first failure and is much cheaper; List is only used to explain a failure.
+    private static readonly EvaluationOptions FlagSettings = new() { OutputFormat = OutputFormat.Flag };
+    private static readonly EvaluationOptions ListSettings = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>Why <paramref name="schema"/> is not a valid draft 2020-12 schema; empty when it is.</summary>
     public static ImmutableArray<string> MetaSchemaErrors(JsonElement schema)
@@ -46,8 +49,18 @@ internal static class SchemaChecker
     }
 
     /// <summary>Why <paramref name="instance"/> does not satisfy the (already checked) <paramref name="schema"/>; empty when it does.</summary>
-    public static ImmutableArray<string> Validate(JsonElement schema, JsonElement instance) =>
-        Build(schema.GetRawText(), out var error) is { } built ? Evaluate(built, instance) : [error!];
+    public static ImmutableArray<string> Validate(JsonElement schema, JsonElement instance)
+    {
+        var schemaText = schema.GetRawText();
+        var key = string.Concat(schemaText, "\0", instance.GetRawText());
+        if (InstanceResults.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var errors = Build(schemaText, out var error) is { } built ? Evaluate(built, instance) : [error!];
+        return Remember(InstanceResults, key, errors);
+    }
 
     private static JsonSchema? Build(string text, out string? error)
     {
@@ -74,12 +87,13 @@ internal static class SchemaChecker
     {
         try
         {
-            var results = schema.Evaluate(JsonNode.Parse(instance.GetRawText()), EvaluationSettings);
-            if (results.IsValid)
+            var node = JsonNode.Parse(instance.GetRawText());
+            if (schema.Evaluate(node, FlagSettings).IsValid)
             {
                 return [];
             }
 
+            var results = schema.Evaluate(node, ListSettings);
             var messages = (results.Details.Count > 0 ? results.Details : [results])
                 .Where(d => d.Errors is { Count: > 0 })
                 .SelectMany(d => d.Errors!.Select(e => $"{Location(d.InstanceLocation.ToString())}{e.Value}"))
