@@ -77,7 +77,7 @@ public sealed class PluginsListCommandTests : IDisposable
         var result = await _sandbox.RunAsync("plugins", "list", "--type", "plugin");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("plugin");
+        result.Error.ShouldContain("builtin");
     }
 
     [Fact]

@@ -211,6 +211,25 @@ public sealed class PluginDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Discover_ReadFailsWithIOException_ReportedAsUnreadableAndOthersStillLoad()
+    {
+        // Permissions cannot make a directory unreadable when tests run as root, so the I/O failure
+        // comes from the reader; everything else is real files.
+        PluginFiles.Write(_env.Development, "fine");
+        var bad = PluginFiles.Write(_env.Development, "flaky");
+        var discovery = new PluginDiscovery((dir, ct) =>
+            dir == bad ? throw new IOException("Input/output error") : ManifestReader.Read(dir, ct));
+
+        var result = discovery.Discover(_env.Options(), TestContext.Current.CancellationToken);
+
+        result.Plugins.Select(p => p.Name).ShouldBe(["fine"]);
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(PluginProblemKind.UnreadableDirectory);
+        problem.Path.ShouldBe(bad);
+        problem.Message.ShouldContain("Input/output error");
+    }
+
+    [Fact]
     public void Discover_Cancelled_Throws()
     {
         PluginFiles.Write(_env.Development, "one");
