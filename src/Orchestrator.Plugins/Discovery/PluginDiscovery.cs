@@ -95,6 +95,13 @@ public sealed class PluginDiscovery
             var plugin = new DiscoveredPlugin(read.Manifest, source) { Warnings = read.Problems };
             if (winners.TryGetValue(plugin.Name, out var winner))
             {
+                // Two search paths reaching the same directory (a symlink, or a path listed under two
+                // names) find one plugin, not a shadowed copy.
+                if (string.Equals(winner.Manifest.Directory, plugin.Manifest.Directory, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 problems.Add(new PluginProblem(
                     PluginProblemKind.Shadowed,
                     plugin.Manifest.Directory,

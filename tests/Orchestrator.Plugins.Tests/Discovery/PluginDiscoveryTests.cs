@@ -103,6 +103,19 @@ public sealed class PluginDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Discover_SymlinkedSearchPathToSameDirectory_OnePluginNotShadowedByItself()
+    {
+        PluginFiles.Write(_env.Development, "linked");
+        Directory.CreateDirectory(Path.GetDirectoryName(_env.UserConfig)!);
+        Directory.CreateSymbolicLink(_env.UserConfig, _env.Development);
+
+        var result = Discover();
+
+        result.Plugins.ShouldHaveSingleItem().Source.Kind.ShouldBe(SearchPathKind.Development);
+        result.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Discover_ManifestDirectlyInSearchPath_AcceptedAndItsSubdirectoriesNotScanned()
     {
         var plugin = _env.Sub("single");
