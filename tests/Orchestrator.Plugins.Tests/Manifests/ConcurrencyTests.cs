@@ -31,6 +31,27 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task Parse_SchemasSharingAnIdInParallel_EachValidatedAgainstItsOwnContent()
+    {
+        // Schemas with the same $id but different content must not see each other through a shared registry.
+        var texts = Enumerable.Range(0, 32).Select(i => Samples.MinimalYaml + $$"""
+
+            config_schema:
+              $id: https://example.com/shared-config
+              properties:
+                level: { maximum: {{i}} }
+            default_config:
+              level: 16
+            """).ToList();
+
+        var results = await Task.WhenAll(texts.Select(t => Task.Run(
+            () => ManifestReader.Parse(t, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken)));
+
+        results.Select(r => r.IsValid).ShouldBe(Enumerable.Range(0, 32).Select(i => i >= 16));
+    }
+
+    [Fact]
     public void Read_CancelledToken_Throws()
     {
         using var plugin = new TempPlugin();

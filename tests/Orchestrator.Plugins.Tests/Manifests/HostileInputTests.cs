@@ -159,4 +159,101 @@ public sealed class HostileInputTests
         result.Manifest!.Tags.ShouldBe(["code", "docs"]);
         result.Manifest.Phases[1].ConfigOverrides["model"].GetString().ShouldBe("small");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Parse_CatastrophicSchemaPattern_ReportsErrorInsteadOfHanging()
+    {
+        // Unguarded, this regex needs about 2^60 steps on the default value below.
+        var yaml = Samples.MinimalYaml + """
+
+            config_schema:
+              properties:
+                name: { pattern: '^(a+)+$' }
+            default_config:
+              name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
+            """;
+
+        var result = await Task.Run(
+            () => ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.FieldPath.ShouldBe("default_config");
+        error.Message.ShouldContain("takes too long to match");
+    }
+
+    [Fact]
+    public void Parse_OrdinarySchemaPattern_StillValidates()
+    {
+        var yaml = Samples.MinimalYaml + """
+
+            config_schema:
+              properties:
+                name: { pattern: '^[a-z]+$' }
+              patternProperties:
+                '^x-': { type: string }
+            default_config:
+              name: Abc
+              x-extra: 5
+            """;
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.Errors.Select(e => e.Message).ShouldBe(
+        [
+            "does not satisfy config_schema: at /name: The string value is not a match for the indicated regular expression",
+            "does not satisfy config_schema: at /x-extra: Value is \"integer\" but should be \"string\"",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Parse_FlowMappingValueOnNextLine_ReportsInvalidYaml()
+    {
+        // This input makes YamlDotNet's scanner throw InvalidOperationException instead of a YamlException.
+        var yaml = Samples.MinimalYaml + "\noutput_spec:\n  descriptions: { story.md:\nThe story }\n";
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Message.ShouldStartWith("invalid YAML after line 9");
+        error.Line.ShouldBe(9);
+    }
+
+    [Theory]
+    [InlineData("    order: +", "phases[0].order")]
+    [InlineData("default_config:\n  n: +", "default_config.n")]
+    public void Parse_IntegerWithHundredThousandDigits_ReportsErrorWithoutParsingIt(string prefix, string field)
+    {
+        var yaml = Samples.MinimalYaml.Replace("\n    order: 1", string.Empty, StringComparison.Ordinal) + "\n" + prefix + new string('9', 100_000) + "\n";
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.Errors.ShouldContain(e => e.FieldPath == field, string.Join("\n", result.Problems));
+    }
+
+    [Fact]
+    public void Parse_TwentyThousandPhasesSharingAnOrder_ReportsEachWithBoundedMessages()
+    {
+        var yaml = "name: demo\nversion: 1.0.0\ntype: builtin\ndomains: [code]\nphases:\n"
+            + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"- {{name: p{i}, order: 1}}\n"))
+            + "prompts:\n" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"  q{i}: a.md\n"));
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.Errors.Count(e => e.Message.StartsWith("order 1 is shared by", StringComparison.Ordinal)).ShouldBe(20_000);
+        result.Errors.Count(e => e.FieldPath.StartsWith("prompts.", StringComparison.Ordinal)).ShouldBe(2_000);
+        result.Problems.ShouldAllBe(p => p.Message.Length < 300);
+    }
+
+    [Fact]
+    public void Parse_ThousandsOfUnknownKeys_WarnsForFiftyAndSumsUpTheRest()
+    {
+        var yaml = Samples.MinimalYaml + "\n" + string.Concat(Enumerable.Range(0, 5_000).Select(i => $"extra_{i}: 1\n"));
+
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.IsValid.ShouldBeTrue();
+        result.Problems.Length.ShouldBe(51);
+        result.Problems.ShouldContain(p => p.Message == "4950 more unknown keys are ignored");
+    }
 }

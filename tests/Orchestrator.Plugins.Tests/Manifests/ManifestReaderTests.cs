@@ -49,4 +49,25 @@ public sealed class ManifestReaderTests
         m.Created.ShouldBe(new DateTimeOffset(2025, 1, 31, 0, 0, 0, TimeSpan.Zero));
         m.Prompts["draft"].ShouldBe("prompts/draft.md");
     }
+
+    [Fact]
+    public void GetManifestOrThrow_InvalidManifest_ThrowsWithEveryError()
+    {
+        var yaml = Samples.MinimalYaml.Replace("name: demo", "name: Demo", StringComparison.Ordinal).Replace("order: 1", "order: 0", StringComparison.Ordinal);
+        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        var exception = Should.Throw<InvalidManifestException>(() => result.GetManifestOrThrow());
+
+        exception.Problems.Length.ShouldBe(2);
+        exception.Message.ShouldContain("(2 errors)");
+        exception.Message.ShouldContain("m.yaml:7: error: phases[0].order: order must be 1 or more, got 0");
+    }
+
+    [Fact]
+    public void GetManifestOrThrow_ValidManifest_ReturnsManifest()
+    {
+        var result = ManifestReader.Parse(Samples.MinimalYaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+
+        result.GetManifestOrThrow().Name.ShouldBe("demo");
+    }
 }

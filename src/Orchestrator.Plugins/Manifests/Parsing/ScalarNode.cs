@@ -9,8 +9,11 @@ internal sealed class ScalarNode(string value, ScalarKind kind, int line) : Mani
     public string Value { get; } = value;
     public ScalarKind Kind { get; } = kind;
 
-    /// <summary>The integer value (decimal, or YAML <c>0x</c>/<c>0o</c>); null when this is not an integer.</summary>
-    public BigInteger? IntegerValue() => Kind != ScalarKind.Integer ? null : Value switch
+    /// <summary>Longest integer text converted; parsing huge digit strings is slow and no field needs them.</summary>
+    public const int MaxIntegerDigits = 100;
+
+    /// <summary>The integer value (decimal, or YAML <c>0x</c>/<c>0o</c>); null when this is not an integer or is absurdly long.</summary>
+    public BigInteger? IntegerValue() => Kind != ScalarKind.Integer || Value.Length > MaxIntegerDigits ? null : Value switch
     {
         _ when Value.StartsWith("0x", StringComparison.Ordinal) => BigInteger.Parse("0" + Value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
         _ when Value.StartsWith("0o", StringComparison.Ordinal) => Value[2..].Aggregate(BigInteger.Zero, (acc, c) => (acc * 8) + (c - '0')),

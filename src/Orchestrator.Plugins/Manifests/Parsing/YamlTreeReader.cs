@@ -21,6 +21,7 @@ internal static partial class YamlTreeReader
         var containerAnchors = new Stack<string?>();
         var aliases = 0;
         var documents = 0;
+        var lastLine = 1;
         try
         {
             while (parser.MoveNext())
@@ -28,6 +29,7 @@ internal static partial class YamlTreeReader
                 cancellationToken.ThrowIfCancellationRequested();
                 var current = parser.Current!;
                 var line = (int)current.Start.Line;
+                lastLine = (int)current.End.Line;
                 switch (current)
                 {
                     case DocumentStart when ++documents > 1:
@@ -74,6 +76,13 @@ internal static partial class YamlTreeReader
         catch (YamlException ex)
         {
             throw new ManifestSyntaxException($"invalid YAML: {CleanMessage(ex)}", (int)ex.Start.Line);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (e.g. a flow mapping value on the next line);
+            // the last good event is the best location we have.
+            throw new ManifestSyntaxException(
+                $"invalid YAML after line {lastLine}: the document cannot be parsed; check brackets, braces and quotes there", lastLine, builder.CurrentPath);
         }
 
         if (documents == 0 || builder.Root is null)

@@ -18,7 +18,7 @@ internal sealed partial class ManifestValidator
         if (schema is { } valid)
         {
             var instance = NodeJson.ToElement(map, "default_config", problems);
-            foreach (var error in SchemaChecker.Validate(valid, instance))
+            foreach (var error in SchemaChecker.Validate(valid, instance, cacheResult: true))
             {
                 problems.Error("default_config", map.Line, $"does not satisfy config_schema: {error}");
             }

@@ -13,15 +13,16 @@ internal sealed partial class ManifestValidator
         var prompts = r.StringMap("prompts");
         var map = r.Get("prompts") as MappingNode;
         var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var phaseNames = phases.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (phase, file) in prompts)
         {
             map!.TryGetValue(phase, out var node);
             var path = FieldPath.Child("prompts", phase);
-            var known = phases.Any(p => p.Name == phase);
+            var known = phaseNames.Contains(phase);
             // With no valid phases (already reported), naming a phase cannot be checked.
             if (!known && !phases.IsEmpty)
             {
-                problems.Error(path, node.Line, $"'{phase}' is not a phase of this plugin; prompts keys must name phases ({string.Join(", ", phases.Select(p => p.Name))})");
+                problems.Error(path, node.Line, $"'{phase}' is not a phase of this plugin; prompts keys must name phases ({Listing.Of(phases.Select(p => p.Name).ToList())})");
             }
             else if (CheckFile(path, node.Line, file, executable: false))
             {

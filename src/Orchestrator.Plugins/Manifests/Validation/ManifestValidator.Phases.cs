@@ -51,7 +51,7 @@ internal sealed partial class ManifestValidator
     {
         foreach (var group in phases.Where(p => p.Phase.Order > 0).GroupBy(p => p.Phase.Order).Where(g => g.Count() > 1))
         {
-            var members = string.Join(", ", group.Select(p => $"phases[{p.Index}]"));
+            var members = Listing.Of(group.Select(p => $"phases[{p.Index}]").ToList());
             foreach (var (phase, index, line) in group.Where(p => !p.Phase.Parallel))
             {
                 problems.Error(

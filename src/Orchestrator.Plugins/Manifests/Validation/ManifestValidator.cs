@@ -23,7 +23,13 @@ internal sealed partial class ManifestValidator(ProblemCollector problems, strin
         }
 
         var r = new MappingReader(mapping, string.Empty, problems);
-        var name = r.String("name", required: true) is { } n ? Check(r, "name", n, NamePattern().IsMatch(n.Value), $"'{n.Value}' is not a valid plugin name; use lowercase letters, digits and '-', starting with a letter, at most 63 characters") : null;
+        var name = r.String("name", required: true);
+        if (name is { } n && !NamePattern().IsMatch(n.Value))
+        {
+            r.Invalid("name", n.Node, $"'{n.Value}' is not a valid plugin name; use lowercase letters, digits and '-', starting with a letter, at most 63 characters");
+            name = null;
+        }
+
         var version = Version(r, "version", required: true);
         var type = PluginTypeField(r);
         var minVersion = Version(r, "min_version");
@@ -80,18 +86,6 @@ internal sealed partial class ManifestValidator(ProblemCollector problems, strin
         };
         r.WarnUnknownKeys();
         return problems.HasErrors ? null : manifest;
-    }
-
-    /// <summary>Reports <paramref name="message"/> unless <paramref name="ok"/>; returns the value only when ok.</summary>
-    private static (string Value, ManifestNode Node)? Check(MappingReader r, string key, (string Value, ManifestNode Node) value, bool ok, string message)
-    {
-        if (ok)
-        {
-            return value;
-        }
-
-        r.Invalid(key, value.Node, message);
-        return null;
     }
 
     private static SemVersion? Version(MappingReader r, string key, bool required = false)

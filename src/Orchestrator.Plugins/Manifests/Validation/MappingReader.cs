@@ -9,6 +9,9 @@ namespace Orchestrator.Plugins.Manifests.Validation;
 /// </summary>
 internal sealed class MappingReader(MappingNode mapping, string path, ProblemCollector problems)
 {
+    /// <summary>Unknown keys reported one by one per mapping; the rest are summed up in one warning.</summary>
+    private const int MaxUnknownKeyWarnings = 50;
+
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
     public MappingNode Mapping { get; } = mapping;
@@ -84,13 +87,12 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
 
         if (node is ScalarNode { Kind: ScalarKind.Integer } scalar)
         {
-            var value = scalar.IntegerValue()!.Value;
-            if (value >= long.MinValue && value <= long.MaxValue)
+            if (scalar.IntegerValue() is { } value && value >= long.MinValue && value <= long.MaxValue)
             {
                 return ((long)value, node);
             }
 
-            Invalid(key, node, $"{scalar.Value} is too large");
+            Invalid(key, node, $"{Shorten(scalar.Value)} is too large");
             return null;
         }
 
@@ -227,13 +229,22 @@ internal sealed class MappingReader(MappingNode mapping, string path, ProblemCol
     /// <summary>Reports every key that no field read asked for; unknown keys are warnings, not errors.</summary>
     public void WarnUnknownKeys()
     {
-        foreach (var entry in Mapping.Entries.Where(e => !_known.Contains(e.Key)))
+        var unknown = Mapping.Entries.Where(e => !_known.Contains(e.Key)).ToList();
+        if (unknown.Count > MaxUnknownKeyWarnings)
+        {
+            var extra = unknown[MaxUnknownKeyWarnings];
+            Problems.Warning(PathOf(extra.Key), extra.KeyLine, $"{unknown.Count - MaxUnknownKeyWarnings} more unknown keys are ignored");
+        }
+
+        foreach (var entry in unknown.Take(MaxUnknownKeyWarnings))
         {
             var suggestion = _known.Select(k => (Key: k, Distance: EditDistance(k, entry.Key))).Where(x => x.Distance <= 2).OrderBy(x => x.Distance).ThenBy(x => x.Key, StringComparer.Ordinal).FirstOrDefault().Key;
             var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
             Problems.Warning(PathOf(entry.Key), entry.KeyLine, $"unknown key '{entry.Key}' is ignored{hint}");
         }
     }
+
+    private static string Shorten(string text) => text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "...") : text;
 
     /// <summary>Levenshtein distance, for suggesting the field a misspelt key meant; keys are short.</summary>
     private static int EditDistance(string a, string b)

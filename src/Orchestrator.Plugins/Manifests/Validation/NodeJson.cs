@@ -77,8 +77,12 @@ internal static partial class NodeJson
             case ScalarKind.Integer or ScalarKind.Float when JsonNumber().IsMatch(scalar.Value):
                 writer.WriteRawValue(scalar.Value, skipInputValidation: true);
                 break;
+            case ScalarKind.Integer when scalar.IntegerValue() is { } integer:
+                writer.WriteRawValue(integer.ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
+                break;
             case ScalarKind.Integer:
-                writer.WriteRawValue(scalar.IntegerValue()!.Value.ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
+                problems.Error(path, scalar.Line, $"the number has more than {ScalarNode.MaxIntegerDigits} digits; write it as a JSON number or a string");
+                writer.WriteNullValue();
                 break;
             default:
                 if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))

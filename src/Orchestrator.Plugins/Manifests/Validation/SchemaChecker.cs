@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Json.Schema;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
@@ -49,17 +50,33 @@ internal static class SchemaChecker
     }
 
     /// <summary>Why <paramref name="instance"/> does not satisfy the (already checked) <paramref name="schema"/>; empty when it does.</summary>
-    public static ImmutableArray<string> Validate(JsonElement schema, JsonElement instance)
+    /// <param name="schema">The schema.</param>
+    /// <param name="instance">The value.</param>
+    /// <param name="cacheResult">Remember the result: right for manifests (small, repeated), wrong for run-time values (large, unique).</param>
+    public static ImmutableArray<string> Validate(JsonElement schema, JsonElement instance, bool cacheResult)
     {
         var schemaText = schema.GetRawText();
-        var key = string.Concat(schemaText, "\0", instance.GetRawText());
-        if (InstanceResults.TryGetValue(key, out var cached))
+        var key = cacheResult ? string.Concat(schemaText, "\0", instance.GetRawText()) : null;
+        if (key is not null && InstanceResults.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var errors = Build(schemaText, out var error) is { } built ? Evaluate(built, instance) : [error!];
-        return Remember(InstanceResults, key, errors);
+        ImmutableArray<string> errors;
+        if (Build(schemaText, out var error) is not { } built)
+        {
+            errors = [error!];
+        }
+        else if (PatternGuard.Check(schema, instance) is { } slow)
+        {
+            errors = [slow];
+        }
+        else
+        {
+            errors = Evaluate(built, instance);
+        }
+
+        return key is null ? errors : Remember(InstanceResults, key, errors);
     }
 
     private static JsonSchema? Build(string text, out string? error)
@@ -101,6 +118,10 @@ internal static class SchemaChecker
                 .Take(MaxMessages)
                 .ToImmutableArray();
             return messages.IsEmpty ? ["does not satisfy the schema"] : messages;
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            return [$"the pattern '{ex.Pattern}' takes too long to match (catastrophic backtracking?); simplify it"];
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or FormatException or RefResolutionException)
         {
