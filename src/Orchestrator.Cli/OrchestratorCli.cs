@@ -12,6 +12,7 @@ internal static class OrchestratorCli
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("Orchestrator: plugin phases as durable workflows.");
+        root.Subcommands.Add(Commands.SidecarCommand.Create());
         return root;
     }
 
