@@ -61,7 +61,7 @@ internal sealed class ChildProcess : IAsyncDisposable
                 return found is not null || _process.HasExited;
             },
             deadline,
-            $"{what}; output so far:{Environment.NewLine}{Output}");
+            () => $"{what}; output so far:{Environment.NewLine}{Output}");
         return found ?? throw new InvalidOperationException($"{what}: the process exited with code {_process.ExitCode}; output:{Environment.NewLine}{Output}");
     }
 

@@ -16,7 +16,7 @@ internal static class ClientExtensions
                 return last?.RuntimeStatus == status || (status != OrchestrationRuntimeStatus.Failed && last?.RuntimeStatus == OrchestrationRuntimeStatus.Failed);
             },
             deadline,
-            $"instance {instanceId} did not reach {status}; last status {last?.RuntimeStatus.ToString() ?? "(none)"}");
+            () => $"instance {instanceId} did not reach {status}; last status {last?.RuntimeStatus.ToString() ?? "(none)"}");
         last!.RuntimeStatus.ShouldBe(status, $"instance {instanceId} failed: {last.FailureDetails?.ErrorMessage}");
         return last;
     }
