@@ -1,0 +1,48 @@
+using Orchestrator.Sidecar.Tests.Infrastructure;
+
+namespace Orchestrator.Sidecar.Tests.Hosting;
+
+/// <summary>The real <c>orchestrator sidecar</c> executable: bad settings exit 2 with a message; settings come from the environment too.</summary>
+public sealed class SidecarCommandTests
+{
+    [Theory]
+    [InlineData("Sidecar:Backend 'nope'", "--backend", "nope")]
+    [InlineData("Sidecar:Port 70000", "--port", "70000")]
+    [InlineData("Sidecar:ConnectionString is required", "--backend", "azure-storage")]
+    [InlineData("Sidecar:Partitions 40", "--backend", "azure-storage", "--connection", "UseDevelopmentStorage=true", "--partitions", "40")]
+    [InlineData("Sidecar:Host 'example'", "--host", "example")]
+    [InlineData("--port", "--port", "abc")]
+    public async Task Sidecar_BadOption_ExitsTwoWithMessage(string expected, params string[] arguments)
+    {
+        await using var process = ChildProcess.StartDotnet(RepoPaths.CliDll, ["sidecar", .. arguments]);
+
+        (await process.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue("the command did not exit");
+
+        process.ExitCode.ShouldBe(2, process.Output);
+        process.Output.ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task Sidecar_BackendFromEnvironment_IsValidated()
+    {
+        await using var process = ChildProcess.StartDotnet(
+            RepoPaths.CliDll, ["sidecar"], new Dictionary<string, string> { ["ORCHESTRATOR_SIDECAR__BACKEND"] = "bogus" });
+
+        (await process.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue("the command did not exit");
+
+        process.ExitCode.ShouldBe(2, process.Output);
+        process.Output.ShouldContain("Sidecar:Backend 'bogus'");
+    }
+
+    [Fact]
+    public async Task Sidecar_PortFromEnvironment_LogsOneListeningLineWithBackendAndDurability()
+    {
+        await using var process = ChildProcess.StartDotnet(
+            RepoPaths.CliDll, ["sidecar", "--backend", "memory"], new Dictionary<string, string> { ["ORCHESTRATOR_SIDECAR__PORT"] = "0" });
+
+        var line = await process.WaitForLineAsync(l => l.Contains("Sidecar listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "no listening line");
+
+        line.ShouldMatch(@"Sidecar listening on http://127\.0\.0\.1:\d+ \(backend memory; state is lost when the sidecar stops\)");
+        process.Output.Split('\n').Count(l => l.Contains("Sidecar listening on", StringComparison.Ordinal)).ShouldBe(1);
+    }
+}
