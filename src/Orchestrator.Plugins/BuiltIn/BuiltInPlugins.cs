@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Plugins.BuiltIn.Fiction;
 
 namespace Orchestrator.Plugins.BuiltIn;
 
@@ -8,5 +9,8 @@ public static class BuiltInPlugins
 {
     /// <summary>Plugin name → factory of its phase provider.</summary>
     public static ImmutableDictionary<string, Func<IPhaseProvider>> All { get; } =
-        ImmutableDictionary.Create<string, Func<IPhaseProvider>>(StringComparer.Ordinal);
+        new Dictionary<string, Func<IPhaseProvider>>(StringComparer.Ordinal)
+        {
+            [FictionPlugin.Name] = () => new FictionPlugin(),
+        }.ToImmutableDictionary(StringComparer.Ordinal);
 }
