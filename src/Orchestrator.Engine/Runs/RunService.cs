@@ -200,7 +200,7 @@ public sealed partial class RunService(
                 return run;
             }
 
-            await Task.Delay(pollInterval, time, cancellationToken);
+            await Task.Delay(pollInterval, cancellationToken);
         }
     }
 
