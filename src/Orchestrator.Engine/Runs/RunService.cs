@@ -204,7 +204,8 @@ public sealed partial class RunService(
         }
     }
 
-    internal static string Describe(RunStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>A status as users read it: <c>running</c>, <c>completed</c>, ...</summary>
+    public static string Describe(RunStatus status) => status.ToString().ToLowerInvariant();
 
     private async Task PurgeFinishedAsync(string runId, CancellationToken cancellationToken)
     {
