@@ -22,4 +22,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "The backend did not stop cleanly")]
     public static partial void BackendStopFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "A second worker ({Peer}) tried to connect and was refused: one worker per sidecar; scale out with sidecar + worker pairs sharing an azure-storage task hub")]
+    public static partial void SecondWorkerRejected(this ILogger logger, string peer);
 }
