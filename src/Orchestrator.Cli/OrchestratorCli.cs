@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Orchestrator.Cli.Commands;
+using Orchestrator.Cli.Commands.Plugins;
 
 namespace Orchestrator.Cli;
 
@@ -9,16 +11,23 @@ internal static class OrchestratorCli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    public static RootCommand CreateRootCommand()
+    public static RootCommand CreateRootCommand(CliContext? context = null)
     {
+        context ??= CliContext.FromProcess();
         var root = new RootCommand("Orchestrator: plugin phases as durable workflows.");
-        root.Subcommands.Add(Commands.SidecarCommand.Create());
+        var pluginPaths = GlobalOptions.CreatePlugins();
+        root.Options.Add(pluginPaths);
+        root.Subcommands.Add(PluginsCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(SidecarCommand.Create());
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, CliContext.FromProcess(), cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CliContext context, CancellationToken cancellationToken)
     {
-        var parseResult = CreateRootCommand().Parse(args);
+        var parseResult = CreateRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

@@ -9,4 +9,8 @@ public sealed record ManifestReadResult(PluginManifest? Manifest, ImmutableArray
     public bool IsValid => Manifest is not null && !Problems.Any(p => p.Severity == ProblemSeverity.Error);
 
     public IEnumerable<ManifestProblem> Errors => Problems.Where(p => p.Severity == ProblemSeverity.Error);
+
+    /// <summary>The manifest when valid; otherwise throws with every problem.</summary>
+    /// <exception cref="InvalidManifestException">The manifest has errors.</exception>
+    public PluginManifest GetManifestOrThrow() => IsValid ? Manifest! : throw new InvalidManifestException(Problems);
 }

@@ -51,9 +51,9 @@ public sealed record PluginManifest
 
     public string? Language { get; init; }
 
-    /// <summary>Absolute path of the plugin directory (symlinks resolved).</summary>
+    /// <summary>Absolute path of the plugin directory (symlinks resolved); empty for text validated without a directory.</summary>
     public required string Directory { get; init; }
 
-    /// <summary>Absolute path of the manifest file.</summary>
+    /// <summary>Absolute path of the manifest file (the display path for text validated with <see cref="ManifestReader.Parse"/>).</summary>
     public required string ManifestPath { get; init; }
 }

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Orchestrator.Abstractions.Context;
+
+namespace Orchestrator.Bench.Context;
+
+/// <summary>Get/set throughput (half TryGet, half Set, over 64 keys) of a PluginContext against a bare ConcurrentDictionary.</summary>
+internal static class ThroughputBench
+{
+    private const int KeyCount = 64;
+    private static readonly string[] Keys = [.. Enumerable.Range(0, KeyCount).Select(i => $"key-{i}")];
+    private static readonly object[] Values = [.. Enumerable.Range(0, KeyCount).Select(i => (object)(long)i)];
+
+    public static void Run(int[] threadCounts, TimeSpan duration)
+    {
+        var dictionary = new ConcurrentDictionary<string, object?>(StringComparer.Ordinal);
+        var context = new PluginContext();
+        using var manager = new ContextManager();
+        var session = manager.Create("bench");
+
+        // Warm up every path (JIT tiering) before measuring.
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            Measure(1, TimeSpan.FromMilliseconds(200), (key, value, set) => DictionaryOp(dictionary, key, value, set));
+            Measure(1, TimeSpan.FromMilliseconds(200), (key, value, set) => ContextOp(context, key, value, set));
+            Measure(1, TimeSpan.FromMilliseconds(200), (key, value, set) => ContextOp(session, key, value, set));
+        }
+
+        Console.WriteLine("get/set throughput (50% TryGet, 50% Set, 64 keys)");
+        Console.WriteLine($"{"threads",7} {"ConcurrentDictionary",22} {"PluginContext",16} {"ratio",7} {"session context",17} {"ratio",7}");
+        foreach (var threads in threadCounts)
+        {
+            var baseline = Measure(threads, duration, (key, value, set) => DictionaryOp(dictionary, key, value, set));
+            var plain = Measure(threads, duration, (key, value, set) => ContextOp(context, key, value, set));
+            var tracked = Measure(threads, duration, (key, value, set) => ContextOp(session, key, value, set));
+            Console.WriteLine(
+                $"{threads,7} {Rate(baseline),22} {Rate(plain),16} {plain / baseline,7:0.00} {Rate(tracked),17} {tracked / baseline,7:0.00}");
+        }
+    }
+
+    private static bool DictionaryOp(ConcurrentDictionary<string, object?> dictionary, string key, object value, bool set)
+    {
+        if (set)
+        {
+            dictionary[key] = value;
+            return true;
+        }
+
+        return dictionary.TryGetValue(key, out _);
+    }
+
+    private static bool ContextOp(PluginContext context, string key, object value, bool set)
+    {
+        if (set)
+        {
+            context.Set(key, value);
+            return true;
+        }
+
+        return context.TryGet(key, out _);
+    }
+
+    /// <summary>Runs the operation on <paramref name="threads"/> threads for <paramref name="duration"/>; returns operations per second.</summary>
+    private static double Measure(int threads, TimeSpan duration, Func<string, object, bool, bool> operation)
+    {
+        var stop = 0;
+        var counts = new long[threads];
+        using var ready = new Barrier(threads + 1);
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            var i = t * 7;
+            long done = 0;
+            ready.SignalAndWait();
+            while (Volatile.Read(ref stop) == 0)
+            {
+                for (var n = 0; n < 256; n++, i++)
+                {
+                    var slot = i & (KeyCount - 1);
+                    operation(Keys[slot], Values[slot], (i & 1) == 0);
+                }
+
+                done += 256;
+            }
+
+            counts[t] = done;
+        }) { IsBackground = true }).ToList();
+
+        workers.ForEach(worker => worker.Start());
+        ready.SignalAndWait();
+        var watch = Stopwatch.StartNew();
+        Thread.Sleep(duration);
+        Volatile.Write(ref stop, 1);
+        workers.ForEach(worker => worker.Join());
+        watch.Stop();
+        return counts.Sum() / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string Rate(double opsPerSecond) => $"{opsPerSecond / 1e6:0.00} M ops/s";
+}

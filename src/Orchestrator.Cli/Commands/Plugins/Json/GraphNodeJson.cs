@@ -1,0 +1,3 @@
+namespace Orchestrator.Cli.Commands.Plugins.Json;
+
+internal sealed record GraphNodeJson(string Name, string Version, string Status);

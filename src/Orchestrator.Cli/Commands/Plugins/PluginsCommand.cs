@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace Orchestrator.Cli.Commands.Plugins;
+
+/// <summary><c>orchestrator plugins list|info|validate|graph</c>.</summary>
+internal static class PluginsCommand
+{
+    public static Command Create(CliContext context, Option<string[]> pluginPaths)
+    {
+        var command = new Command("plugins", "Discover, inspect and validate plugins.");
+        command.Subcommands.Add(PluginsListCommand.Create(context, pluginPaths));
+        command.Subcommands.Add(PluginsInfoCommand.Create(context, pluginPaths));
+        command.Subcommands.Add(PluginsValidateCommand.Create());
+        command.Subcommands.Add(PluginsGraphCommand.Create(context, pluginPaths));
+        return command;
+    }
+
+    /// <summary>The <c>--json</c> flag of a subcommand.</summary>
+    public static Option<bool> CreateJsonOption() => new("--json")
+    {
+        Description = "Write JSON (snake_case, stable shape) instead of a table.",
+    };
+}

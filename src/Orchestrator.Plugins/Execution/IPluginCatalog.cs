@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace Orchestrator.Plugins.Execution;
+
+/// <summary>The loaded plugins, kept current by hot reload. Thread-safe.</summary>
+public interface IPluginCatalog
+{
+    /// <summary>The plugins loaded now, sorted by name.</summary>
+    ImmutableArray<LoadedPlugin> List();
+
+    /// <summary>Finds the currently loaded version of a plugin.</summary>
+    bool TryGet(string name, out LoadedPlugin plugin);
+
+    /// <summary>The currently loaded version of a plugin.</summary>
+    /// <exception cref="Registry.PluginNotFoundException">No plugin of that name is loaded.</exception>
+    LoadedPlugin Get(string name);
+
+    /// <summary>Exactly the given version of a plugin.</summary>
+    /// <exception cref="PluginVersionUnavailableException">That version was replaced or removed.</exception>
+    LoadedPlugin Get(PluginIdentity identity);
+}
