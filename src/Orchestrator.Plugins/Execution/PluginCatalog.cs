@@ -81,6 +81,9 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
             var result = PluginReloadResult.Compare(
                 before.Entries.Values.Select(e => e.Plugin.Identity), after.Entries.Values.Select(e => e.Plugin.Identity), after.Problems);
             _logger.PluginsReloaded(result.Added.Length, result.Updated.Length, result.Removed.Length, result.Problems.Length);
+            // The completed task of this method may stay referenced for a while; it must not keep unloaded plugins alive.
+            before = null!;
+            after = null!;
             if (result.HasChanges)
             {
                 Reloaded?.Invoke(this, result);
@@ -178,16 +181,21 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
                     fresh[plugin.Name] = entry;
                     _logger.PluginLoaded(identity.ToString());
                 }
-                catch (PluginLoadException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    _logger.PluginNotLoaded(plugin.Manifest.Directory, e.Message);
-                    failures[plugin.Name] = new PluginProblem(PluginProblemKind.LoadFailed, plugin.Manifest.Directory, e.Message)
+                    // One plugin that cannot load never stops the others from loading.
+                    var reason = e is PluginLoadException ? e.Message : $"unexpected {e.GetType().Name} while loading: {e.Message}";
+                    _logger.PluginNotLoaded(plugin.Manifest.Directory, reason);
+                    failures[plugin.Name] = new PluginProblem(PluginProblemKind.LoadFailed, plugin.Manifest.Directory, reason)
                     {
                         PluginName = plugin.Name,
                         Manifest = plugin.Manifest,
                     };
                 }
             });
+
+        // Unloading must not wait for this method's state to be collected: drop the previous state now.
+        before = null!;
 
         // A plugin that failed to load leaves the registry, which rejects the plugins depending on it.
         foreach (var name in failures.Keys)
