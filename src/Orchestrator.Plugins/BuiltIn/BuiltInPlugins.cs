@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.BuiltIn.Code;
+using Orchestrator.Plugins.BuiltIn.Docs;
 using Orchestrator.Plugins.BuiltIn.Fiction;
 
 namespace Orchestrator.Plugins.BuiltIn;
@@ -13,6 +14,7 @@ public static class BuiltInPlugins
         new Dictionary<string, Func<IPhaseProvider>>(StringComparer.Ordinal)
         {
             [CodePlugin.Name] = () => new CodePlugin(),
+            [DocsPlugin.Name] = () => new DocsPlugin(),
             [FictionPlugin.Name] = () => new FictionPlugin(),
         }.ToImmutableDictionary(StringComparer.Ordinal);
 }
