@@ -32,6 +32,9 @@ public sealed class DocsPluginTests : IDisposable
         greeter.ShouldContain("public string Greet(string name)");
         greeter.ShouldContain("Builds a greeting for name.");
         greeter.ShouldNotContain("Secret");
+        greeter.ShouldContain("## `Greeter` (constructor)");
+        greeter.ShouldContain("Creates a greeter.");
+        greeter.ShouldNotContain("Words put before every name.");
         var python = run.Read("site/reference/src-text-py.md");
         python.ShouldContain("## `slugify` (function)");
         python.ShouldContain("Turns a title into a URL slug.");
@@ -173,6 +176,12 @@ public sealed class DocsPluginTests : IDisposable
             /// <summary>Says hello to people by name.</summary>
             public sealed class Greeter
             {
+                /// <summary>Creates a greeter.</summary>
+                /// <param name="prefix">Words put before every name.</param>
+                public Greeter(string prefix)
+                {
+                }
+
                 /// <summary>Builds a greeting for <paramref name="name"/>.</summary>
                 public string Greet(string name) => $"Hello, {name}!";
 

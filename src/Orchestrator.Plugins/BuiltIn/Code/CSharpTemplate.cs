@@ -65,11 +65,11 @@ internal sealed class CSharpTemplate : LanguageTemplate
 
     public override IReadOnlyList<(string Path, string Content)> Tests(string package, IReadOnlyList<FeatureSpec> features, string framework)
     {
-        var (package_, attribute, usings, equal, throws) = framework switch
+        var (package_, adapter, attribute, usings, equal, throws) = framework switch
         {
-            "nunit" => ("NUnit", "[Test]", "using NUnit.Framework;", "Assert.That({1}, Is.EqualTo({0}));", "Assert.Throws<ArgumentException>(() => {0});"),
-            "mstest" => ("MSTest", "[TestMethod]", "using Microsoft.VisualStudio.TestTools.UnitTesting;", "Assert.AreEqual({0}, {1});", "Assert.ThrowsExactly<ArgumentException>(() => {0});"),
-            _ => ("xunit.v3", "[Fact]", "using Xunit;", "Assert.Equal({0}, {1});", "Assert.Throws<ArgumentException>(() => {0});"),
+            "nunit" => ("NUnit", "NUnit3TestAdapter", "[Test]", "using NUnit.Framework;", "Assert.That({1}, Is.EqualTo({0}));", "Assert.Throws<ArgumentException>(() => {0});"),
+            "mstest" => ("MSTest", "MSTest.TestAdapter", "[TestMethod]", "using Microsoft.VisualStudio.TestTools.UnitTesting;", "Assert.AreEqual({0}, {1});", "Assert.ThrowsExactly<ArgumentException>(() => {0});"),
+            _ => ("xunit.v3", "xunit.runner.visualstudio", "[Fact]", "using Xunit;", "Assert.Equal({0}, {1});", "Assert.Throws<ArgumentException>(() => {0});"),
         };
         var classAttribute = framework == "mstest" ? "[TestClass]\n" : string.Empty;
         return
@@ -84,6 +84,7 @@ internal sealed class CSharpTemplate : LanguageTemplate
                   <ItemGroup>
                     <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.*" />
                     <PackageReference Include="{{package_}}" Version="*" />
+                    <PackageReference Include="{{adapter}}" Version="*" />
                   </ItemGroup>
                   <ItemGroup>
                     <ProjectReference Include="../../src/{{package}}/{{package}}.csproj" />

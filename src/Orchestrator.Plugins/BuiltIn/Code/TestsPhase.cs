@@ -29,6 +29,6 @@ internal sealed class TestsPhase : BuiltInPhase
 
         var count = design.Modules.Count * TestsPerModule;
         scope.Context.RecordMetric("tests", count);
-        return scope.Context.ToResult(new GeneratedFiles(files, count, scope.Brief), files);
+        return scope.Context.ToResult(new GeneratedFiles(files, count, scope.BriefWith("test_framework", design.TestFramework)), files);
     }
 }

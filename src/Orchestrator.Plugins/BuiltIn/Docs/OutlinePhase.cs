@@ -23,7 +23,7 @@ internal sealed class OutlinePhase : BuiltInPhase
         candidates.AddRange(collected.Files.Where(f => f.Language == "markdown").Select(f =>
             Page(slugs, Path.GetFileNameWithoutExtension(f.Path), f.Headings.FirstOrDefault()?.Text ?? Naming.TitleCase(Path.GetFileNameWithoutExtension(f.Path)), "guide", [f.Path], config.Audience, collected.Title)));
         candidates.AddRange(collected.Files.Where(f => f.Symbols.Count > 0).Select(f =>
-            Page(slugs, f.Path.Replace('/', '-').Replace('.', '-'), $"{f.Path} reference", "reference", [f.Path], config.Audience, collected.Title)));
+            Page(slugs, f.Path.Replace('/', '-').Replace('.', '-'), Path.GetFileNameWithoutExtension(f.Path), "reference", [f.Path], config.Audience, collected.Title)));
 
         var pages = candidates.Take(config.MaxPages).ToList();
         var omitted = candidates.Skip(config.MaxPages).Select(p => p.Title).ToList();

@@ -32,10 +32,13 @@ internal static partial class SourceParser
         for (var i = 0; i < lines.Length; i++)
         {
             var type = CSharpType().Match(lines[i]);
-            var member = type.Success ? Match.Empty : CSharpMember().Match(lines[i]);
+            var constructor = type.Success ? Match.Empty : CSharpConstructor().Match(lines[i]);
+            var member = type.Success || constructor.Success ? constructor : CSharpMember().Match(lines[i]);
             if (type.Success || member.Success)
             {
-                var kind = type.Success ? type.Groups["kind"].Value : member.Groups["open"].Value == "(" ? "method" : "property";
+                var kind = type.Success ? type.Groups["kind"].Value
+                    : constructor.Success ? "constructor"
+                    : member.Groups["open"].Value == "(" ? "method" : "property";
                 var name = type.Success ? type.Groups["name"].Value : member.Groups["name"].Value;
                 symbols.Add(new Symbol(kind, name, Signature(lines[i]), CSharpDoc(lines, i), i + 1));
             }
@@ -55,7 +58,11 @@ internal static partial class SourceParser
             }
         }
 
-        var summary = XmlTag().Replace(string.Join(' ', doc), match => match.Groups[1].Success ? match.Groups[1].Value : string.Empty).Trim();
+        var xml = string.Join(' ', doc);
+        var start = xml.IndexOf("<summary>", StringComparison.Ordinal);
+        var end = xml.IndexOf("</summary>", StringComparison.Ordinal);
+        xml = start >= 0 && end > start ? xml[(start + "<summary>".Length)..end] : xml;
+        var summary = XmlTag().Replace(xml, match => match.Groups[1].Success ? match.Groups[1].Value : string.Empty).Trim();
         return summary.Length == 0 ? null : Spaces().Replace(summary, " ");
     }
 
@@ -160,6 +167,9 @@ internal static partial class SourceParser
 
     [GeneratedRegex(@"^\s*(?:public|protected)\s+(?:(?:static|sealed|abstract|partial|readonly|ref|unsafe|file|new)\s+)*(?<kind>class|record struct|record class|record|struct|interface|enum|delegate)\s+(?<name>\w+)")]
     private static partial Regex CSharpType();
+
+    [GeneratedRegex(@"^\s*(?:public|protected)\s+(?<name>[A-Z]\w*)\s*\(")]
+    private static partial Regex CSharpConstructor();
 
     [GeneratedRegex(@"^\s*public\s+(?:(?:static|virtual|override|async|abstract|sealed|readonly|required|new|extern|unsafe|const)\s+)*[\w<>\[\],?.() ]+?\s+(?<name>\w+)\s*(?<open>\(|\{|=>|;|=)")]
     private static partial Regex CSharpMember();
