@@ -13,6 +13,13 @@ public sealed class CodePluginTests : IDisposable
         features = new[] { "parse forecasts", "convert units" },
     };
 
+    // Quotes, a backslash and non-ASCII text must survive into every language's string literals and comments.
+    private static readonly object TrickyInput = new
+    {
+        project = "Weather Report",
+        features = new[] { "parse forecasts", "say \"hi\" \\ politely — über" },
+    };
+
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -48,7 +55,7 @@ public sealed class CodePluginTests : IDisposable
     {
         var run = new BuiltInRun("code", _temp.Path).WithConfig("language", "python");
 
-        await run.RunAsync(Input);
+        await run.RunAsync(TrickyInput);
 
         var (exitCode, output) = await ChildProcess.RunAsync(_temp.Path, "python3", ["-m", "unittest", "discover", "-s", "tests"]);
         exitCode.ShouldBe(0, output);
@@ -56,7 +63,23 @@ public sealed class CodePluginTests : IDisposable
         var (runExit, runOutput) = await ChildProcess.RunAsync(_temp.Path, "python3", ["-m", "weather_report", "hello"], new Dictionary<string, string> { ["PYTHONPATH"] = "src" });
         runExit.ShouldBe(0, runOutput);
         runOutput.ShouldContain("Parse forecasts.: parse_forecasts(hello)");
-        runOutput.ShouldContain("Convert units.: convert_units(hello)");
+        runOutput.ShouldContain("Say \"hi\" \\ politely — über.: say_hi_politely_ber(hello)");
+    }
+
+    [Fact]
+    public async Task RunAsync_CSharp_GeneratesConsoleProjectThatBuildsAndRuns()
+    {
+        var run = new BuiltInRun("code", _temp.Path);
+        await run.RunAsync(TrickyInput);
+
+        var (buildExit, buildOutput) = await ChildProcess.RunAsync(
+            _temp.Path, "dotnet", ["build", "src/WeatherReport", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:TreatWarningsAsErrors=true"]);
+        buildExit.ShouldBe(0, buildOutput);
+        var (runExit, runOutput) = await ChildProcess.RunAsync(_temp.Path, "dotnet", ["src/WeatherReport/bin/Release/net10.0/WeatherReport.dll", "hello"]);
+
+        runExit.ShouldBe(0, runOutput);
+        runOutput.ShouldContain("Parse forecasts.: parse_forecasts(hello)");
+        runOutput.ShouldContain("Say \"hi\" \\ politely — über.: say_hi_politely_ber(hello)");
     }
 
     [Fact]
