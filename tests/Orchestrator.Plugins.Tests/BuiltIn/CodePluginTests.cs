@@ -117,6 +117,28 @@ public sealed class CodePluginTests : IDisposable
         run.Read("README.md").ShouldContain(run.Results["design"].Output.GetProperty("test_command").GetString()!);
     }
 
+    [Theory]
+    [InlineData("typescript", "vitest", "tests/parseForecasts.test.ts", "import { test, expect } from \"vitest\";", "npm test")]
+    [InlineData("typescript", "node", "tests/parseForecasts.test.ts", "import { test } from \"node:test\";", "npm test")]
+    [InlineData("python", "pytest", "tests/test_parse_forecasts.py", "import pytest", "python3 -m pytest tests")]
+    [InlineData("csharp", "nunit", "tests/WeatherReport.Tests/ParseForecastsTests.cs", "[Test]", "dotnet test tests/WeatherReport.Tests")]
+    [InlineData("csharp", "mstest", "tests/WeatherReport.Tests/ParseForecastsTests.cs", "[TestMethod]", "dotnet test tests/WeatherReport.Tests")]
+    public async Task RunAsync_TestFramework_ShapesTestsAndTestCommand(string language, string framework, string testFile, string expected, string command)
+    {
+        var run = new BuiltInRun("code", _temp.Path).WithConfig("language", language).WithConfig("test_framework", framework);
+
+        await run.RunAsync(Input);
+
+        run.Read(testFile).ShouldContain(expected);
+        run.Read("README.md").ShouldContain(command);
+        run.Read("summary.md").ShouldContain($"> Write {framework} tests for every public member");
+        if (language == "typescript")
+        {
+            using var package = JsonDocument.Parse(run.Read("package.json"));
+            package.RootElement.GetProperty("scripts").GetProperty("test").GetString()!.ShouldContain(framework == "vitest" ? "vitest run" : "tsx --test");
+        }
+    }
+
     [Fact]
     public async Task RunAsync_LaterPhases_ReflectTheDesignAndPrompts()
     {

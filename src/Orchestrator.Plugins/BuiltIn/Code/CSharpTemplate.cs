@@ -16,11 +16,11 @@ internal sealed class CSharpTemplate : LanguageTemplate
     public override IReadOnlyList<string> PublicMembers(FeatureSpec feature) =>
         [$"{feature.TypeName}.Summary", $"{feature.TypeName}.Describe()", $"{feature.TypeName}.Apply(string value)"];
 
-    public override string TestCommand(string package) => $"dotnet test tests/{package}.Tests";
+    public override string TestCommand(string package, string framework) => $"dotnet test tests/{package}.Tests";
 
     public override string RunCommand(string package) => $"dotnet run --project src/{package} -- hello";
 
-    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features) =>
+    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features, string framework) =>
     [
         ($"src/{package}/{package}.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">

@@ -21,7 +21,7 @@ internal sealed class DesignPhase : BuiltInPhase
         }
 
         var package = template.PackageName(analysis.Project);
-        var sources = template.Sources(package, analysis.Features);
+        var sources = template.Sources(package, analysis.Features, framework);
         var tests = template.Tests(package, analysis.Features, framework);
         var modules = analysis.Features.Select(f => new ModuleDesign(
             f.Name, template.ModuleName(f), template.ModuleFile(package, f), template.PublicMembers(f))).ToList();
@@ -61,7 +61,7 @@ internal sealed class DesignPhase : BuiltInPhase
             {(analysis.Questions.Count == 0 ? "None." : string.Join('\n', analysis.Questions.Select(q => "- " + q)))}
 
             """, cancellationToken);
-        var output = new DesignOutput(analysis.Language, package, framework, modules, files, template.TestCommand(package), template.RunCommand(package), file);
+        var output = new DesignOutput(analysis.Language, package, framework, modules, files, template.TestCommand(package, framework), template.RunCommand(package), file);
         return scope.Context.ToResult(output, [file]);
     }
 }

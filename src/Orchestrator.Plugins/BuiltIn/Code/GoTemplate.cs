@@ -16,11 +16,11 @@ internal sealed class GoTemplate : LanguageTemplate
     public override IReadOnlyList<string> PublicMembers(FeatureSpec feature) =>
         [$"{ModuleName(feature)}.Summary", $"{ModuleName(feature)}.Describe() string", $"{ModuleName(feature)}.Apply(value string) (string, error)"];
 
-    public override string TestCommand(string package) => "go test ./...";
+    public override string TestCommand(string package, string framework) => "go test ./...";
 
     public override string RunCommand(string package) => $"go run ./src/cmd/{package} hello";
 
-    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features) =>
+    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features, string framework) =>
     [
         ("go.mod", $"module example.com/{package}\n\ngo 1.22\n"),
         ($"src/cmd/{package}/main.go", $$"""

@@ -14,7 +14,7 @@ internal sealed class ImplementPhase : BuiltInPhase
         var design = scope.Context.GetPreviousPhaseOutput<DesignOutput>("design");
         var template = LanguageTemplate.For(design.Language);
         var files = new List<string>();
-        foreach (var (path, content) in template.Sources(design.Package, analysis.Features))
+        foreach (var (path, content) in template.Sources(design.Package, analysis.Features, design.TestFramework))
         {
             if (!design.Files.Any(f => f.Path == path))
             {

@@ -25,12 +25,12 @@ internal abstract class LanguageTemplate
 
     public abstract IReadOnlyList<string> PublicMembers(FeatureSpec feature);
 
-    public abstract string TestCommand(string package);
+    public abstract string TestCommand(string package, string framework);
 
     public abstract string RunCommand(string package);
 
-    /// <summary>Build files and sources, by relative path.</summary>
-    public abstract IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features);
+    /// <summary>Build files and sources, by relative path; build files may depend on the test framework.</summary>
+    public abstract IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features, string framework);
 
     /// <summary>Test files, by relative path; one test for each public member plus a failure case per module.</summary>
     public abstract IReadOnlyList<(string Path, string Content)> Tests(string package, IReadOnlyList<FeatureSpec> features, string framework);

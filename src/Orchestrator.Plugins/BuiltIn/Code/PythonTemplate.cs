@@ -16,11 +16,12 @@ internal sealed class PythonTemplate : LanguageTemplate
     public override IReadOnlyList<string> PublicMembers(FeatureSpec feature) =>
         [$"{feature.Identifier}.SUMMARY", $"{feature.Identifier}.describe()", $"{feature.Identifier}.apply(value: str)"];
 
-    public override string TestCommand(string package) => "python3 -m unittest discover -s tests";
+    public override string TestCommand(string package, string framework) =>
+        framework == "pytest" ? "python3 -m pytest tests" : "python3 -m unittest discover -s tests";
 
     public override string RunCommand(string package) => $"PYTHONPATH=src python3 -m {package} hello";
 
-    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features) =>
+    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features, string framework) =>
     [
         ("pyproject.toml", $"""
             [project]

@@ -16,19 +16,19 @@ internal sealed class TypeScriptTemplate : LanguageTemplate
     public override IReadOnlyList<string> PublicMembers(FeatureSpec feature) =>
         [$"{ModuleName(feature)}.summary", $"{ModuleName(feature)}.describe(): string", $"{ModuleName(feature)}.apply(value: string): string"];
 
-    public override string TestCommand(string package) => "npm test";
+    public override string TestCommand(string package, string framework) => "npm test";
 
     public override string RunCommand(string package) => "npx tsx src/index.ts hello";
 
-    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features) =>
+    public override IReadOnlyList<(string Path, string Content)> Sources(string package, IReadOnlyList<FeatureSpec> features, string framework) =>
     [
         ("package.json", $$"""
             {
               "name": {{Quote(package)}},
               "version": "0.1.0",
               "type": "module",
-              "scripts": { "test": "tsx --test tests/*.test.ts" },
-              "devDependencies": { "tsx": "^4.0.0", "typescript": "^5.0.0" }
+              "scripts": { "test": {{(framework == "vitest" ? "\"vitest run\"" : "\"tsx --test tests/*.test.ts\"")}} },
+              "devDependencies": { "tsx": "^4.0.0", "typescript": "^5.0.0"{{(framework == "vitest" ? ", \"vitest\": \"^3.0.0\"" : string.Empty)}} }
             }
 
             """),
