@@ -22,6 +22,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_AssemblyPlugin_CompletesWithItsOutputInTheRunRecord()
+    {
+        var input = Path.Combine(_root.Path, "input.json");
+        await File.WriteAllTextAsync(input, "{\"text\": \"the tide and the tide again\"}", TestContext.Current.CancellationToken);
+
+        var (exitCode, output) = await RunAsync(["run", "wordcount-dotnet", "--input", input, "--json"]);
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("\"status\": \"completed\"");
+        output.ShouldContain("\"count\":");
+        output.ShouldContain("\"top\":");
+    }
+
+    [Fact]
     public async Task Run_ConfigOutsideTheSchema_ExitsTwoListingEveryProblemAndStartsNothing()
     {
         var (exitCode, output) = await RunAsync(["run", "fiction", "--config", "genre=western", "--config", "target_words=10", "--json"]);
