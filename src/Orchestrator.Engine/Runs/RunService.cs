@@ -120,7 +120,7 @@ public sealed partial class RunService(
         var query = new OrchestrationQuery
         {
             Statuses = statuses is { Count: > 0 } ? [.. statuses.SelectMany(ToRuntime)] : null,
-            FetchInputsAndOutputs = false,
+            FetchInputsAndOutputs = true,
             PageSize = 100,
         };
         var result = new List<RunRecord>();

@@ -28,6 +28,10 @@ public sealed partial class CliApprovalTests : IDisposable
     {
         await using var run = StartRun();
         var (runId, sidecar) = await WaitForApprovalPromptAsync(run);
+        var list = await RunCliAsync(["runs", "list", "--sidecar", sidecar]);
+        list.ExitCode.ShouldBe(0, list.Output);
+        list.Output.ShouldContain(runId);
+        list.Output.ShouldContain("waiting for approval: publish");
 
         var approve = await RunCliAsync(["runs", "approve", runId, "--sidecar", sidecar, "--payload", "{\"by\":\"test\"}"]);
 
