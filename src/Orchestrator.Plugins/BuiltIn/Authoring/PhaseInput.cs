@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Orchestrator.Plugins.BuiltIn.Authoring;
+
+/// <summary>Reads fields of the run input, which must be a JSON object; every failure says which field to fix.</summary>
+internal sealed class PhaseInput(JsonElement input)
+{
+    public string RequireString(string field, int maxLength, string example)
+    {
+        var value = OptionalString(field, maxLength);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new PhaseInputException($"The run input needs a non-empty string field \"{field}\", for example {example}.")
+            : value;
+    }
+
+    public string? OptionalString(string field, int maxLength)
+    {
+        if (Find(field) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new PhaseInputException($"Input field \"{field}\" must be a string; got {value.ValueKind.ToString().ToLowerInvariant()} {Clip(value.GetRawText())}.");
+        }
+
+        var text = value.GetString()!.Trim();
+        return text.Length > maxLength
+            ? throw new PhaseInputException($"Input field \"{field}\" is {text.Length} characters long; keep it to {maxLength}.")
+            : text;
+    }
+
+    public int? OptionalInt(string field, int min, int max)
+    {
+        if (Find(field) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max
+            ? number
+            : throw new PhaseInputException($"Input field \"{field}\" must be an integer from {min} to {max}; got {Clip(value.GetRawText())}.");
+    }
+
+    public IReadOnlyList<string> RequireStrings(string field, int maxItems, string example)
+    {
+        if (Find(field) is not { ValueKind: JsonValueKind.Array } value || value.GetArrayLength() == 0)
+        {
+            throw new PhaseInputException($"The run input needs a non-empty array of strings \"{field}\", for example {example}.");
+        }
+
+        if (value.GetArrayLength() > maxItems)
+        {
+            throw new PhaseInputException($"Input field \"{field}\" has {value.GetArrayLength()} items; at most {maxItems} are allowed.");
+        }
+
+        return [.. value.EnumerateArray().Select((item, index) =>
+            item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())
+                ? item.GetString()!.Trim()
+                : throw new PhaseInputException($"Input field \"{field}[{index}]\" must be a non-empty string; got {Clip(item.GetRawText())}."))];
+    }
+
+    private JsonElement? Find(string field)
+    {
+        if (input.ValueKind != JsonValueKind.Object)
+        {
+            throw new PhaseInputException(
+                $"The run input must be a JSON object; got {(input.ValueKind == JsonValueKind.Undefined ? "no input" : input.ValueKind.ToString().ToLowerInvariant())}.");
+        }
+
+        return input.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+    }
+
+    private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}
