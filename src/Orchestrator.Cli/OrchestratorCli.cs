@@ -18,6 +18,7 @@ internal static class OrchestratorCli
         var pluginPaths = GlobalOptions.CreatePlugins();
         root.Options.Add(pluginPaths);
         root.Subcommands.Add(PluginsCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(SidecarCommand.Create());
         return root;
     }
 

@@ -1,0 +1,97 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Sidecar.Configuration;
+using Orchestrator.Sidecar.Hosting;
+
+namespace Orchestrator.Bench.Sidecar;
+
+/// <summary>The orchestration through an embedded sidecar over gRPC, worker and client in this process.</summary>
+internal sealed class SidecarTarget : ITarget
+{
+    private readonly EmbeddedSidecar _sidecar;
+    private readonly IHost _host;
+    private readonly DurableTaskClient _client;
+    private readonly TimeSpan _batchPolling;
+    private int _batch;
+
+    private SidecarTarget(string name, EmbeddedSidecar sidecar, IHost host, TimeSpan batchPolling)
+    {
+        Name = name;
+        _batchPolling = batchPolling;
+        _sidecar = sidecar;
+        _host = host;
+        _client = host.Services.GetRequiredService<DurableTaskClient>();
+    }
+
+    public string Name { get; }
+
+    /// <param name="batchPolling">How often a batch's completion is queried: querying a big Azure task hub loads Azurite, so it is polled slowly.</param>
+    public static async Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, CancellationToken cancellationToken)
+    {
+        var sidecar = await EmbeddedSidecar.StartAsync(options, cancellationToken: cancellationToken);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(tasks =>
+            {
+                tasks.AddActivityFunc<int, int>("Noop", (_, x) => x);
+                tasks.AddOrchestratorFunc<int, int>("ThreeNoops", async (context, x) =>
+                {
+                    x = await context.CallActivityAsync<int>("Noop", x);
+                    x = await context.CallActivityAsync<int>("Noop", x);
+                    return await context.CallActivityAsync<int>("Noop", x);
+                });
+            });
+            worker.UseGrpc(sidecar.Address);
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new SidecarTarget(name, sidecar, host, batchPolling);
+    }
+
+    public async Task RunBatchAsync(int count, CancellationToken cancellationToken)
+    {
+        var prefix = $"b{Interlocked.Increment(ref _batch)}-{Guid.NewGuid():N}-";
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", i, new StartOrchestrationOptions(prefix + i), cancellationToken)));
+        var query = new OrchestrationQuery { InstanceIdPrefix = prefix, Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 2000 };
+        while (true)
+        {
+            var completed = 0;
+            await foreach (var _ in _client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+            {
+                completed++;
+            }
+
+            if (completed == count)
+            {
+                return;
+            }
+
+            await Task.Delay(_batchPolling, cancellationToken);
+        }
+    }
+
+    public async Task RunOneAsync(CancellationToken cancellationToken)
+    {
+        // Poll GetInstance: the Azure backend's own completion wait polls only every 2 s.
+        var id = await _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", 1, cancellationToken);
+        while ((await _client.GetInstanceAsync(id, cancellationToken))?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            await Task.Delay(2, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await _sidecar.DisposeAsync();
+    }
+}

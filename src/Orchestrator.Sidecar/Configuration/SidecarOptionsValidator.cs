@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Orchestrator.Sidecar.Configuration;
+
+/// <summary>Checks <see cref="SidecarOptions"/> on start; every failure names the setting and what to fix.</summary>
+public sealed partial class SidecarOptionsValidator : IValidateOptions<SidecarOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SidecarOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = Problems(options).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Lists what is wrong with the options (empty when they are valid).</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>One message per problem.</returns>
+    public static IEnumerable<string> Problems(SidecarOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var isAzure = string.Equals(options.Backend, SidecarBackends.AzureStorage, StringComparison.OrdinalIgnoreCase);
+        if (!isAzure && !string.Equals(options.Backend, SidecarBackends.Memory, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"Sidecar:Backend '{options.Backend}' is not a backend: use {string.Join(" or ", SidecarBackends.All)}.";
+        }
+
+        if (SidecarAddress.TryParseHost(options.Host) is null)
+        {
+            yield return $"Sidecar:Host '{options.Host}' is not an IP address: use 127.0.0.1 (default), ::1, 0.0.0.0 or another address of this machine.";
+        }
+
+        if (options.Port is < 0 or > IPEndPoint.MaxPort)
+        {
+            yield return $"Sidecar:Port {options.Port} is out of range: use 0 (a free port) to {IPEndPoint.MaxPort}.";
+        }
+
+        if (options.Concurrency < 1)
+        {
+            yield return $"Sidecar:Concurrency {options.Concurrency} must be at least 1.";
+        }
+
+        if (options.ShutdownTimeout < TimeSpan.Zero)
+        {
+            yield return $"Sidecar:ShutdownTimeout {options.ShutdownTimeout} must not be negative.";
+        }
+
+        if (!isAzure)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            yield return "Sidecar:ConnectionString is required for the azure-storage backend: pass --connection UseDevelopmentStorage=true for a local Azurite, or an Azure Storage connection string.";
+        }
+
+        if (!TaskHubName().IsMatch(options.TaskHub ?? string.Empty))
+        {
+            yield return $"Sidecar:TaskHub '{options.TaskHub}' is not a valid task hub name: use 3 to 45 letters and digits, starting with a letter.";
+        }
+
+        if (options.Partitions is < 1 or > 16)
+        {
+            yield return $"Sidecar:Partitions {options.Partitions} is out of range: use 1 to 16.";
+        }
+
+        if (options.PollingInterval <= TimeSpan.Zero)
+        {
+            yield return $"Sidecar:PollingInterval {options.PollingInterval} must be positive (e.g. 00:00:01).";
+        }
+
+        if (options.VisibilityTimeout < TimeSpan.FromSeconds(3))
+        {
+            yield return $"Sidecar:VisibilityTimeout {options.VisibilityTimeout} is too short: use at least 3 seconds (locks are renewed every third of it).";
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    private static partial Regex TaskHubName();
+}

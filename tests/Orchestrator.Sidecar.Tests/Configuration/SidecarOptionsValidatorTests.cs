@@ -1,0 +1,55 @@
+using Orchestrator.Sidecar.Configuration;
+
+namespace Orchestrator.Sidecar.Tests.Configuration;
+
+public sealed class SidecarOptionsValidatorTests
+{
+    private static readonly SidecarOptionsValidator Validator = new();
+
+    [Fact]
+    public void Validate_Defaults_Succeeds() =>
+        Validator.Validate(null, new SidecarOptions()).Succeeded.ShouldBeTrue();
+
+    [Fact]
+    public void Validate_AzureStorageComplete_Succeeds() =>
+        Validator.Validate(null, new SidecarOptions { Backend = "azure-storage", ConnectionString = "UseDevelopmentStorage=true" }).Succeeded.ShouldBeTrue();
+
+    [Theory]
+    [InlineData("Sidecar:Backend 'sql' is not a backend: use memory or azure-storage")]
+    public void Validate_UnknownBackend_NamesTheChoices(string expected) =>
+        Validator.Validate(null, new SidecarOptions { Backend = "sql" }).FailureMessage!.ShouldContain(expected);
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65536)]
+    public void Validate_PortOutOfRange_Fails(int port) =>
+        Validator.Validate(null, new SidecarOptions { Port = port }).FailureMessage!.ShouldContain($"Sidecar:Port {port} is out of range");
+
+    [Fact]
+    public void Validate_AzureStorageWithoutConnection_SaysHowToFix() =>
+        Validator.Validate(null, new SidecarOptions { Backend = "azure-storage" }).FailureMessage!.ShouldContain("--connection UseDevelopmentStorage=true");
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("1hub")]
+    [InlineData("hub-name")]
+    public void Validate_BadTaskHubName_Fails(string name) =>
+        Validator.Validate(null, new SidecarOptions { Backend = "azure-storage", ConnectionString = "x", TaskHub = name }).FailureMessage!.ShouldContain($"Sidecar:TaskHub '{name}'");
+
+    [Fact]
+    public void Validate_ShortVisibilityTimeout_Fails() =>
+        Validator.Validate(null, new SidecarOptions { Backend = "azure-storage", ConnectionString = "x", VisibilityTimeout = TimeSpan.FromSeconds(1) })
+            .FailureMessage!.ShouldContain("Sidecar:VisibilityTimeout");
+
+    [Fact]
+    public void Validate_ZeroConcurrency_Fails() =>
+        Validator.Validate(null, new SidecarOptions { Concurrency = 0 }).FailureMessage!.ShouldContain("Sidecar:Concurrency 0");
+
+    [Fact]
+    public void Validate_HostName_FailsAskingForAnAddress() =>
+        Validator.Validate(null, new SidecarOptions { Host = "example.com" }).FailureMessage!.ShouldContain("is not an IP address");
+
+    [Fact]
+    public void Problems_SeveralErrors_ListsEach() =>
+        SidecarOptionsValidator.Problems(new SidecarOptions { Backend = "azure-storage", Port = -5, Partitions = 0 }).Count().ShouldBe(3);
+}
