@@ -32,4 +32,8 @@ public enum PluginProblemKind
 
     /// <summary>A plugin this one depends on (directly or not) was rejected.</summary>
     DependencyRejected,
+
+    /// <summary>The manifest is valid but the plugin could not be made runnable (no built-in of that name, an assembly
+    /// that does not load, an executable whose <c>info</c> or <c>validate</c> failed, unreadable files).</summary>
+    LoadFailed,
 }

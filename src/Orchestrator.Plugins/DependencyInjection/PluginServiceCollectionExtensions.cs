@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestrator.Plugins.Execution;
+using Orchestrator.Plugins.Reload;
+
+namespace Orchestrator.Plugins.DependencyInjection;
+
+/// <summary>Registers plugin discovery, loading, execution and hot reload.</summary>
+public static class PluginServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="PluginOptions"/>, the <see cref="PluginCatalog"/> (also as <see cref="IPluginCatalog"/>),
+    /// the <see cref="PhaseExecutor"/> (as <see cref="IPhaseExecutor"/>) and the <see cref="PluginWatcher"/>
+    /// hosted service, which loads the plugins at start and reloads them on change.
+    /// </summary>
+    public static IServiceCollection AddOrchestratorPlugins(this IServiceCollection services, Action<PluginOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<PluginOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(sp => new PluginCatalog(sp.GetRequiredService<IOptions<PluginOptions>>(), Loggers(sp)));
+        services.TryAddSingleton<IPluginCatalog>(sp => sp.GetRequiredService<PluginCatalog>());
+        services.TryAddSingleton(sp => new PhaseExecutor(sp.GetRequiredService<PluginCatalog>(), Loggers(sp)));
+        services.TryAddSingleton<IPhaseExecutor>(sp => sp.GetRequiredService<PhaseExecutor>());
+        services.AddSingleton<PluginWatcher>(sp => new PluginWatcher(sp.GetRequiredService<PluginCatalog>(), Loggers(sp)));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PluginWatcher>());
+        return services;
+    }
+
+    // Logging is optional: without a registered factory nothing is logged.
+    private static ILoggerFactory Loggers(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Orchestrator.Abstractions.Phases;
+using Orchestrator.Plugins.BuiltIn;
+using Orchestrator.Plugins.Discovery;
+using Orchestrator.Plugins.Registry;
+using Semver;
+
+namespace Orchestrator.Plugins.Execution;
+
+/// <summary>How plugins are found, loaded, executed and watched.</summary>
+public sealed class PluginOptions
+{
+    /// <summary>The default cap on what an executable may write to stdout for one call.</summary>
+    public const long DefaultStdoutLimit = 16 * 1024 * 1024;
+
+    /// <summary>Where to look for plugins; the running process's environment and directories when null.</summary>
+    public DiscoveryOptions? Discovery { get; set; }
+
+    /// <summary>The compiled-in plugins by name (<see cref="BuiltInPlugins.All"/> by default).</summary>
+    public IReadOnlyDictionary<string, Func<IPhaseProvider>> BuiltIns { get; set; } = BuiltInPlugins.All;
+
+    /// <summary>The Orchestrator version plugins' min_version/max_version are checked against.</summary>
+    public SemVersion ProductVersion { get; set; } = OrchestratorVersion.Current;
+
+    /// <summary>
+    /// The host environment executables' allowlisted and declared variables are taken from; the process
+    /// environment, read at each call, when null.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? HostEnvironment { get; set; }
+
+    /// <summary>Bytes an executable may write to stdout in one call before the call fails (16 MiB).</summary>
+    public long StdoutLimit { get; set; } = DefaultStdoutLimit;
+
+    /// <summary>Time between the graceful signal (SIGTERM) and the kill (SIGKILL) of a timed-out process group.</summary>
+    public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Limit for each <c>info</c> and <c>validate</c> call made while loading an executable plugin.</summary>
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether the hosted watcher reloads plugins when their search paths change.</summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>Quiet time after the last file change before the watcher reloads.</summary>
+    public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    internal DiscoveryOptions ResolveDiscovery() => Discovery ?? DiscoveryOptions.FromProcess();
+
+    internal ImmutableDictionary<string, string> ResolveHostEnvironment()
+    {
+        if (HostEnvironment is { } environment)
+        {
+            return environment.ToImmutableDictionary(StringComparer.Ordinal);
+        }
+
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && entry.Value is string value)
+            {
+                builder[key] = value;
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

@@ -1,0 +1,34 @@
+namespace Orchestrator.Plugins.Processes;
+
+/// <summary>The OS tools used to isolate plugin executables, looked up once on the host's PATH.</summary>
+internal static class ProcessTools
+{
+    private static readonly Lazy<string?> SetsidPath = new(() => Find("setsid"));
+    private static readonly Lazy<string?> PrlimitPath = new(() => Find("prlimit"));
+
+    /// <summary><c>setsid</c>: starts the executable in its own session and process group (Linux util-linux).</summary>
+    public static string? Setsid => OperatingSystem.IsWindows() ? null : SetsidPath.Value;
+
+    /// <summary><c>prlimit</c>: applies RLIMIT_AS before exec (Linux util-linux).</summary>
+    public static string? Prlimit => OperatingSystem.IsLinux() ? PrlimitPath.Value : null;
+
+    private static string? Find(string name)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var directory in path.Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/bin").Append("/bin"))
+        {
+            var candidate = Path.Combine(directory, name);
+            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & UnixFileMode.UserExecute) != 0)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Plugins.Execution;
+
+namespace Orchestrator.Plugins.Reload;
+
+/// <summary>
+/// Hot reload (SPEC §4): loads the plugins when the host starts, then watches every search path (and, for one
+/// that does not exist yet, its nearest existing parent) and reloads once changes have been quiet for the
+/// debounce period. Plugins are added, updated and removed without a restart.
+/// </summary>
+public sealed class PluginWatcher : BackgroundService
+{
+    private readonly PluginCatalog _catalog;
+    private readonly ILogger _logger;
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<FileSystemWatcher> _watchers = [];
+
+    public PluginWatcher(PluginCatalog catalog, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Orchestrator.Plugins");
+    }
+
+    /// <summary>
+    /// The initial load happens before the host reports started, so nothing runs against an empty catalog; the
+    /// watchers are in place when this returns, so no change made after start is missed.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _catalog.ReloadAsync(cancellationToken);
+        if (_catalog.Options.WatchForChanges)
+        {
+            Watch();
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        DisposeWatchers();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_catalog.Options.WatchForChanges)
+        {
+            return;
+        }
+
+        var debounce = _catalog.Options.ReloadDebounce;
+        while (await _changes.Reader.WaitToReadAsync(stoppingToken))
+        {
+            // Wait until no change has arrived for the debounce period: an editor's save or a build is many events.
+            do
+            {
+                while (_changes.Reader.TryRead(out var path))
+                {
+                    _logger.WatcherChange(path);
+                }
+
+                await Task.Delay(debounce, stoppingToken);
+            }
+            while (_changes.Reader.TryPeek(out _));
+
+            try
+            {
+                await _catalog.ReloadAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.ReloadFailed(e);
+            }
+
+            // Search paths created since the last reload are watched from now on.
+            Watch();
+        }
+    }
+
+    private void Watch()
+    {
+        DisposeWatchers();
+        foreach (var searchPath in _catalog.SearchPaths)
+        {
+            var directory = searchPath.Directory;
+            var recursive = true;
+            while (!Directory.Exists(directory))
+            {
+                recursive = false;
+                directory = Path.GetDirectoryName(directory);
+                if (directory is null)
+                {
+                    break;
+                }
+            }
+
+            if (directory is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var watcher = new FileSystemWatcher(directory)
+                {
+                    IncludeSubdirectories = recursive,
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
+                };
+                watcher.Changed += OnChange;
+                watcher.Created += OnChange;
+                watcher.Deleted += OnChange;
+                watcher.Renamed += OnChange;
+                watcher.Error += (_, e) => _changes.Writer.TryWrite(directory);
+                watcher.EnableRaisingEvents = true;
+                _watchers.Add(watcher);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                _logger.WatchFailed(directory, e.Message);
+            }
+        }
+    }
+
+    private void OnChange(object sender, FileSystemEventArgs e) => _changes.Writer.TryWrite(e.FullPath);
+
+    private void DisposeWatchers()
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+
+        _watchers.Clear();
+    }
+}
