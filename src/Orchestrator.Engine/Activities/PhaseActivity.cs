@@ -1,0 +1,46 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Abstractions.Phases;
+using Orchestrator.Plugins.Execution;
+
+namespace Orchestrator.Engine.Activities;
+
+/// <summary>
+/// Runs one phase attempt through the plugin executor, which enforces the phase timeout (cancellation in process,
+/// process-tree kill for executables). Registered under every <c>&lt;plugin&gt;.&lt;phase&gt;</c> name by
+/// <see cref="PluginTaskFactory"/>, including plugins that hot reload adds after the worker started.
+/// </summary>
+public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity> logger, WorkerStopping stopping)
+    : TaskActivity<PhaseActivityInput, PhaseActivityResult>
+{
+    public override async Task<PhaseActivityResult> RunAsync(TaskActivityContext context, PhaseActivityInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Directory.CreateDirectory(input.WorkingDirectory);
+        var request = new PhaseRequest
+        {
+            RunId = input.RunId,
+            Plugin = input.Plugin.Name,
+            PluginVersion = input.Plugin.Version,
+            Phase = input.Phase,
+            Attempt = input.Attempt,
+            Input = input.Input ?? default,
+            Config = input.Config,
+            PhaseOutputs = input.PhaseOutputs,
+            Metadata = input.Metadata,
+            WorkingDirectory = input.WorkingDirectory,
+        };
+        logger.PhaseAttemptStarted(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
+        try
+        {
+            var result = await executor.ExecuteAsync(input.Plugin, request, stopping.Token);
+            logger.PhaseAttemptSucceeded(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
+            return PhaseActivityResult.From(result);
+        }
+        catch (Exception ex)
+        {
+            logger.PhaseAttemptFailed(input.RunId, input.Plugin.Name, input.Phase, input.Attempt, ex.Message);
+            throw;
+        }
+    }
+}

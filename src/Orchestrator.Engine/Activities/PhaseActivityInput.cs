@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Orchestrator.Plugins.Execution;
+
+namespace Orchestrator.Engine.Activities;
+
+/// <summary>One phase attempt as sent to the worker.</summary>
+public sealed record PhaseActivityInput
+{
+    public required string RunId { get; init; }
+
+    public required PluginIdentity Plugin { get; init; }
+
+    public required string Phase { get; init; }
+
+    public int Attempt { get; init; } = 1;
+
+    public JsonElement? Input { get; init; }
+
+    public ImmutableDictionary<string, JsonElement> Config { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+
+    public ImmutableDictionary<string, JsonElement> PhaseOutputs { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+
+    public ImmutableDictionary<string, JsonElement> Metadata { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+
+    public required string WorkingDirectory { get; init; }
+}

@@ -1,0 +1,40 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Orchestrator.Engine.Activities;
+
+/// <summary>
+/// The SDK's factory knows only the names registered when the worker starts. This one answers every other
+/// <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity name with <see cref="PhaseActivity"/>, so that plugins added by hot reload
+/// still get histories that read naturally; the activity takes the pinned plugin identity from its input.
+/// </summary>
+internal sealed class PluginTaskFactory(IDurableTaskFactory inner) : IDurableTaskFactory
+{
+    public bool TryCreateActivity(TaskName name, IServiceProvider serviceProvider, out ITaskActivity activity)
+    {
+        if (inner.TryCreateActivity(name, serviceProvider, out activity!))
+        {
+            return true;
+        }
+
+        if (IsPhaseName(name.Name))
+        {
+            activity = ActivatorUtilities.CreateInstance<PhaseActivity>(serviceProvider);
+            return true;
+        }
+
+        activity = null!;
+        return false;
+    }
+
+    public bool TryCreateOrchestrator(TaskName name, IServiceProvider serviceProvider, out ITaskOrchestrator orchestrator) =>
+        inner.TryCreateOrchestrator(name, serviceProvider, out orchestrator!);
+
+    /// <summary><c>plugin.phase</c>: two non-empty parts, and not one of the engine's own <c>orchestrator.*</c> names.</summary>
+    internal static bool IsPhaseName(string name)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < name.Length - 1 && !name.StartsWith("orchestrator.", StringComparison.Ordinal);
+    }
+}

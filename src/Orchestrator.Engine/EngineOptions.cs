@@ -1,0 +1,35 @@
+namespace Orchestrator.Engine;
+
+/// <summary>Settings of the durable engine: where runs keep their files, how long finished runs are kept.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>The configuration section these options bind to (for example <c>Engine:Retention</c>).</summary>
+    public const string SectionName = "Engine";
+
+    /// <summary>
+    /// The data directory; runs live in <c>runs/&lt;run-id&gt;</c> under it. Null means ORCHESTRATOR_DATA_DIR, else
+    /// <c>$XDG_DATA_HOME/orchestrator</c>, else <c>~/.local/share/orchestrator</c>.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>How long a completed, failed or terminated run is kept before the purge job removes it.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the purge job runs.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether the host runs the retention purge job (the worker does; a pure client does not).</summary>
+    public bool EnableRetention { get; set; } = true;
+
+    /// <summary>Extra time the orchestrator's backstop timer waits beyond a phase timeout before it gives the attempt up.</summary>
+    public TimeSpan TimeoutMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Directories searched for workflow files first (highest precedence first).</summary>
+    public IList<string> WorkflowPaths { get; } = [];
+
+    /// <summary>Environment used to resolve XDG paths and to check api_keys; the process environment when null.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; set; }
+
+    /// <summary>The current directory for <c>./workflows</c>; the process's when null.</summary>
+    public string? CurrentDirectory { get; set; }
+}

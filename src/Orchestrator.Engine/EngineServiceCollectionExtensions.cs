@@ -1,0 +1,41 @@
+using Microsoft.DurableTask.Converters;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orchestrator.Abstractions;
+using Orchestrator.Engine.Activities;
+using Orchestrator.Engine.Hosting;
+using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Workflows;
+using Orchestrator.Engine.Workspaces;
+
+namespace Orchestrator.Engine;
+
+/// <summary>DI registration of the durable engine.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the run service, workflows, workspaces and options. Needs <c>IPluginCatalog</c> and
+    /// <c>IPhaseExecutor</c> (from the plugins package) and a sidecar: call <see cref="EngineBuilder.UseSidecar"/>.
+    /// </summary>
+    public static EngineBuilder AddOrchestratorEngine(this IServiceCollection services, Action<EngineOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.TimeoutMargin >= TimeSpan.Zero,
+            "Engine: Retention and CleanupInterval must be positive and TimeoutMargin not negative.").ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WorkspaceLayout>();
+        services.TryAddSingleton<WorkflowCatalog>();
+        services.TryAddSingleton<WorkerStopping>();
+        services.TryAddSingleton<RunService>();
+        return new EngineBuilder(services);
+    }
+
+    /// <summary>The converter both the worker and the client use: Orchestrator's snake_case JSON.</summary>
+    internal static JsonDataConverter DataConverter { get; } = new(OrchestratorJson.Options);
+}

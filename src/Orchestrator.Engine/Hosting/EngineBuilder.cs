@@ -1,0 +1,80 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orchestrator.Engine.Activities;
+using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Retention;
+
+namespace Orchestrator.Engine.Hosting;
+
+/// <summary>Chooses how the engine reaches its sidecar and whether this process runs the worker.</summary>
+public sealed class EngineBuilder(IServiceCollection services)
+{
+    public IServiceCollection Services { get; } = services;
+
+    /// <summary>
+    /// Adds the durable client for <paramref name="address"/> and, when <paramref name="worker"/> is true, the worker
+    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity) and the retention purge job.
+    /// </summary>
+    public EngineBuilder UseSidecar(string address, bool worker = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        Services.AddDurableTaskClient(b =>
+        {
+            b.UseGrpc(address);
+            b.Configure(o => o.DataConverter = EngineServiceCollectionExtensions.DataConverter);
+        });
+        if (!worker)
+        {
+            return this;
+        }
+
+        Services.AddDurableTaskWorker(b =>
+        {
+            b.AddTasks(r =>
+            {
+                r.AddOrchestrator<RunOrchestrator>(OrchestrationNames.Run);
+                r.AddOrchestrator<WorkflowOrchestrator>(OrchestrationNames.Workflow);
+            });
+            b.Configure(o =>
+            {
+                o.DataConverter = EngineServiceCollectionExtensions.DataConverter;
+                o.Concurrency.MaximumConcurrentActivityWorkItems = Math.Max(o.Concurrency.MaximumConcurrentActivityWorkItems, 256);
+                o.Concurrency.MaximumConcurrentOrchestrationWorkItems = Math.Max(o.Concurrency.MaximumConcurrentOrchestrationWorkItems, 256);
+            });
+            b.UseGrpc(address);
+            Services.AddSingleton(new InnerWorkerType(b.BuildTarget!));
+            b.UseBuildTarget(typeof(PluginAwareWorker));
+        });
+        Services.AddHostedService(sp => new RetentionGate(sp));
+        return this;
+    }
+
+    /// <summary>Runs the retention job only when <see cref="EngineOptions.EnableRetention"/> is set.</summary>
+    private sealed class RetentionGate(IServiceProvider services) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        private RetentionService? _service;
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!services.GetRequiredService<IOptions<EngineOptions>>().Value.EnableRetention)
+            {
+                return Task.CompletedTask;
+            }
+
+            _service = ActivatorUtilities.CreateInstance<RetentionService>(services);
+            return _service.StartAsync(cancellationToken);
+        }
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            if (_service is not null)
+            {
+                await _service.StopAsync(cancellationToken);
+                _service.Dispose();
+            }
+        }
+    }
+}

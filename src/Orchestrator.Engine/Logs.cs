@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Engine;
+
+/// <summary>The engine's log messages (EventIds 6000–6099).</summary>
+internal static partial class Logs
+{
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Run {RunId}: {Plugin}.{Phase} attempt {Attempt} started")]
+    public static partial void PhaseAttemptStarted(this ILogger logger, string runId, string plugin, string phase, int attempt);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Run {RunId}: {Plugin}.{Phase} attempt {Attempt} succeeded")]
+    public static partial void PhaseAttemptSucceeded(this ILogger logger, string runId, string plugin, string phase, int attempt);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Run {RunId}: {Plugin}.{Phase} attempt {Attempt} failed: {Reason}")]
+    public static partial void PhaseAttemptFailed(this ILogger logger, string runId, string plugin, string phase, int attempt, string reason);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Run {RunId} scheduled: {Target} ({Plugin})")]
+    public static partial void RunScheduled(this ILogger logger, string runId, string target, string plugin);
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Information, Message = "Retention: purged run {RunId} ({Status}, last updated {LastUpdated:O}, retention {Retention}); workspace {WorkspaceState}")]
+    public static partial void RunPurged(this ILogger logger, string runId, string status, DateTimeOffset lastUpdated, TimeSpan retention, string workspaceState);
+
+    [LoggerMessage(EventId = 6021, Level = LogLevel.Information, Message = "Retention: pass done, {Purged} run(s) purged, {Kept} terminal run(s) kept")]
+    public static partial void RetentionPass(this ILogger logger, int purged, int kept);
+
+    [LoggerMessage(EventId = 6022, Level = LogLevel.Warning, Message = "Retention: the purge pass failed; it runs again in {Interval}")]
+    public static partial void RetentionFailed(this ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(EventId = 6030, Level = LogLevel.Warning, Message = "Workflow problem: {Problem}")]
+    public static partial void WorkflowProblem(this ILogger logger, string problem);
+}

@@ -1,0 +1,17 @@
+namespace Orchestrator.Engine.Orchestrations;
+
+/// <summary>The durable names the engine registers and the events a run listens for.</summary>
+public static class OrchestrationNames
+{
+    /// <summary>The orchestration that runs one plugin's phases.</summary>
+    public const string Run = "orchestrator.run";
+
+    /// <summary>The orchestration that runs a workflow's steps as sub-orchestrations.</summary>
+    public const string Workflow = "orchestrator.workflow";
+
+    /// <summary>The event that lets a waiting approval phase start (payload optional).</summary>
+    public const string ApproveEvent = "approve";
+
+    /// <summary>The event that rejects a waiting approval phase and fails the run (payload: the reason).</summary>
+    public const string RejectEvent = "reject";
+}

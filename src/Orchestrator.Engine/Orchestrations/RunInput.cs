@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Orchestrator.Plugins.Execution;
+
+namespace Orchestrator.Engine.Orchestrations;
+
+/// <summary>Everything a plugin run needs, fixed when it is scheduled.</summary>
+public sealed record RunInput
+{
+    /// <summary>The workflow the run was started from, or null for a plugin started directly.</summary>
+    public string? Workflow { get; init; }
+
+    /// <summary>The exact plugin version executed (name, version, content hash).</summary>
+    public required PluginIdentity Plugin { get; init; }
+
+    /// <summary>The effective run config (plugin defaults, workflow config, request config).</summary>
+    public ImmutableDictionary<string, JsonElement> Config { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+
+    /// <summary>The run input; null when none was given.</summary>
+    public JsonElement? Input { get; init; }
+
+    /// <summary>A workflow step's own input defaults; the input handed to the step fills in over them.</summary>
+    public JsonElement? InputDefaults { get; init; }
+
+    /// <summary>The run's working directory.</summary>
+    public required string Workspace { get; init; }
+
+    /// <summary>The phases in manifest order.</summary>
+    public ImmutableArray<PhasePlan> Phases { get; init; } = [];
+
+    /// <summary>Approval phases go ahead without waiting for an <c>approve</c> event.</summary>
+    public bool AutoApprove { get; init; }
+
+    /// <summary>The retention override of the workflow, if it has one.</summary>
+    public TimeSpan? Retention { get; init; }
+
+    /// <summary>The workflow run this run is a step of; null for a top-level run.</summary>
+    public string? ParentRunId { get; init; }
+
+    /// <summary>The extra wait beyond a phase timeout before the orchestrator gives an attempt up.</summary>
+    public TimeSpan TimeoutMargin { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Orchestrator.Abstractions.Context;
+using Orchestrator.Engine.Activities;
+using Orchestrator.Plugins.Execution;
+
+namespace Orchestrator.Engine.Orchestrations;
+
+/// <summary>
+/// Runs one plugin's phases: in order, equal-order parallel phases fanned out and in, approval phases gated by
+/// events, each attempt one <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity call, retries with durable-timer backoff.
+/// Deterministic: time comes from the orchestration clock, everything else from the pinned input.
+/// </summary>
+public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
+{
+    /// <summary>The longest wait between two attempts.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+
+    public override async Task<RunOutput> RunAsync(TaskOrchestrationContext context, RunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new RunState(context, input);
+        run.Publish();
+        foreach (var group in input.Phases.GroupBy(p => p.Order).OrderBy(g => g.Key))
+        {
+            var phases = group.ToList();
+            var outcomes = new List<PhaseOutcome>(phases.Count);
+            if (phases.Count > 1 && phases.All(p => p.Parallel))
+            {
+                foreach (var phase in phases.Where(p => p.Approval))
+                {
+                    await WaitForApprovalAsync(context, input, run, phase);
+                }
+
+                var snapshot = run.Shared;
+                outcomes.AddRange(await Task.WhenAll(phases.Select(p => RunPhaseAsync(context, input, run, p, snapshot))));
+                outcomes.ForEach(run.Merge);
+            }
+            else
+            {
+                foreach (var phase in phases)
+                {
+                    if (phase.Approval)
+                    {
+                        await WaitForApprovalAsync(context, input, run, phase);
+                    }
+
+                    var outcome = await RunPhaseAsync(context, input, run, phase, run.Shared);
+                    run.Merge(outcome);
+                    outcomes.Add(outcome);
+                    if (!outcome.Succeeded && phase.Required)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (outcomes.FirstOrDefault(o => !o.Succeeded && o.Plan.Required) is { } failed)
+            {
+                throw run.Fail(
+                    $"phase '{failed.Plan.Name}' of plugin '{input.Plugin.Name}' failed after {failed.Attempts} attempt(s): {failed.LastError}");
+            }
+        }
+
+        var output = run.Output();
+        run.Publish();
+        return output;
+    }
+
+    internal static TimeSpan RetryDelay(PhasePlan plan, int failedAttempt)
+    {
+        var factor = Math.Pow(2, Math.Min(failedAttempt - 1, 30));
+        var delay = plan.RetryInterval.TotalMilliseconds * factor;
+        return delay >= MaxRetryDelay.TotalMilliseconds ? MaxRetryDelay : TimeSpan.FromMilliseconds(delay);
+    }
+
+    private static async Task<PhaseOutcome> RunPhaseAsync(
+        TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan, SharedData snapshot)
+    {
+        var startedAt = run.Now;
+        var errors = new List<PhaseError>();
+        for (var attempt = 1; attempt <= plan.MaxAttempts; attempt++)
+        {
+            run.AttemptStarted(plan, attempt);
+            var activityInput = new PhaseActivityInput
+            {
+                RunId = context.InstanceId,
+                Plugin = input.Plugin,
+                Phase = plan.Name,
+                Attempt = attempt,
+                Input = input.Input,
+                Config = plan.Config,
+                PhaseOutputs = snapshot.PhaseOutputs,
+                Metadata = snapshot.Metadata,
+                WorkingDirectory = input.Workspace,
+            };
+            string message;
+            var retryable = true;
+            try
+            {
+                var result = await CallWithBackstopAsync(context, input, plan, activityInput);
+                return new PhaseOutcome(plan, result, [.. errors], startedAt, run.Now, attempt);
+            }
+            catch (TaskFailedException ex)
+            {
+                message = ex.FailureDetails.ErrorMessage;
+                retryable = !ex.FailureDetails.IsCausedBy<PluginVersionUnavailableException>();
+            }
+            catch (TimeoutException ex)
+            {
+                message = ex.Message;
+            }
+
+            var error = new PhaseError(plan.Name, message, attempt, run.Now, plan.Required);
+            errors.Add(error);
+            run.AttemptFailed(plan, error);
+            if (!retryable)
+            {
+                return new PhaseOutcome(plan, null, [.. errors], startedAt, run.Now, attempt);
+            }
+
+            if (attempt < plan.MaxAttempts)
+            {
+                await context.CreateTimer(RetryDelay(plan, attempt), CancellationToken.None);
+            }
+        }
+
+        return new PhaseOutcome(plan, null, [.. errors], startedAt, run.Now, plan.MaxAttempts);
+    }
+
+    // The executor enforces the timeout inside the activity; this durable timer ends the attempt when no answer
+    // comes at all (the worker vanished, the executor hung).
+    private static async Task<PhaseActivityResult> CallWithBackstopAsync(
+        TaskOrchestrationContext context, RunInput input, PhasePlan plan, PhaseActivityInput activityInput)
+    {
+        var call = context.CallActivityAsync<PhaseActivityResult>(plan.ActivityName(input.Plugin.Name), activityInput);
+        if (plan.Timeout is not { } timeout)
+        {
+            return await call;
+        }
+
+        using var cancelTimer = new CancellationTokenSource();
+        var backstop = context.CreateTimer(timeout + input.TimeoutMargin, cancelTimer.Token);
+        if (await Task.WhenAny(call, backstop) == call)
+        {
+            CancelOnOrchestrationThread(cancelTimer);
+            return await call;
+        }
+
+        throw new TimeoutException(
+            $"phase '{plan.Name}' gave no answer within its timeout of {timeout} plus a {input.TimeoutMargin} margin; the attempt was abandoned");
+    }
+
+    private static async Task WaitForApprovalAsync(TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan)
+    {
+        if (input.AutoApprove)
+        {
+            run.Approved(plan.Name, JsonSerializer.SerializeToElement(new { approved = true, automatic = true }));
+            return;
+        }
+
+        run.WaitingForApproval(plan.Name);
+        using var cancelWaits = new CancellationTokenSource();
+        var approve = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.ApproveEvent, cancelWaits.Token);
+        var reject = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.RejectEvent, cancelWaits.Token);
+        var winner = await Task.WhenAny(approve, reject);
+        CancelOnOrchestrationThread(cancelWaits);
+        if (winner == approve)
+        {
+            run.Approved(plan.Name, await approve);
+            return;
+        }
+
+        var reason = ReasonOf(await reject);
+        run.Rejected(plan, reason);
+        throw run.Fail($"approval phase '{plan.Name}' was rejected: {reason}");
+    }
+
+    // CancelAsync runs the callbacks on the thread pool, and the await resumes there, off the orchestration's
+    // single thread: the replay then diverges. Cancel synchronously.
+#pragma warning disable CA1849
+    private static void CancelOnOrchestrationThread(CancellationTokenSource source) => source.Cancel();
+#pragma warning restore CA1849
+
+    private static string ReasonOf(JsonElement? payload) => payload switch
+    {
+        { ValueKind: JsonValueKind.String } text => text.GetString() is { Length: > 0 } s ? s : "no reason given",
+        { ValueKind: JsonValueKind.Object } obj when obj.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String => r.GetString()!,
+        { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } other => other.GetRawText(),
+        _ => "no reason given",
+    };
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Orchestrator.Abstractions.Context;
+
+namespace Orchestrator.Engine.Orchestrations;
+
+/// <summary>The state one execution of <see cref="RunOrchestrator"/> builds up, and the custom status it publishes.</summary>
+internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
+{
+    private readonly List<PhaseAttempt> _running = [];
+    private readonly List<CompletedPhase> _completed = [];
+    private readonly List<string> _errors = [];
+    private readonly List<string> _artifacts = [];
+    private readonly HashSet<string> _artifactSet = new(StringComparer.Ordinal);
+    private string? _waiting;
+
+    public SharedData Shared { get; private set; } = SharedData.Empty;
+
+    public JsonElement? LastOutput { get; private set; }
+
+    public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+    public void AttemptStarted(PhasePlan plan, int attempt)
+    {
+        _running.RemoveAll(a => a.Phase == plan.Name);
+        _running.Add(new PhaseAttempt(plan.Name, attempt, plan.MaxAttempts, Now, plan.EstimatedTime?.TotalMilliseconds));
+        Publish();
+    }
+
+    public void AttemptFailed(PhasePlan plan, PhaseError error)
+    {
+        _errors.Add(string.Create(CultureInfo.InvariantCulture, $"{plan.Name} (attempt {error.Attempt}/{plan.MaxAttempts}): {error.Message}"));
+        Publish();
+    }
+
+    public void WaitingForApproval(string phase)
+    {
+        _waiting = phase;
+        Publish();
+    }
+
+    public void Approved(string phase, JsonElement? payload)
+    {
+        _waiting = null;
+        var value = payload is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } given
+            ? given
+            : JsonSerializer.SerializeToElement(new { approved = true });
+        Shared = Shared.WithMetadata([new KeyValuePair<string, JsonElement>($"approval.{phase}", value)]);
+        Publish();
+    }
+
+    public void Rejected(PhasePlan plan, string reason)
+    {
+        _waiting = null;
+        var error = new PhaseError(plan.Name, $"rejected: {reason}", 1, Now, plan.Required);
+        Shared = Shared.WithError(error);
+        _errors.Add($"{plan.Name}: rejected: {reason}");
+    }
+
+    /// <summary>Merges a finished phase into the shared data, in manifest order for phases that ran in parallel.</summary>
+    public void Merge(PhaseOutcome outcome)
+    {
+        var plan = outcome.Plan;
+        if (outcome.Result is { } result)
+        {
+            Shared = Shared.WithPhaseResult(plan.Name, result.ToPhaseResult());
+            foreach (var artifact in result.Artifacts)
+            {
+                if (_artifactSet.Add(artifact))
+                {
+                    _artifacts.Add(artifact);
+                }
+            }
+
+            if (result.Output is { } output)
+            {
+                LastOutput = output;
+            }
+        }
+
+        foreach (var error in outcome.Errors)
+        {
+            Shared = Shared.WithError(error);
+        }
+
+        Shared = Shared.WithPhaseMetrics(new PhaseMetrics(plan.Name, outcome.StartedAt, outcome.EndedAt, Math.Max(1, outcome.Attempts)));
+        _running.RemoveAll(a => a.Phase == plan.Name);
+        _completed.Add(new CompletedPhase(plan.Name, outcome.Succeeded, outcome.Attempts, (outcome.EndedAt - outcome.StartedAt).TotalMilliseconds, plan.Required));
+        Publish();
+    }
+
+    public RunOutput Output() => new()
+    {
+        SharedData = Shared,
+        Workspace = input.Workspace,
+        Artifacts = [.. _artifacts],
+        Result = LastOutput,
+    };
+
+    /// <summary>Publishes the final status (with the whole shared data, since a failed run has no output) and returns the exception to throw.</summary>
+    public RunFailedException Fail(string message)
+    {
+        _running.Clear();
+        context.SetCustomStatus(Progress(message) with { SharedData = Shared, Artifacts = [.. _artifacts] });
+        return new RunFailedException(message);
+    }
+
+    public void Publish() => context.SetCustomStatus(Progress(null));
+
+    private RunProgress Progress(string? failure) => new()
+    {
+        Plugin = input.Plugin.Name,
+        Running = [.. _running],
+        Completed = [.. _completed],
+        Errors = [.. _errors],
+        WaitingForApproval = _waiting,
+        Summary = failure is not null ? $"failed: {failure}"
+            : _waiting is not null ? $"waiting for approval: {_waiting}"
+            : _running.Count > 0 ? "running: " + string.Join(", ", _running.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Phase} (attempt {a.Attempt}/{a.MaxAttempts})")))
+            : string.Create(CultureInfo.InvariantCulture, $"{_completed.Count}/{input.Phases.Length} phases done"),
+    };
+}

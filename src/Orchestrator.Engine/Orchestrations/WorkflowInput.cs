@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Orchestrator.Engine.Orchestrations;
+
+/// <summary>A workflow with steps: each step is a plugin run, all pinned and validated when the workflow is scheduled.</summary>
+public sealed record WorkflowInput
+{
+    public required string Workflow { get; init; }
+
+    /// <summary>The input of the first step; every later step gets the previous step's result.</summary>
+    public JsonElement? Input { get; init; }
+
+    /// <summary>The steps in order; their <see cref="RunInput.Input"/> is filled in when they start.</summary>
+    public ImmutableArray<RunInput> Steps { get; init; } = [];
+
+    public required string Workspace { get; init; }
+
+    public TimeSpan? Retention { get; init; }
+}

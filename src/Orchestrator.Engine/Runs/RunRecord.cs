@@ -1,0 +1,30 @@
+using Orchestrator.Engine.Orchestrations;
+
+namespace Orchestrator.Engine.Runs;
+
+/// <summary>A run as clients see it: status, progress, and (once finished) its output or failure.</summary>
+public sealed record RunRecord
+{
+    public required string RunId { get; init; }
+
+    /// <summary>The orchestration: <c>orchestrator.run</c> for a plugin run, <c>orchestrator.workflow</c> for steps.</summary>
+    public required string Kind { get; init; }
+
+    public required RunStatus Status { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset LastUpdatedAt { get; init; }
+
+    /// <summary>The latest published progress.</summary>
+    public RunProgress? Progress { get; init; }
+
+    /// <summary>The output of a completed run.</summary>
+    public RunOutput? Output { get; init; }
+
+    /// <summary>Why a failed run failed.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>True once the run can no longer change (completed, failed or terminated).</summary>
+    public bool IsTerminal => Status is RunStatus.Completed or RunStatus.Failed or RunStatus.Terminated;
+}

@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestrator.Abstractions;
+using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Workflows;
+using Orchestrator.Engine.Workspaces;
+using Orchestrator.Plugins.Execution;
+
+namespace Orchestrator.Engine.Runs;
+
+/// <summary>Starts, queries and signals runs; the CLI and the REST API both go through it.</summary>
+public sealed partial class RunService(
+    DurableTaskClient client,
+    IPluginCatalog catalog,
+    WorkflowCatalog workflows,
+    WorkspaceLayout workspaces,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<RunService> logger)
+{
+    /// <summary>Validates the request completely and schedules the run; nothing is scheduled when anything is wrong.</summary>
+    /// <returns>The run id (the existing one when <see cref="RunRequest.RunId"/> names a run that already exists).</returns>
+    /// <exception cref="RunRequestException">Every problem with the request.</exception>
+    public async Task<string> StartAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<string>();
+        var runId = request.RunId ?? RunIds.New(request.Target, time.GetUtcNow());
+        if (RunIds.Problem(runId) is { } idProblem)
+        {
+            problems.Add(idProblem);
+        }
+
+        var discovered = workflows.Discover(cancellationToken);
+        foreach (var problem in discovered.Problems.Where(p => p.Severity == Plugins.Manifests.ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
+        {
+            logger.WorkflowProblem(problem.ToString());
+        }
+
+        var workflow = discovered.Find(request.Target);
+        ImmutableArray<WorkflowStep> steps;
+        if (workflow is not null)
+        {
+            steps = workflow.AllSteps;
+        }
+        else if (catalog.TryGet(request.Target, out _))
+        {
+            steps = [new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null)];
+        }
+        else
+        {
+            throw new RunRequestException(request.Target, [
+                $"no workflow or plugin named '{request.Target}'; 'orchestrator plugins list' shows the plugins, workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories"]);
+        }
+
+        if (steps.Length > 1 && !request.Config.IsEmpty)
+        {
+            problems.Add($"workflow '{request.Target}' has {steps.Length} steps; set config per step in the workflow file instead of --config");
+        }
+
+        var workspace = problems.Count == 0 ? workspaces.RunDirectory(runId) : string.Empty;
+        var environment = EngineEnvironment.Of(options.Value);
+        var runs = ImmutableArray.CreateBuilder<RunInput>(steps.Length);
+        foreach (var (index, step) in steps.Index())
+        {
+            var stepProblems = new List<string>();
+            var run = Plan(step, request, workflow, workspace, environment, stepProblems);
+            var prefix = steps.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $"step {index + 1} ({step.Plugin}): ") : string.Empty;
+            problems.AddRange(stepProblems.Select(p => prefix + p));
+            if (run is not null)
+            {
+                runs.Add(run);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RunRequestException(request.Target, problems);
+        }
+
+        if (await client.GetInstanceAsync(runId, cancellationToken) is not null)
+        {
+            return runId;
+        }
+
+        Directory.CreateDirectory(workspace);
+        var input = InputMerge.Merge(workflow?.Input, request.Input);
+        var startOptions = new StartOrchestrationOptions(runId);
+        if (runs.Count == 1)
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Run, runs[0] with { Input = InputMerge.Merge(runs[0].InputDefaults, input) }, startOptions, cancellationToken);
+        }
+        else
+        {
+            var workflowInput = new WorkflowInput
+            {
+                Workflow = request.Target,
+                Input = input,
+                Steps = runs.ToImmutable(),
+                Workspace = workspace,
+                Retention = workflow?.Retention,
+            };
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Workflow, workflowInput, startOptions, cancellationToken);
+        }
+
+        logger.RunScheduled(runId, request.Target, string.Join(" → ", runs.Select(r => r.Plugin.ToString())));
+        return runId;
+    }
+
+    /// <summary>The run, or null when there is none with that id.</summary>
+    public async Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
+        return metadata is null ? null : ToRecord(metadata);
+    }
+
+    /// <summary>Runs, newest first, optionally only those in the given states.</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListAsync(IReadOnlyCollection<RunStatus>? statuses, int max, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery
+        {
+            Statuses = statuses is { Count: > 0 } ? [.. statuses.SelectMany(ToRuntime)] : null,
+            FetchInputsAndOutputs = true,
+            PageSize = 100,
+        };
+        var result = new List<RunRecord>();
+        await foreach (var metadata in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            result.Add(ToRecord(metadata));
+        }
+
+        return [.. result.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.RunId, StringComparer.Ordinal).Take(max)];
+    }
+
+    /// <summary>Lets a run's waiting approval phase start.</summary>
+    public async Task ApproveAsync(string runId, JsonElement? payload, CancellationToken cancellationToken) =>
+        await RaiseEventAsync(runId, OrchestrationNames.ApproveEvent, payload, cancellationToken);
+
+    /// <summary>Rejects a run's waiting approval phase, which fails the run with the reason.</summary>
+    public async Task RejectAsync(string runId, string reason, CancellationToken cancellationToken) =>
+        await RaiseEventAsync(runId, OrchestrationNames.RejectEvent, JsonSerializer.SerializeToElement(new { reason }, OrchestratorJson.Options), cancellationToken);
+
+    /// <summary>Sends an event to a running run.</summary>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    /// <exception cref="OrchestratorException">The run has already finished.</exception>
+    public async Task RaiseEventAsync(string runId, string eventName, JsonElement? payload, CancellationToken cancellationToken)
+    {
+        await RequireActiveAsync(runId, $"send '{eventName}' to", cancellationToken);
+        await client.RaiseEventAsync(runId, eventName, payload, cancellationToken);
+    }
+
+    public async Task TerminateAsync(string runId, string? reason, CancellationToken cancellationToken)
+    {
+        await RequireActiveAsync(runId, "terminate", cancellationToken);
+        await client.TerminateInstanceAsync(runId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
+    }
+
+    public async Task SuspendAsync(string runId, string? reason, CancellationToken cancellationToken)
+    {
+        await RequireActiveAsync(runId, "suspend", cancellationToken);
+        await client.SuspendInstanceAsync(runId, reason, cancellationToken);
+    }
+
+    public async Task ResumeAsync(string runId, string? reason, CancellationToken cancellationToken)
+    {
+        await RequireActiveAsync(runId, "resume", cancellationToken);
+        await client.ResumeInstanceAsync(runId, reason, cancellationToken);
+    }
+
+    /// <summary>Removes a finished run: its durable history, its workflow steps and its workspace.</summary>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    /// <exception cref="OrchestratorException">The run has not finished; terminate it first.</exception>
+    public async Task PurgeAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await GetAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+        if (!run.IsTerminal)
+        {
+            throw new OrchestratorException($"run '{runId}' is {Describe(run.Status)}; only completed, failed or terminated runs can be purged (terminate it first)");
+        }
+
+        await PurgeFinishedAsync(runId, cancellationToken);
+    }
+
+    /// <summary>Polls until the run finishes, reporting each change of its progress.</summary>
+    public async Task<RunRecord> WaitForCompletionAsync(string runId, Action<RunRecord>? onProgress, TimeSpan pollInterval, CancellationToken cancellationToken)
+    {
+        string? last = null;
+        while (true)
+        {
+            var run = await GetAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+            var fingerprint = JsonSerializer.Serialize(run.Progress, OrchestratorJson.Options) + run.Status;
+            if (fingerprint != last)
+            {
+                last = fingerprint;
+                onProgress?.Invoke(run);
+            }
+
+            if (run.IsTerminal)
+            {
+                return run;
+            }
+
+            await Task.Delay(pollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>A status as users read it: <c>running</c>, <c>completed</c>, ...</summary>
+    public static string Describe(RunStatus status) => status.ToString().ToLowerInvariant();
+
+    private async Task PurgeFinishedAsync(string runId, CancellationToken cancellationToken)
+    {
+        await client.PurgeInstanceAsync(runId, new PurgeInstanceOptions { Recursive = true }, cancellationToken);
+        for (var step = 1; await client.GetInstanceAsync(WorkflowOrchestrator.StepRunId(runId, step), cancellationToken) is not null; step++)
+        {
+            await client.PurgeInstanceAsync(WorkflowOrchestrator.StepRunId(runId, step), cancellationToken);
+        }
+
+        if (RunIds.Problem(runId) is null)
+        {
+            workspaces.Delete(runId);
+        }
+    }
+
+    private async Task RequireActiveAsync(string runId, string action, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+        var status = ToStatus(metadata.RuntimeStatus);
+        if (status is RunStatus.Completed or RunStatus.Failed or RunStatus.Terminated)
+        {
+            throw new OrchestratorException($"cannot {action} run '{runId}': it is already {Describe(status)}");
+        }
+    }
+
+    private RunInput? Plan(
+        WorkflowStep step, RunRequest request, WorkflowDefinition? workflow, string workspace,
+        IReadOnlyDictionary<string, string> environment, List<string> problems)
+    {
+        if (!catalog.TryGet(step.Plugin, out var plugin))
+        {
+            problems.Add($"plugin '{step.Plugin}' is not loaded; 'orchestrator plugins list --all' shows the plugins found and why any were not loaded");
+            return null;
+        }
+
+        if (!step.Range.Contains(plugin.Manifest.Version))
+        {
+            problems.Add($"plugin '{step.Plugin}' is version {plugin.Manifest.Version}, which is outside the range '{step.RangeText}' the workflow asks for");
+        }
+
+        var (config, phases) = ConfigResolver.Resolve(plugin, step.Config, request.Config, environment, problems);
+        return new RunInput
+        {
+            Workflow = workflow?.Name,
+            Plugin = plugin.Identity,
+            Config = config,
+            Workspace = workspace,
+            Phases = phases,
+            AutoApprove = request.AutoApprove,
+            Retention = workflow?.Retention,
+            InputDefaults = step.Input,
+            TimeoutMargin = options.Value.TimeoutMargin,
+        };
+    }
+}

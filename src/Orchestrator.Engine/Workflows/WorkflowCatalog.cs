@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Orchestrator.Plugins.Manifests;
+
+namespace Orchestrator.Engine.Workflows;
+
+/// <summary>
+/// Finds workflow files in <c>--workflows DIR</c> (repeatable), <c>./workflows</c>,
+/// <c>$XDG_CONFIG_HOME/orchestrator/workflows</c> and <c>$XDG_DATA_HOME/orchestrator/workflows</c>, highest precedence
+/// first: a name found twice is taken from the higher path and the lower file is reported as shadowed.
+/// Files are re-read on every call, so edits apply to the next run without a restart.
+/// </summary>
+public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
+{
+    /// <summary>The search paths in precedence order (missing directories included; they are skipped).</summary>
+    public ImmutableArray<string> SearchPaths()
+    {
+        var value = options.Value;
+        var environment = EngineEnvironment.Of(value);
+        var current = value.CurrentDirectory ?? Environment.CurrentDirectory;
+        var home = environment.TryGetValue("HOME", out var h) && Path.IsPathFullyQualified(h)
+            ? h
+            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var paths = new List<string>();
+        paths.AddRange(value.WorkflowPaths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Path.GetFullPath(p, current)));
+        paths.Add(Path.Combine(current, "workflows"));
+        paths.Add(Path.Combine(Xdg(environment, "XDG_CONFIG_HOME", Path.Combine(home, ".config")), "orchestrator", "workflows"));
+        paths.Add(Path.Combine(Xdg(environment, "XDG_DATA_HOME", Path.Combine(home, ".local", "share")), "orchestrator", "workflows"));
+        return [.. paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p))).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Reads every workflow file in the search paths.</summary>
+    public WorkflowDiscoveryResult Discover(CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        var problems = ImmutableArray.CreateBuilder<ManifestProblem>();
+        foreach (var directory in SearchPaths())
+        {
+            foreach (var file in Files(directory, problems))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = WorkflowReader.Read(file, cancellationToken);
+                problems.AddRange(result.Problems);
+                if (result.Workflow is not { } workflow)
+                {
+                    continue;
+                }
+
+                if (found.TryGetValue(workflow.Name, out var winner))
+                {
+                    var sameDirectory = Path.GetDirectoryName(winner.File) == Path.GetDirectoryName(file);
+                    problems.Add(sameDirectory
+                        ? new ManifestProblem(ProblemSeverity.Error, file, "name", null, $"workflow '{workflow.Name}' is also defined in {winner.File}; workflow names must be unique within a directory, rename one")
+                        : new ManifestProblem(ProblemSeverity.Warning, file, "name", null, $"workflow '{workflow.Name}' is shadowed by {winner.File}, which comes first in the search paths"));
+                    continue;
+                }
+
+                found[workflow.Name] = workflow;
+            }
+        }
+
+        return new WorkflowDiscoveryResult([.. found.Values.OrderBy(w => w.Name, StringComparer.Ordinal)], problems.ToImmutable());
+    }
+
+    private static IEnumerable<string> Files(string directory, ImmutableArray<ManifestProblem>.Builder problems)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. Directory.EnumerateFiles(directory).Where(WorkflowReader.IsWorkflowFile).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ManifestProblem(ProblemSeverity.Error, directory, string.Empty, null, $"cannot be listed: {ex.Message}"));
+            return [];
+        }
+    }
+
+    private static string Xdg(IReadOnlyDictionary<string, string> environment, string variable, string fallback) =>
+        environment.TryGetValue(variable, out var value) && Path.IsPathFullyQualified(value) ? value : fallback;
+}
