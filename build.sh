@@ -25,17 +25,14 @@ build() {
   dotnet build plugins/wordcount-dotnet/src -c "$configuration" --nologo -v quiet
 }
 
-# Sums the <Counters> of every TRX file the test run wrote.
+# Reads the totals from the summary `dotnet test` prints at the end of a solution run
+# ("  failed: N" / "  succeeded: N"); TRX files are not used because two projects starting
+# in the same instant can be given the same TRX file name.
 count_results() {
-  local dir=$1 passed=0 failed=0 p f
-  for trx in "$dir"/*.trx; do
-    [ -e "$trx" ] || continue
-    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
-    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
-    passed=$((passed + ${p:-0}))
-    failed=$((failed + ${f:-0}))
-  done
-  echo "$passed $failed"
+  local log=$1 passed failed
+  passed=$(grep -E '^\s+succeeded: [0-9]+$' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+  failed=$(grep -E '^\s+failed: [0-9]+$' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+  echo "${passed:-0} ${failed:-0}"
 }
 
 run_tests() {
@@ -43,11 +40,13 @@ run_tests() {
   build
   local results=.test-results
   rm -rf "$results"
+  mkdir -p "$results"
   echo "==> testing"
   local rc=0
   dotnet test --solution Orchestrator.sln -c "$configuration" --no-build \
-    --report-xunit-trx --results-directory "$(pwd)/$results" --ignore-exit-code 8 --no-progress || rc=$?
-  read -r passed failed < <(count_results "$results")
+    --report-xunit-trx --results-directory "$(pwd)/$results" --ignore-exit-code 8 --no-progress \
+    2>&1 | tee "$results/dotnet-test.log" || rc=$?
+  read -r passed failed < <(count_results "$results/dotnet-test.log")
   echo "$passed passed, $failed failed"
   if [ "$rc" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
     exit 1
