@@ -74,27 +74,8 @@ public static partial class WorkflowReader
 
     private static WorkflowReadResult Parse(string text, ManifestFormat format, ProblemCollector problems, string file, CancellationToken cancellationToken)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        if (DocumentParser.Parse(text, format, problems, "workflow", cancellationToken) is not { } root)
         {
-            text = text[1..];
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            problems.Error(string.Empty, 1, "the workflow is empty");
-            return new WorkflowReadResult(null, problems.ToImmutable());
-        }
-
-        ManifestNode root;
-        try
-        {
-            root = format == ManifestFormat.Yaml
-                ? YamlTreeReader.Read(text, problems, cancellationToken)
-                : JsonTreeReader.Read(text, problems, cancellationToken);
-        }
-        catch (ManifestSyntaxException ex)
-        {
-            problems.Error(ex.FieldPath, ex.Line, ex.Message);
             return new WorkflowReadResult(null, problems.ToImmutable());
         }
 
