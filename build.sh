@@ -20,6 +20,9 @@ install_azurite() {
 build() {
   echo "==> building ($configuration)"
   dotnet build Orchestrator.sln -c "$configuration" --nologo -v quiet
+  # The sample .NET assembly plugin builds into its plugin directory (the dll is not in git).
+  echo "==> building plugins/wordcount-dotnet"
+  dotnet build plugins/wordcount-dotnet/src -c "$configuration" --nologo -v quiet
 }
 
 # Sums the <Counters> of every TRX file the test run wrote.

@@ -1,3 +1,5 @@
+using Orchestrator.Abstractions.Phases;
+using Orchestrator.Plugins.BuiltIn;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Registry;
 using Semver;
@@ -9,5 +11,17 @@ namespace Orchestrator.Cli;
 /// <param name="ProductVersion">The Orchestrator version plugins are checked against.</param>
 internal sealed record CliContext(DiscoveryOptions Discovery, SemVersion ProductVersion)
 {
+    /// <summary>The compiled-in plugins <c>plugins exec</c> can run.</summary>
+    public IReadOnlyDictionary<string, Func<IPhaseProvider>> BuiltIns { get; init; } = BuiltInPlugins.All;
+
+    /// <summary>What <c>--input -</c> reads.</summary>
+    public TextReader? StandardInput { get; init; }
+
+    /// <summary>Where plugin executables' variables come from; <see cref="DiscoveryOptions.Environment"/> when null.</summary>
+    public IReadOnlyDictionary<string, string>? HostEnvironment { get; init; }
+
+    /// <summary>Time between SIGTERM and SIGKILL when a plugin executable is stopped.</summary>
+    public TimeSpan KillGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
     public static CliContext FromProcess() => new(DiscoveryOptions.FromProcess(), OrchestratorVersion.Current);
 }

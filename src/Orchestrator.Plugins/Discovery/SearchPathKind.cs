@@ -18,6 +18,6 @@ public enum SearchPathKind
     /// <summary>An <c>$XDG_DATA_DIRS</c> entry + <c>/orchestrator/plugins</c>.</summary>
     System,
 
-    /// <summary><c>&lt;binary dir&gt;/../share/orchestrator/plugins</c>.</summary>
+    /// <summary><c>&lt;binary dir&gt;/../share/orchestrator/plugins</c>, then <c>&lt;binary dir&gt;/plugins</c> (the built-in manifests shipped with the binary).</summary>
     BuiltIn,
 }

@@ -48,6 +48,9 @@ public static class SearchPaths
 
         candidates.Add((Path.Combine(options.BinaryDirectory, "..", "share", Suffix), SearchPathKind.BuiltIn));
 
+        // The built-in manifests shipped with the binary: the build copies them next to it.
+        candidates.Add((Path.Combine(options.BinaryDirectory, "plugins"), SearchPathKind.BuiltIn));
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = ImmutableArray.CreateBuilder<SearchPath>();
         foreach (var (directory, kind) in candidates)

@@ -22,7 +22,7 @@ internal static class AssemblyPluginLoader
         {
             var assembly = context.LoadMain(path);
             var phases = CreatePhases(assembly, manifest.EntryPoint!);
-            return InProcessRuntime.Create(manifest, phases, $"assembly {manifest.EntryPoint}", context.Unload, new WeakReference(context));
+            return InProcessRuntime.Create(manifest, phases, $"assembly {manifest.EntryPoint}", () => Unload(context), new WeakReference(context));
         }
         catch (PluginLoadException)
         {
@@ -35,6 +35,12 @@ internal static class AssemblyPluginLoader
             context.Unload();
             throw new PluginLoadException($"cannot load .NET assembly '{manifest.EntryPoint}': {Describe(e)}", e);
         }
+    }
+
+    private static void Unload(PluginLoadContext context)
+    {
+        SerializerCaches.Clear();
+        context.Unload();
     }
 
     private static List<IPhase> CreatePhases(Assembly assembly, string entryPoint)

@@ -27,8 +27,9 @@ public sealed class SearchPathsTests
             ("/usr/local/share/orchestrator/plugins", SearchPathKind.System),
             ("/usr/share/orchestrator/plugins", SearchPathKind.System),
             ("/opt/orchestrator/share/orchestrator/plugins", SearchPathKind.BuiltIn),
+            ("/opt/orchestrator/bin/plugins", SearchPathKind.BuiltIn),
         ]);
-        paths.Select(p => p.Precedence).ShouldBe([0, 1, 2, 3, 4, 5]);
+        paths.Select(p => p.Precedence).ShouldBe([0, 1, 2, 3, 4, 5, 6]);
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class SearchPathsTests
             "/sys1/orchestrator/plugins",
             "/sys2/orchestrator/plugins",
             "/opt/orchestrator/share/orchestrator/plugins",
+            "/opt/orchestrator/bin/plugins",
         ]);
     }
 
@@ -81,6 +83,7 @@ public sealed class SearchPathsTests
             "/home/ada/.local/share/orchestrator/plugins",
             "/abs/share/orchestrator/plugins",
             "/opt/orchestrator/share/orchestrator/plugins",
+            "/opt/orchestrator/bin/plugins",
         ]);
     }
 
