@@ -26,12 +26,14 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly EmbeddedSidecar? _sidecar;
+    private readonly ILoggerFactory _sidecarLogs;
     private int _disposed;
 
-    private OrchestratorServerHost(WebApplication app, EmbeddedSidecar? sidecar, IReadOnlyList<string> addresses, string sidecarAddress)
+    private OrchestratorServerHost(WebApplication app, EmbeddedSidecar? sidecar, ILoggerFactory sidecarLogs, IReadOnlyList<string> addresses, string sidecarAddress)
     {
         _app = app;
         _sidecar = sidecar;
+        _sidecarLogs = sidecarLogs;
         Addresses = addresses;
         SidecarAddress = sidecarAddress;
     }
@@ -55,11 +57,12 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var logging = options.Logging ?? DefaultLogging;
-        using var sidecarLogs = LoggerFactory.Create(logging);
-        var sidecar = options.SidecarAddress is null ? await EmbeddedSidecar.StartAsync(options.Sidecar, sidecarLogs, cancellationToken) : null;
+        var sidecarLogs = LoggerFactory.Create(logging);
+        EmbeddedSidecar? sidecar = null;
         WebApplication? app = null;
         try
         {
+            sidecar = options.SidecarAddress is null ? await EmbeddedSidecar.StartAsync(options.Sidecar, sidecarLogs, cancellationToken) : null;
             var sidecarAddress = options.SidecarAddress ?? sidecar!.Address;
             app = Build(options, sidecarAddress, logging);
             await app.StartAsync(cancellationToken);
@@ -67,7 +70,7 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
             var keys = app.Services.GetRequiredService<ApiKeyStore>().IsEnabled ? "required" : "not configured";
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<OrchestratorServerHost>()
                 .Listening(string.Join(", ", addresses), sidecar is null ? sidecarAddress : $"embedded, {options.Sidecar.Backend}", keys);
-            return new OrchestratorServerHost(app, sidecar, addresses, sidecarAddress);
+            return new OrchestratorServerHost(app, sidecar, sidecarLogs, addresses, sidecarAddress);
         }
         catch
         {
@@ -81,6 +84,7 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
                 await sidecar.DisposeAsync();
             }
 
+            sidecarLogs.Dispose();
             throw;
         }
     }
@@ -105,6 +109,8 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
             {
                 await _sidecar.DisposeAsync();
             }
+
+            _sidecarLogs.Dispose();
         }
     }
 
