@@ -19,6 +19,9 @@ internal static class OrchestratorCli
         root.Options.Add(pluginPaths);
         root.Subcommands.Add(PluginsCommand.Create(context, pluginPaths));
         root.Subcommands.Add(Commands.SidecarCommand.Create());
+        root.Subcommands.Add(Commands.Run.RunCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(Commands.Runs.RunsCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(Commands.Worker.WorkerCommand.Create(context, pluginPaths));
         root.Subcommands.Add(Commands.Serve.ServeCommand.Create(context, pluginPaths));
         return root;
     }

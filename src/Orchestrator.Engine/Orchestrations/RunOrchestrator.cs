@@ -144,7 +144,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         var backstop = context.CreateTimer(timeout + input.TimeoutMargin, cancelTimer.Token);
         if (await Task.WhenAny(call, backstop) == call)
         {
-            await cancelTimer.CancelAsync();
+            CancelOnOrchestrationThread(cancelTimer);
             return await call;
         }
 
@@ -165,7 +165,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         var approve = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.ApproveEvent, cancelWaits.Token);
         var reject = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.RejectEvent, cancelWaits.Token);
         var winner = await Task.WhenAny(approve, reject);
-        await cancelWaits.CancelAsync();
+        CancelOnOrchestrationThread(cancelWaits);
         if (winner == approve)
         {
             run.Approved(plan.Name, await approve);
@@ -176,6 +176,12 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         run.Rejected(plan, reason);
         throw run.Fail($"approval phase '{plan.Name}' was rejected: {reason}");
     }
+
+    // CancelAsync runs the callbacks on the thread pool, and the await resumes there, off the orchestration's
+    // single thread: the replay then diverges. Cancel synchronously.
+#pragma warning disable CA1849
+    private static void CancelOnOrchestrationThread(CancellationTokenSource source) => source.Cancel();
+#pragma warning restore CA1849
 
     private static string ReasonOf(JsonElement? payload) => payload switch
     {

@@ -9,6 +9,9 @@ public sealed record RunOutput
 {
     public required SharedData SharedData { get; init; }
 
+    /// <summary>The run's working directory, which the artifact paths are relative to.</summary>
+    public string? Workspace { get; init; }
+
     /// <summary>Files produced by the phases, relative to the workspace, in the order they were reported.</summary>
     public ImmutableArray<string> Artifacts { get; init; } = [];
 

@@ -94,6 +94,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     public RunOutput Output() => new()
     {
         SharedData = Shared,
+        Workspace = input.Workspace,
         Artifacts = [.. _artifacts],
         Result = LastOutput,
     };

@@ -50,6 +50,7 @@ public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOu
         return new RunOutput
         {
             SharedData = last?.SharedData ?? Abstractions.Context.SharedData.Empty,
+            Workspace = input.Workspace,
             Artifacts = [.. steps.SelectMany(s => s.Output.Artifacts).Distinct(StringComparer.Ordinal)],
             Result = last?.Result,
             Steps = steps.ToImmutable(),

@@ -67,39 +67,6 @@ internal static class ConfigResolver
         return (config, phases.ToImmutable());
     }
 
-    /// <summary>Parses <c>key=value</c> pairs: the value is read as JSON when it parses (numbers, booleans, objects), else as a string.</summary>
-    public static ImmutableDictionary<string, JsonElement> ParsePairs(IEnumerable<string> pairs, ICollection<string> problems)
-    {
-        var result = ImmutableDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                problems.Add($"--config '{pair}' is not key=value");
-                continue;
-            }
-
-            var value = pair[(eq + 1)..];
-            result[pair[..eq].Trim()] = ParseValue(value);
-        }
-
-        return result.ToImmutable();
-    }
-
-    private static JsonElement ParseValue(string value)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(value);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(value);
-        }
-    }
-
     private static void Check(PluginManifest manifest, ImmutableDictionary<string, JsonElement> config, string where, ICollection<string> problems)
     {
         if (manifest.ConfigSchema is not { } schema)

@@ -200,11 +200,12 @@ public sealed partial class RunService(
                 return run;
             }
 
-            await Task.Delay(pollInterval, time, cancellationToken);
+            await Task.Delay(pollInterval, cancellationToken);
         }
     }
 
-    internal static string Describe(RunStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>A status as users read it: <c>running</c>, <c>completed</c>, ...</summary>
+    public static string Describe(RunStatus status) => status.ToString().ToLowerInvariant();
 
     private async Task PurgeFinishedAsync(string runId, CancellationToken cancellationToken)
     {

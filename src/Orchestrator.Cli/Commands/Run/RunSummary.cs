@@ -1,0 +1,41 @@
+using System.Globalization;
+using Orchestrator.Cli.Output;
+using Orchestrator.Engine.Runs;
+
+namespace Orchestrator.Cli.Commands.Run;
+
+/// <summary>The human summary printed when a run ends, shared by <c>run</c> and <c>runs show</c>.</summary>
+internal static class RunSummary
+{
+    public static async Task WriteAsync(TextWriter output, TextWriter error, RunRecord run)
+    {
+        var took = DurationText.Format(TimeSpan.FromMilliseconds(Math.Round((run.LastUpdatedAt - run.CreatedAt).TotalMilliseconds)));
+        await output.WriteLineAsync($"run {run.RunId}: {RunService.Describe(run.Status)} ({took})");
+        if (run.Progress?.Summary is { } summary && !run.IsTerminal)
+        {
+            await output.WriteLineAsync($"  {summary}");
+        }
+
+        foreach (var phase in run.Progress?.Completed ?? [])
+        {
+            var state = phase.Succeeded ? "ok" : "failed";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {phase.Phase,-20} {state,-7} {DurationText.Format(TimeSpan.FromMilliseconds(Math.Round(phase.DurationMs))),-10} {phase.Attempts} attempt(s)"));
+        }
+
+        var artifacts = run.Output?.Artifacts ?? run.Progress?.Artifacts ?? [];
+        if (!artifacts.IsDefaultOrEmpty)
+        {
+            await output.WriteLineAsync(run.Output?.Workspace is { } workspace ? $"artifacts (in {workspace}):" : "artifacts:");
+            foreach (var artifact in artifacts)
+            {
+                await output.WriteLineAsync($"  {artifact}");
+            }
+        }
+
+        if (run.Failure is { } failure)
+        {
+            await error.WriteLineAsync($"error: {failure}");
+        }
+    }
+}
