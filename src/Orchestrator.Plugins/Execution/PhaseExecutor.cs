@@ -79,8 +79,10 @@ public sealed class PhaseExecutor : IPhaseExecutor
 
         try
         {
-            // WaitAsync ends the attempt at the deadline even when in-process code ignores its token.
-            return await runtime.ExecuteAsync(phase, request, attempt.Token).WaitAsync(attempt.Token)
+            // An executable returns once its process group is gone; WaitAsync ends an in-process attempt at the
+            // deadline even when the phase code ignores its token.
+            var call = runtime.ExecuteAsync(phase, request, attempt.Token);
+            return await (runtime is Processes.ProcessRuntime ? call : call.WaitAsync(attempt.Token))
                 ?? throw new PhaseExecutionException(PhaseFailureKind.Failed, $"{subject} returned no result (null)");
         }
         catch (OperationCanceledException e) when (attempt.IsCancellationRequested)

@@ -181,10 +181,12 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
                     fresh[plugin.Name] = entry;
                     _logger.PluginLoaded(identity.ToString());
                 }
-                catch (PluginLoadException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    _logger.PluginNotLoaded(plugin.Manifest.Directory, e.Message);
-                    failures[plugin.Name] = new PluginProblem(PluginProblemKind.LoadFailed, plugin.Manifest.Directory, e.Message)
+                    // One plugin that cannot load never stops the others from loading.
+                    var reason = e is PluginLoadException ? e.Message : $"unexpected {e.GetType().Name} while loading: {e.Message}";
+                    _logger.PluginNotLoaded(plugin.Manifest.Directory, reason);
+                    failures[plugin.Name] = new PluginProblem(PluginProblemKind.LoadFailed, plugin.Manifest.Directory, reason)
                     {
                         PluginName = plugin.Name,
                         Manifest = plugin.Manifest,

@@ -25,10 +25,18 @@ public sealed class PluginWatcher : BackgroundService
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Orchestrator.Plugins");
     }
 
-    /// <summary>The initial load happens before the host reports started, so nothing runs against an empty catalog.</summary>
+    /// <summary>
+    /// The initial load happens before the host reports started, so nothing runs against an empty catalog; the
+    /// watchers are in place when this returns, so no change made after start is missed.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await _catalog.ReloadAsync(cancellationToken);
+        if (_catalog.Options.WatchForChanges)
+        {
+            Watch();
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -45,7 +53,6 @@ public sealed class PluginWatcher : BackgroundService
             return;
         }
 
-        Watch();
         var debounce = _catalog.Options.ReloadDebounce;
         while (await _changes.Reader.WaitToReadAsync(stoppingToken))
         {

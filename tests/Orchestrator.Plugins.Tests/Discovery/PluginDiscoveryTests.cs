@@ -135,7 +135,8 @@ public sealed class PluginDiscoveryTests : IDisposable
 
         result.Plugins.ShouldBeEmpty();
         result.Problems.ShouldBeEmpty();
-        result.SearchPaths.Length.ShouldBe(6);
+        // ./plugins, user config, user data, two system paths, ../share/orchestrator/plugins and <binary>/plugins.
+        result.SearchPaths.Length.ShouldBe(7);
     }
 
     [Fact]

@@ -1,0 +1,150 @@
+using Orchestrator.Plugins.Execution;
+using Orchestrator.Plugins.Loading;
+using Orchestrator.Plugins.Reload;
+using Orchestrator.Plugins.Tests.Execution;
+
+namespace Orchestrator.Plugins.Tests.Reload;
+
+/// <summary>Reload by call and by the file watcher: add, update, remove; pinned identities; content hashes.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class HotReloadTests : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private readonly PluginSandbox _sandbox = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private string WriteTool(string name, string version = "1.0.0", string reply = "one") =>
+        _sandbox.WriteBash(name, $"cat > /dev/null; echo '{{\"output\":\"{reply}\"}}'", version: version);
+
+    [Fact]
+    public async Task ReloadAsync_AddUpdateRemove_ReportsEachChange()
+    {
+        WriteTool("alpha");
+        var first = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        var alpha = _sandbox.Catalog.Get("alpha");
+
+        WriteTool("alpha", "1.1.0", "two");
+        WriteTool("beta");
+        var second = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        var alpha2 = _sandbox.Catalog.Get("alpha");
+
+        Directory.Delete(Path.Combine(_sandbox.Plugins, "beta"), recursive: true);
+        var third = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        var unchanged = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
+
+        first.Added.Select(p => p.Name).ShouldBe(["alpha"]);
+        second.Added.Select(p => p.Name).ShouldBe(["beta"]);
+        second.Updated.ShouldBe([new PluginUpdate(alpha.Identity, alpha2.Identity)]);
+        alpha2.Identity.Version.ShouldBe("1.1.0");
+        third.Removed.Select(p => p.Name).ShouldBe(["beta"]);
+        unchanged.HasChanges.ShouldBeFalse();
+        (await _sandbox.ExecuteAsync(alpha2, "go")).Output.GetString().ShouldBe("two");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PinnedIdentityAfterContentEdit_FailsNamingBothHashes()
+    {
+        var directory = WriteTool("alpha");
+        var pinned = await _sandbox.LoadAsync("alpha");
+        await File.AppendAllTextAsync(Path.Combine(directory, "run"), "\n# edited\n", TestContext.Current.CancellationToken);
+        var result = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        var current = _sandbox.Catalog.Get("alpha");
+
+        var failure = await Should.ThrowAsync<PluginVersionUnavailableException>(() => _sandbox.ExecuteAsync(pinned, "go"));
+
+        result.Updated.ShouldHaveSingleItem();
+        current.Identity.Version.ShouldBe(pinned.Identity.Version);
+        current.Identity.ContentHash.ShouldNotBe(pinned.Identity.ContentHash);
+        failure.Requested.ShouldBe(pinned.Identity);
+        failure.Current.ShouldBe(current.Identity);
+        failure.Message.ShouldContain(pinned.Identity.ContentHash[..12]);
+        failure.Message.ShouldContain(current.Identity.ContentHash[..12]);
+        failure.Message.ShouldContain("cannot continue on another version");
+    }
+
+    [Fact]
+    public async Task Watcher_FilesChangeOnDisk_AddsUpdatesAndRemovesWithoutRestart()
+    {
+        using var watcher = new PluginWatcher(_sandbox.Catalog);
+        await watcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var directory = WriteTool("watched");
+            await WaitForAsync(() => _sandbox.Catalog.TryGet("watched", out _), "the new plugin to be loaded");
+
+            var manifest = Path.Combine(directory, "plugin.yaml");
+            await File.WriteAllTextAsync(
+                manifest,
+                (await File.ReadAllTextAsync(manifest, TestContext.Current.CancellationToken)).Replace("version: 1.0.0", "version: 1.2.0", StringComparison.Ordinal),
+                TestContext.Current.CancellationToken);
+            await WaitForAsync(() => _sandbox.Catalog.TryGet("watched", out var p) && p.Identity.Version == "1.2.0", "the edited manifest to be reloaded");
+
+            Directory.Delete(directory, recursive: true);
+            await WaitForAsync(() => !_sandbox.Catalog.TryGet("watched", out _), "the deleted plugin to be removed");
+        }
+        finally
+        {
+            await watcher.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Watcher_SearchPathCreatedLater_PluginsInItAreLoaded()
+    {
+        Directory.Delete(_sandbox.Plugins);
+        using var watcher = new PluginWatcher(_sandbox.Catalog);
+        await watcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            Directory.CreateDirectory(_sandbox.Plugins);
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            WriteTool("late");
+
+            await WaitForAsync(() => _sandbox.Catalog.TryGet("late", out _), "a plugin in a search path created after start");
+        }
+        finally
+        {
+            await watcher.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public void ContentHash_SameFilesElsewhere_SameHashAndAnyByteChangesIt()
+    {
+        var a = WriteTool("same");
+        var b = _sandbox.Sub("copy");
+        foreach (var file in Directory.EnumerateFiles(a))
+        {
+            File.Copy(file, Path.Combine(b, Path.GetFileName(file)));
+        }
+
+        var hashA = ContentHash.Compute(a, TestContext.Current.CancellationToken);
+        var hashB = ContentHash.Compute(b, TestContext.Current.CancellationToken);
+        File.AppendAllText(Path.Combine(b, "plugin.yaml"), " ");
+        var edited = ContentHash.Compute(b, TestContext.Current.CancellationToken);
+        File.Move(Path.Combine(b, "run"), Path.Combine(b, "run2"));
+        var renamed = ContentHash.Compute(b, TestContext.Current.CancellationToken);
+
+        hashB.ShouldBe(hashA);
+        hashA.ShouldMatch("^[0-9a-f]{64}$");
+        edited.ShouldNotBe(hashA);
+        renamed.ShouldNotBe(edited);
+    }
+
+    private async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException(
+                    $"timed out after {Deadline.TotalSeconds}s waiting for {what}; loaded: {string.Join(", ", _sandbox.Catalog.List().Select(p => p.Identity))}; "
+                    + $"problems: {string.Join("; ", _sandbox.Catalog.Problems)}");
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
