@@ -18,7 +18,7 @@ internal static class OrchestratorCli
         var pluginPaths = GlobalOptions.CreatePlugins();
         root.Options.Add(pluginPaths);
         root.Subcommands.Add(PluginsCommand.Create(context, pluginPaths));
-        root.Subcommands.Add(Commands.SidecarCommand.Create());
+        root.Subcommands.Add(SidecarCommand.Create());
         root.Subcommands.Add(Commands.Run.RunCommand.Create(context, pluginPaths));
         root.Subcommands.Add(Commands.Runs.RunsCommand.Create(context, pluginPaths));
         root.Subcommands.Add(Commands.Worker.WorkerCommand.Create(context, pluginPaths));

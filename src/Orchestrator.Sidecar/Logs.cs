@@ -11,7 +11,7 @@ internal static partial class Logs
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Sidecar is listening on {Host}, which is not a loopback address: the Durable Task gRPC protocol has no authentication, so anyone who can reach this port can run and read workflows")]
     public static partial void NotLoopback(this ILogger logger, string host);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Task hub '{TaskHub}' is ready in Azure Storage")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Debug, Message = "Task hub '{TaskHub}' is ready in Azure Storage")]
     public static partial void TaskHubReady(this ILogger logger, string taskHub);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Worker disconnected with {Count} work item(s) in flight; they were abandoned and will be redelivered")]
@@ -19,4 +19,10 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Could not renew the lock of a {WorkItemType}; it may be redelivered")]
     public static partial void LockRenewalFailed(this ILogger logger, string workItemType, Exception exception);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "The backend did not stop cleanly")]
+    public static partial void BackendStopFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "A second worker ({Peer}) tried to connect and was refused: one worker per sidecar; scale out with sidecar + worker pairs sharing an azure-storage task hub")]
+    public static partial void SecondWorkerRejected(this ILogger logger, string peer);
 }

@@ -47,6 +47,10 @@ public static class SidecarServiceCollectionExtensions
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<SidecarOptions>>((kestrel, sidecar) =>
             {
+                // Pings find a worker whose machine vanished without closing the connection, so its stream ends
+                // and its work items are redelivered (defect 1) instead of waiting for TCP to give up.
+                kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(10);
+                kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
                 var address = SidecarAddress.TryParseHost(sidecar.Value.Host);
                 if (address is not null)
                 {

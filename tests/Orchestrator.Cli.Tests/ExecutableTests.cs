@@ -102,6 +102,20 @@ public sealed class ExecutableTests : IDisposable
     }
 
     [Fact]
+    public async Task Executable_ExecShippedScriptPlugin_PrintsResultExit0()
+    {
+        var plugins = Path.Combine(Manifests.RepositoryRoot(), "plugins");
+        var input = Path.Combine(_sandbox.Sub("in"), "title.json");
+        await File.WriteAllTextAsync(input, """{"title":"Release Notes 2.0"}""", TestContext.Current.CancellationToken);
+
+        var result = await RunAsync("plugins", "exec", "slugify-node", "slugify", "--plugins", plugins, "--input", input, "--workdir", _sandbox.Sub("out"), "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("output").GetProperty("slug").GetString().ShouldBe("release-notes-2-0");
+    }
+
+    [Fact]
     public async Task Executable_UnknownCommand_UsageErrorExit2()
     {
         var result = await RunAsync("plugins", "frobnicate");

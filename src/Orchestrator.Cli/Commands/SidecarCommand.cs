@@ -70,6 +70,7 @@ internal static class SidecarCommand
             })
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddFilter("DurableTask", LogLevel.Warning));
         try
         {
@@ -85,7 +86,12 @@ internal static class SidecarCommand
         }
         catch (IOException ex)
         {
-            await error.WriteLineAsync($"error: cannot listen on {options.Host}:{options.Port}: {ex.Message}");
+            await error.WriteLineAsync($"error: cannot listen on {options.Host}:{options.Port}: {ex.Message} Choose another --port (0 picks a free one).");
+            return OrchestratorCli.Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"error: the sidecar failed: {ex.Message}");
             return OrchestratorCli.Failure;
         }
     }

@@ -5,4 +5,5 @@ namespace Orchestrator.Engine.Orchestrations;
 /// <param name="Succeeded">False when every attempt failed (an optional phase; a required one fails the run).</param>
 /// <param name="Attempts">Attempts taken.</param>
 /// <param name="DurationMs">From the first attempt's start to the last one's end, retry waits included.</param>
-public sealed record CompletedPhase(string Phase, bool Succeeded, int Attempts, double DurationMs);
+/// <param name="Required">False for an optional phase, whose failure the run goes on without.</param>
+public sealed record CompletedPhase(string Phase, bool Succeeded, int Attempts, double DurationMs, bool Required = true);

@@ -19,6 +19,9 @@ public sealed record RunInput
     /// <summary>The run input; null when none was given.</summary>
     public JsonElement? Input { get; init; }
 
+    /// <summary>A workflow step's own input defaults; the input handed to the step fills in over them.</summary>
+    public JsonElement? InputDefaults { get; init; }
+
     /// <summary>The run's working directory.</summary>
     public required string Workspace { get; init; }
 

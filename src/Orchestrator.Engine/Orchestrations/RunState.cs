@@ -87,7 +87,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
 
         Shared = Shared.WithPhaseMetrics(new PhaseMetrics(plan.Name, outcome.StartedAt, outcome.EndedAt, Math.Max(1, outcome.Attempts)));
         _running.RemoveAll(a => a.Phase == plan.Name);
-        _completed.Add(new CompletedPhase(plan.Name, outcome.Succeeded, outcome.Attempts, (outcome.EndedAt - outcome.StartedAt).TotalMilliseconds));
+        _completed.Add(new CompletedPhase(plan.Name, outcome.Succeeded, outcome.Attempts, (outcome.EndedAt - outcome.StartedAt).TotalMilliseconds, plan.Required));
         Publish();
     }
 

@@ -18,7 +18,7 @@ public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOu
         var next = input.Input;
         for (var i = 0; i < input.Steps.Length; i++)
         {
-            var step = input.Steps[i] with { Input = next, ParentRunId = context.InstanceId };
+            var step = input.Steps[i] with { Input = InputMerge.Merge(input.Steps[i].InputDefaults, next), ParentRunId = context.InstanceId };
             var stepId = StepRunId(context.InstanceId, i + 1);
             context.SetCustomStatus(new RunProgress
             {
@@ -46,7 +46,7 @@ public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOu
         }
 
         var last = steps.Count > 0 ? steps[^1].Output : null;
-        context.SetCustomStatus(new RunProgress { Step = steps.Count, Steps = input.Steps.Length, Summary = $"{steps.Count}/{input.Steps.Length} steps done" });
+        context.SetCustomStatus(new RunProgress { Plugin = steps.Count > 0 ? steps[^1].Plugin : null, Step = steps.Count, Steps = input.Steps.Length, Summary = $"{steps.Count}/{input.Steps.Length} steps done" });
         return new RunOutput
         {
             SharedData = last?.SharedData ?? Abstractions.Context.SharedData.Empty,

@@ -44,7 +44,7 @@ public sealed partial class RunService(
         }
         else if (catalog.TryGet(request.Target, out _))
         {
-            steps = [new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty)];
+            steps = [new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null)];
         }
         else
         {
@@ -83,11 +83,11 @@ public sealed partial class RunService(
         }
 
         Directory.CreateDirectory(workspace);
-        var input = MergeInput(workflow?.Input, request.Input);
+        var input = InputMerge.Merge(workflow?.Input, request.Input);
         var startOptions = new StartOrchestrationOptions(runId);
         if (runs.Count == 1)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Run, runs[0] with { Input = input }, startOptions, cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Run, runs[0] with { Input = InputMerge.Merge(runs[0].InputDefaults, input) }, startOptions, cancellationToken);
         }
         else
         {
@@ -120,7 +120,7 @@ public sealed partial class RunService(
         var query = new OrchestrationQuery
         {
             Statuses = statuses is { Count: > 0 } ? [.. statuses.SelectMany(ToRuntime)] : null,
-            FetchInputsAndOutputs = false,
+            FetchInputsAndOutputs = true,
             PageSize = 100,
         };
         var result = new List<RunRecord>();
@@ -256,33 +256,8 @@ public sealed partial class RunService(
             Phases = phases,
             AutoApprove = request.AutoApprove,
             Retention = workflow?.Retention,
+            InputDefaults = step.Input,
             TimeoutMargin = options.Value.TimeoutMargin,
         };
-    }
-
-    private static JsonElement? MergeInput(JsonElement? defaults, JsonElement? given)
-    {
-        if (given is not { } value || value.ValueKind is JsonValueKind.Undefined)
-        {
-            return defaults;
-        }
-
-        if (defaults is not { ValueKind: JsonValueKind.Object } baseObject || value.ValueKind != JsonValueKind.Object)
-        {
-            return value;
-        }
-
-        var merged = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in baseObject.EnumerateObject())
-        {
-            merged[property.Name] = property.Value;
-        }
-
-        foreach (var property in value.EnumerateObject())
-        {
-            merged[property.Name] = property.Value;
-        }
-
-        return JsonSerializer.SerializeToElement(merged);
     }
 }

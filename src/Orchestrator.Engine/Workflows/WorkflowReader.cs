@@ -197,9 +197,10 @@ public static partial class WorkflowReader
             {
                 var s = new MappingReader(stepMapping, path, problems);
                 var config = s.Get("config") is { } c ? Config(c, $"{path}.config", problems) : ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty;
+                var stepInput = s.Get("input") is { } inputNode ? NodeJson.ToElement(inputNode, $"{path}.input", problems) : (System.Text.Json.JsonElement?)null;
                 if (s.Get("plugin", required: true) is { } p)
                 {
-                    step = Reference(p, $"{path}.plugin", config, problems);
+                    step = Reference(p, $"{path}.plugin", config, problems) is { } reference ? reference with { Input = stepInput } : null;
                 }
 
                 s.WarnUnknownKeys();
@@ -252,7 +253,7 @@ public static partial class WorkflowReader
             return null;
         }
 
-        return new WorkflowStep(plugin, range, rangeText, config);
+        return new WorkflowStep(plugin, range, rangeText, config, null);
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]

@@ -9,7 +9,8 @@ namespace Orchestrator.Engine.Workflows;
 /// <param name="Range">Accepted versions (npm-style); <see cref="SemVersionRange.All"/> when only a name was given.</param>
 /// <param name="RangeText">The range as written, <c>*</c> for none.</param>
 /// <param name="Config">Config merged over the plugin's default_config.</param>
-public sealed record WorkflowStep(string Plugin, SemVersionRange Range, string RangeText, ImmutableDictionary<string, JsonElement> Config)
+/// <param name="Input">A step's input defaults: fields the previous step's result does not set (steps only).</param>
+public sealed record WorkflowStep(string Plugin, SemVersionRange Range, string RangeText, ImmutableDictionary<string, JsonElement> Config, JsonElement? Input)
 {
     public override string ToString() => RangeText == "*" ? Plugin : $"{Plugin}@{RangeText}";
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Plugins.BuiltIn.Code;
+using Orchestrator.Plugins.BuiltIn.Docs;
 using Orchestrator.Plugins.BuiltIn.Fiction;
 
 namespace Orchestrator.Plugins.BuiltIn;
@@ -11,6 +13,8 @@ public static class BuiltInPlugins
     public static ImmutableDictionary<string, Func<IPhaseProvider>> All { get; } =
         new Dictionary<string, Func<IPhaseProvider>>(StringComparer.Ordinal)
         {
+            [CodePlugin.Name] = () => new CodePlugin(),
+            [DocsPlugin.Name] = () => new DocsPlugin(),
             [FictionPlugin.Name] = () => new FictionPlugin(),
         }.ToImmutableDictionary(StringComparer.Ordinal);
 }

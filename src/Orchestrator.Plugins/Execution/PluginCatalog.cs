@@ -81,9 +81,6 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
             var result = PluginReloadResult.Compare(
                 before.Entries.Values.Select(e => e.Plugin.Identity), after.Entries.Values.Select(e => e.Plugin.Identity), after.Problems);
             _logger.PluginsReloaded(result.Added.Length, result.Updated.Length, result.Removed.Length, result.Problems.Length);
-            // The completed task of this method may stay referenced for a while; it must not keep unloaded plugins alive.
-            before = null!;
-            after = null!;
             if (result.HasChanges)
             {
                 Reloaded?.Invoke(this, result);
@@ -193,9 +190,6 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
                     };
                 }
             });
-
-        // Unloading must not wait for this method's state to be collected: drop the previous state now.
-        before = null!;
 
         // A plugin that failed to load leaves the registry, which rejects the plugins depending on it.
         foreach (var name in failures.Keys)

@@ -14,6 +14,8 @@ internal sealed partial class HardenedOrchestrationService : IOrchestrationServi
     private readonly IOrchestrationService _inner;
     private readonly int _concurrency;
     private readonly LockRenewer _renewer;
+    private readonly ILogger _logger;
+    private int _started;
 
     /// <param name="inner">The real backend.</param>
     /// <param name="concurrency">Work items of each kind kept in flight.</param>
@@ -26,6 +28,7 @@ internal sealed partial class HardenedOrchestrationService : IOrchestrationServi
         _inner = inner;
         _concurrency = concurrency;
         _renewer = new LockRenewer(renewEvery, logger);
+        _logger = logger;
     }
 
     public int TaskOrchestrationDispatcherCount => _inner.TaskOrchestrationDispatcherCount;
@@ -38,18 +41,35 @@ internal sealed partial class HardenedOrchestrationService : IOrchestrationServi
 
     public int MaxConcurrentTaskActivityWorkItems => _concurrency;
 
-    public Task StartAsync() => _inner.StartAsync();
-
-    public async Task StopAsync()
+    public async Task StartAsync()
     {
-        await _renewer.DisposeAsync();
-        await _inner.StopAsync();
+        await _inner.StartAsync();
+        Interlocked.Exchange(ref _started, 1);
     }
 
+    public Task StopAsync() => StopAsync(isForced: false);
+
+    /// <remarks>
+    /// The vendored server calls this from an <c>async void</c> stop handler, where any exception would crash the
+    /// process: the Azure backend throws when stopped without having started (no worker ever connected).
+    /// So stopping a backend that never started is a no-op, and a failing stop is logged.
+    /// </remarks>
     public async Task StopAsync(bool isForced)
     {
         await _renewer.DisposeAsync();
-        await _inner.StopAsync(isForced);
+        if (Interlocked.Exchange(ref _started, 0) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _inner.StopAsync(isForced);
+        }
+        catch (Exception ex)
+        {
+            _logger.BackendStopFailed(ex);
+        }
     }
 
     public Task CreateAsync() => _inner.CreateAsync();

@@ -36,17 +36,29 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
 
         // Defect 6: end the stream when the host stops, so shutdown does not wait for the drain timeout.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _lifetime.ApplicationStopping);
+        var refused = false;
         try
         {
             await base.GetWorkItems(request, responseStream, new StoppingCallContext(context, stopping.Token));
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+        {
+            // A second worker was turned away ("Another client is already connected"): it holds no work items,
+            // and the connected worker's must not be touched.
+            refused = true;
+            _logger.SecondWorkerRejected(context.Peer);
+            throw;
+        }
         finally
         {
-            // Defect 1: the worker is gone; fail what it held so the dispatcher abandons and redelivers it.
-            var failed = PendingWorkItems.FailAll(this, new RpcException(new Status(StatusCode.Unavailable, "The worker disconnected before completing the work item.")));
-            if (failed > 0)
+            if (!refused)
             {
-                _logger.AbandonedOnDisconnect(failed);
+                // Defect 1: the worker is gone; fail what it held so the dispatcher abandons and redelivers it.
+                var failed = PendingWorkItems.FailAll(this, new RpcException(new Status(StatusCode.Unavailable, "The worker disconnected before completing the work item.")));
+                if (failed > 0)
+                {
+                    _logger.AbandonedOnDisconnect(failed);
+                }
             }
         }
     }

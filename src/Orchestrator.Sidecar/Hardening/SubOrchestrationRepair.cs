@@ -26,31 +26,42 @@ internal static class SubOrchestrationRepair
             return;
         }
 
-        ReplaceSubclassedEvents(runtimeState.Events);
-        ReplaceSubclassedEvents(runtimeState.NewEvents);
+        // The same event object sits in both lists; replace it by one and the same copy.
+        var replacements = new Dictionary<HistoryEvent, HistoryEvent>(ReferenceEqualityComparer.Instance);
+        ReplaceSubclassedEvents(runtimeState.Events, replacements);
+        ReplaceSubclassedEvents(runtimeState.NewEvents, replacements);
     }
 
     private static bool NeedsPlainTags(IDictionary<string, string>? tags) =>
         tags is not null && tags.GetType() != typeof(Dictionary<string, string>);
 
-    private static void ReplaceSubclassedEvents(IList<HistoryEvent> events)
+    private static void ReplaceSubclassedEvents(IList<HistoryEvent> events, Dictionary<HistoryEvent, HistoryEvent> replacements)
     {
         for (var i = 0; i < events.Count; i++)
         {
             if (events[i] is SubOrchestrationInstanceCreatedEvent created && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
             {
-                events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                if (!replacements.TryGetValue(created, out var replacement))
                 {
-                    Name = created.Name,
-                    Version = created.Version,
-                    InstanceId = created.InstanceId,
-                    Input = created.Input,
-                    ClientSpanId = created.ClientSpanId,
-                    Tags = created.Tags is null ? null : new Dictionary<string, string>(created.Tags),
-                    Timestamp = created.Timestamp,
-                    IsPlayed = created.IsPlayed,
-                };
+                    replacement = ToBaseType(created);
+                    replacements[created] = replacement;
+                }
+
+                events[i] = replacement;
             }
         }
     }
+
+    private static SubOrchestrationInstanceCreatedEvent ToBaseType(SubOrchestrationInstanceCreatedEvent created) =>
+        new(created.EventId)
+        {
+            Name = created.Name,
+            Version = created.Version,
+            InstanceId = created.InstanceId,
+            Input = created.Input,
+            ClientSpanId = created.ClientSpanId,
+            Tags = created.Tags is null ? null : new Dictionary<string, string>(created.Tags),
+            Timestamp = created.Timestamp,
+            IsPlayed = created.IsPlayed,
+        };
 }

@@ -49,6 +49,10 @@ public sealed class RunTests : IDisposable
         run.Output.Artifacts.ShouldBe(["first.txt"]);
         File.ReadAllText(Path.Combine(engine.DataDirectory, "runs", runId, "first.txt")).ShouldBe("one");
         run.Progress!.Completed.Select(c => c.Phase).ShouldBe(["first", "second"]);
+        var listed = (await engine.Runs.ListAsync([RunStatus.Completed], 10, TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
+        listed.RunId.ShouldBe(runId);
+        listed.Progress!.Summary.ShouldBe("2/2 phases done");
+        (await engine.Runs.ListAsync([RunStatus.Failed], 10, TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     [Fact]

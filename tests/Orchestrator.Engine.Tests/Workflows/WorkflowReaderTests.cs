@@ -102,4 +102,21 @@ public sealed class WorkflowReaderTests : IDisposable
 
         WorkflowReader.Read(file, TestContext.Current.CancellationToken).Problems.ShouldHaveSingleItem().Message.ShouldContain("UTF-8");
     }
+
+    [Fact]
+    public void Read_RepositoryExampleWorkflows_AreValid()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "Orchestrator.sln")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("no Orchestrator.sln above the test binaries");
+        }
+
+        var files = Directory.GetFiles(Path.Combine(directory, "workflows"), "*.yaml");
+        files.Length.ShouldBeGreaterThanOrEqualTo(4);
+        foreach (var file in files)
+        {
+            WorkflowReader.Read(file, TestContext.Current.CancellationToken).Problems.ShouldBeEmpty(file);
+        }
+    }
 }

@@ -11,7 +11,7 @@ public sealed class WorkflowRunTests : IDisposable
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public async Task Start_StepsWorkflow_EachStepsResultIsTheNextStepsInput()
+    public async Task Start_StepsWorkflow_EachStepsResultIsTheNextStepsInputOverItsDefaults()
     {
         TestPlugins.BuiltIn(_root, "double", "  - name: calc\n    order: 1\n");
         TestPlugins.BuiltIn(_root, "label", "  - name: name\n    order: 1\n");
@@ -22,6 +22,7 @@ public sealed class WorkflowRunTests : IDisposable
               - double
               - plugin: label
                 config: {prefix: "total="}
+                input: {suffix: "!", value: 0}
             input: {value: 5}
             """);
         var builtIns = new Dictionary<string, Func<IPhaseProvider>>
@@ -29,7 +30,8 @@ public sealed class WorkflowRunTests : IDisposable
             ["double"] = () => new DelegateProvider(new DelegatePhase("calc", (r, _) =>
                 Task.FromResult(PhaseResult.FromOutput(new { value = r.Input.GetProperty("value").GetInt32() * 2 })))),
             ["label"] = () => new DelegateProvider(new DelegatePhase("name", (r, _) =>
-                Task.FromResult(PhaseResult.FromOutput(r.Config["prefix"].GetString() + r.Input.GetProperty("value").GetInt32())))),
+                Task.FromResult(PhaseResult.FromOutput(
+                    r.Config["prefix"].GetString() + r.Input.GetProperty("value").GetInt32() + r.Input.GetProperty("suffix").GetString())))),
         };
         await using var engine = await EngineHarness.StartAsync(_root, builtIns);
 
@@ -40,7 +42,7 @@ public sealed class WorkflowRunTests : IDisposable
         run.Output!.Steps.Length.ShouldBe(3);
         run.Output.Steps[0].Output.Result!.Value.GetProperty("value").GetInt32().ShouldBe(10);
         run.Output.Steps[1].Output.Result!.Value.GetProperty("value").GetInt32().ShouldBe(20);
-        run.Output.Result!.Value.GetString().ShouldBe("total=20");
+        run.Output.Result!.Value.GetString().ShouldBe("total=20!");
     }
 
     [Fact]

@@ -71,6 +71,26 @@ public sealed class FictionPluginTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_UnderACommaDecimalCulture_WritesTheSameFiles()
+    {
+        using var other = new TempDirectory();
+        await new BuiltInRun("fiction", _temp.Path).RunAsync(Input);
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            await new BuiltInRun("fiction", other.Path).RunAsync(Input);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+
+        BuiltInRun.Snapshot(other.Path).ShouldBe(BuiltInRun.Snapshot(_temp.Path));
+        File.ReadAllText(Path.Combine(other.Path, "notes/draft.md")).ShouldContain("temperature 0.9");
+    }
+
+    [Fact]
     public async Task RunAsync_DifferentPremise_DerivesDifferentCastAndStory()
     {
         using var other = new TempDirectory();

@@ -40,6 +40,8 @@ internal sealed class PluginSandbox : IDisposable
 
     public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
 
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     public PluginCatalog Catalog => _catalog ??= new PluginCatalog(Options());
 
     public PluginOptions Options() => new()
@@ -49,7 +51,7 @@ internal sealed class PluginSandbox : IDisposable
         HostEnvironment = HostEnvironment,
         StdoutLimit = StdoutLimit,
         KillGracePeriod = KillGracePeriod,
-        LoadTimeout = TimeSpan.FromSeconds(20),
+        LoadTimeout = LoadTimeout,
         ReloadDebounce = TimeSpan.FromMilliseconds(100),
     };
 

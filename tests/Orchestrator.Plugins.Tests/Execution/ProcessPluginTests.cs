@@ -253,6 +253,29 @@ public sealed class ProcessPluginTests : IDisposable
     }
 
     [Fact]
+    public async Task ReloadAsync_ValidateHangs_KilledAtLoadTimeoutAndRejected()
+    {
+        _sandbox.LoadTimeout = TimeSpan.FromMilliseconds(500);
+        _sandbox.KillGracePeriod = TimeSpan.FromMilliseconds(200);
+        _sandbox.WriteBash("hanging", "echo '{\"output\":null}'", validate: "echo $$ > \"$HOME/validate.pid\"; sleep 300");
+        var pid = 0;
+        try
+        {
+            await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
+            pid = await Processes.ReadPidAsync(Path.Combine(_sandbox.HostEnvironment["HOME"], "validate.pid"));
+
+            var problem = _sandbox.Catalog.Problems.ShouldHaveSingleItem();
+            problem.Kind.ShouldBe(PluginProblemKind.LoadFailed);
+            problem.Message.ShouldContain("'run validate' did not finish within 0.5s and was killed");
+            await Processes.WaitGoneAsync(pid, "the hanging validate");
+        }
+        finally
+        {
+            Processes.Kill(pid);
+        }
+    }
+
+    [Fact]
     public async Task ReloadAsync_InfoSpeaksOtherProtocol_PluginRejected()
     {
         _sandbox.WriteExecutable("future", "#!/bin/sh\necho '{\"name\":\"future\",\"version\":\"1.0.0\",\"protocol\":2,\"phases\":[\"go\"]}'\n", "  - name: go\n    order: 1\n");

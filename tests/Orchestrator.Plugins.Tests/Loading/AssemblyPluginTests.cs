@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Tests.Execution;
@@ -91,7 +92,8 @@ public sealed class AssemblyPluginTests : IDisposable
         var directory = WriteGreeter();
         var v1 = await _sandbox.LoadAsync("greeter");
         await _sandbox.ExecuteAsync(v1, "greet", """{"name":"Ada"}""");
-        var oldContext = ContextOf(_sandbox.Catalog, v1.Identity);
+        var unloading = new StrongBox<bool>();
+        var oldContext = ContextOf(_sandbox.Catalog, v1.Identity, unloading);
         oldContext.IsAlive.ShouldBeTrue();
 
         WriteGreeter("Greeter.V2", "2.0.0");
@@ -117,7 +119,8 @@ public sealed class AssemblyPluginTests : IDisposable
         var plugin = await _sandbox.LoadAsync("greeter");
 
         await _sandbox.ExecuteAsync(plugin, "greet");
-        var context = ContextOf(_sandbox.Catalog, plugin.Identity);
+        var unloading = new StrongBox<bool>();
+        var context = ContextOf(_sandbox.Catalog, plugin.Identity, unloading);
 
         Directory.Delete(directory, recursive: true);
         var reload = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
@@ -172,8 +175,13 @@ public sealed class AssemblyPluginTests : IDisposable
 
     // In a frame of its own, so no temporary of the test method keeps the runtime (and its context) reachable.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference ContextOf(PluginCatalog catalog, PluginIdentity identity) =>
-        catalog.LoadContextOf(identity) ?? throw new ShouldAssertException($"{identity} has no load context");
+    // Also records when the context starts unloading: collection alone would not prove Unload() was called.
+    private static WeakReference ContextOf(PluginCatalog catalog, PluginIdentity identity, StrongBox<bool> unloading)
+    {
+        var reference = catalog.LoadContextOf(identity) ?? throw new ShouldAssertException($"{identity} has no load context");
+        ((AssemblyLoadContext)reference.Target!).Unloading += _ => unloading.Value = true;
+        return reference;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool WaitCollected(WeakReference context)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Orchestrator.Sidecar.Tests.Infrastructure;
 
 namespace Orchestrator.Sidecar.Tests.Hosting;
@@ -44,5 +47,30 @@ public sealed class SidecarCommandTests
 
         line.ShouldMatch(@"Sidecar listening on http://127\.0\.0\.1:\d+ \(backend memory; state is lost when the sidecar stops\)");
         process.Output.Split('\n').Count(l => l.Contains("Sidecar listening on", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sidecar_PortInUse_ExitsOneSayingWhy()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        await using var process = ChildProcess.StartDotnet(RepoPaths.CliDll, ["sidecar", "--port", port]);
+
+        (await process.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue("the command did not exit");
+
+        process.ExitCode.ShouldBe(1, process.Output);
+        process.Output.ShouldContain($"cannot listen on 127.0.0.1:{port}");
+        process.Output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Sidecar_NonLoopbackHost_WarnsThatTheProtocolIsUnauthenticated()
+    {
+        await using var process = ChildProcess.StartDotnet(RepoPaths.CliDll, ["sidecar", "--host", "0.0.0.0", "--port", "0"]);
+
+        await process.WaitForLineAsync(l => l.Contains("Sidecar listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "no listening line");
+
+        process.Output.ShouldContain("which is not a loopback address");
     }
 }

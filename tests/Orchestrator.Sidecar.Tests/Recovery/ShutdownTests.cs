@@ -4,7 +4,8 @@ using Orchestrator.TestWorker;
 namespace Orchestrator.Sidecar.Tests.Recovery;
 
 /// <summary>Defect 6: stopping with a connected, busy worker finishes within the documented bound (10 s by default).</summary>
-public sealed class ShutdownTests
+[Collection(AzuriteCollection.Name)]
+public sealed class ShutdownTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Sigterm_WorkerConnectedWithActivityInFlight_ExitsCleanlyBeforeDeadline()
@@ -21,5 +22,18 @@ public sealed class ShutdownTests
 
         (await sidecar.Process.WaitForExitAsync(TimeSpan.FromSeconds(20))).ShouldBeTrue($"the sidecar did not stop within 20 s of SIGTERM; output:{Environment.NewLine}{sidecar.Process.Output}");
         sidecar.Process.ExitCode.ShouldBe(0, sidecar.Process.Output);
+    }
+
+    [Fact]
+    public async Task Sigterm_AzureStorageWithoutWorkerEverConnected_ExitsCleanly()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(
+            "--backend", "azure-storage", "--connection", azurite.ConnectionString, "--task-hub", azurite.NewTaskHub("idle"));
+
+        await sidecar.Process.TerminateAsync();
+
+        (await sidecar.Process.WaitForExitAsync(TimeSpan.FromSeconds(20))).ShouldBeTrue($"the sidecar did not stop within 20 s of SIGTERM; output:{Environment.NewLine}{sidecar.Process.Output}");
+        sidecar.Process.ExitCode.ShouldBe(0, sidecar.Process.Output);
+        sidecar.Process.Output.ShouldNotContain("Unhandled exception");
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
 
         foreach (var attempt in progress.Running)
         {
-            if (_seen.Add($"{progress.Plugin}:{attempt.Phase}:{attempt.Attempt}"))
+            if (_seen.Add($"{run.RunId}:{attempt.Phase}:{attempt.Attempt}"))
             {
                 var estimate = attempt.EstimatedMs is { } ms ? $", estimated {DurationText.Format(TimeSpan.FromMilliseconds(ms))}" : string.Empty;
                 var retry = attempt.Attempt > 1 ? " (retry)" : string.Empty;
@@ -34,7 +34,7 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
 
         foreach (var error in progress.Errors)
         {
-            if (_seen.Add($"error:{progress.Plugin}:{error}"))
+            if (_seen.Add($"error:{run.RunId}:{error}"))
             {
                 Write($"  ! {error}");
             }
@@ -42,15 +42,15 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
 
         foreach (var done in progress.Completed)
         {
-            if (_seen.Add($"done:{progress.Plugin}:{done.Phase}"))
+            if (_seen.Add($"done:{run.RunId}:{done.Phase}"))
             {
                 var elapsed = DurationText.Format(TimeSpan.FromMilliseconds(Math.Round(done.DurationMs)));
                 var attempts = done.Attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{done.Attempts} attempts");
-                Write(done.Succeeded ? $"{done.Phase}: done in {elapsed} ({attempts})" : $"{done.Phase}: failed after {attempts} (optional, the run goes on)");
+                Write(done.Succeeded ? $"{done.Phase}: done in {elapsed} ({attempts})" : done.Required ? $"{done.Phase}: failed after {attempts}" : $"{done.Phase}: failed after {attempts} (optional, the run goes on)");
             }
         }
 
-        if (progress.WaitingForApproval is { } phase && _seen.Add($"approval:{progress.Plugin}:{phase}"))
+        if (progress.WaitingForApproval is { } phase && _seen.Add($"approval:{run.RunId}:{phase}"))
         {
             Write($"waiting for approval: {phase}");
             Write($"  approve: orchestrator runs approve {run.RunId} --sidecar {sidecarAddress}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Orchestrator.Cli.Output;
+using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Sidecar;
 using Orchestrator.Sidecar.Hosting;
@@ -100,7 +101,27 @@ internal static class RunCommand
             await output.WriteLineAsync($"run {runId} started ({request.Target})");
         }
 
-        var run = await session.Runs.WaitForCompletionAsync(runId, r => printer?.Update(r), TimeSpan.FromMilliseconds(100), cancellationToken);
+        RunRecord run;
+        while (true)
+        {
+            run = await session.Runs.GetAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+            printer?.Update(run);
+
+            // A workflow with steps reports only which step runs; the step's own run has the phases.
+            if (printer is not null && run.Progress?.Step is { } step
+                && await session.Runs.GetAsync(WorkflowOrchestrator.StepRunId(runId, step), cancellationToken) is { } stepRun)
+            {
+                printer.Update(stepRun);
+            }
+
+            if (run.IsTerminal)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
         if (json)
         {
             await CliJson.WriteAsync(output, run);

@@ -30,6 +30,10 @@ internal sealed class PhaseScope
     /// <summary>The manifest's prompt with its config placeholders filled in, or <c>null</c> when none is mapped.</summary>
     public string? Brief { get; }
 
+    /// <summary>The brief with one config value the phase settled itself (for example a language-dependent default).</summary>
+    public string? BriefWith(string key, string value) =>
+        PromptBrief.Render(Request.Prompt, Request.Config.SetItem(key, System.Text.Json.JsonSerializer.SerializeToElement(value)));
+
     /// <summary>The brief as a markdown block quote to open an artifact with, or an empty string.</summary>
     public string BriefBlock => Brief is null
         ? string.Empty

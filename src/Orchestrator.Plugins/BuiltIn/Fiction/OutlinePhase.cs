@@ -35,7 +35,7 @@ internal sealed class OutlinePhase : BuiltInPhase
             {
                 var last = number == premise.Chapters && scene == ScenesPerChapter;
                 var other = act == 3 && scene > 1 ? cast.Antagonist.Name : supporting[(number + scene) % supporting.Count];
-                var beat = last ? Beats[2][2] : random.Pick(Beats[act - 1]);
+                var beat = last ? Beats[2][2] : random.Pick(act == 3 ? Beats[2][..2] : Beats[act - 1]);
                 var change = beat
                     .Replace("{hero}", cast.Protagonist.Name, StringComparison.Ordinal)
                     .Replace("{other}", other, StringComparison.Ordinal)

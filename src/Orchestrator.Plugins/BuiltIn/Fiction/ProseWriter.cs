@@ -53,7 +53,7 @@ internal sealed class ProseWriter(PremiseOutput premise, WorldOutput world, doub
 
     public List<List<string>> WriteScene(int chapter, ScenePlan scene, int budget)
     {
-        var random = new DeterministicRandom($"{premise.Premise}|draft|{chapter}|{scene.Number}|{temperature}");
+        var random = new DeterministicRandom(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{premise.Premise}|draft|{chapter}|{scene.Number}|{temperature}"));
         var hero = scene.Who[0];
         var other = scene.Who.Count > 1 ? scene.Who[1] : hero;
         var width = Math.Clamp((int)Math.Ceiling(Patterns.Length * Math.Min(1, 0.35 + (temperature / 2))), 4, Patterns.Length);

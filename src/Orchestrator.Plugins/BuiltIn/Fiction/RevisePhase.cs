@@ -52,7 +52,7 @@ internal sealed class RevisePhase : BuiltInPhase
 
         var all = new HashSet<string>(chapters.SelectMany(c => c.Scenes).SelectMany(s => s).SelectMany(p => p), StringComparer.Ordinal);
         var padded = 0;
-        while (chapters.Sum(c => c.Words) < config.TargetWords * 0.9 && padded < 10_000)
+        while (chapters.Sum(c => c.Words) < config.TargetWords * 0.97 && padded < 10_000)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (chapter, index) = chapters.SelectMany(c => c.Scenes.Select((scene, i) => (c, i))).MinBy(pair => ChapterText.SceneWords(pair.c.Scenes[pair.i]));
