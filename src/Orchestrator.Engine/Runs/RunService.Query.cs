@@ -101,7 +101,7 @@ public sealed partial class RunService
     private string? Difference(OrchestrationMetadata existing, RunRequest request, CancellationToken cancellationToken)
     {
         var workflow = workflows.Discover(cancellationToken).Find(request.Target);
-        var expectedInput = MergeInput(workflow?.Input, request.Input);
+        var expectedInput = InputMerge.Merge(workflow?.Input, request.Input);
         if (existing.Name == OrchestrationNames.Workflow)
         {
             var stored = existing.ReadInputAs<WorkflowInput>();
@@ -124,7 +124,9 @@ public sealed partial class RunService
             return $"it runs '{run?.Workflow ?? run?.Plugin.Name}'";
         }
 
-        if (!SameJson(run.Input, expectedInput))
+        var step = workflow?.AllSteps.FirstOrDefault()
+            ?? new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null);
+        if (!SameJson(run.Input, InputMerge.Merge(step.Input, expectedInput)))
         {
             return "a different input";
         }
@@ -134,8 +136,6 @@ public sealed partial class RunService
             return "a different auto_approve";
         }
 
-        var step = workflow?.AllSteps.FirstOrDefault()
-            ?? new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty);
         var planned = Plan(step, request, workflow, run.Workspace, EngineEnvironment.Of(options.Value), []);
         var expectedConfig = planned?.Config ?? request.Config;
         return SameConfig(run.Config, expectedConfig) ? null : "a different config";
