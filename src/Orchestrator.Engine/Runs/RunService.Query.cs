@@ -9,6 +9,10 @@ namespace Orchestrator.Engine.Runs;
 /// <summary>Filtered, paged listing and idempotent starts (used by the REST API).</summary>
 public sealed partial class RunService
 {
+    // Idempotent starts of one id are serialized in this process (striped by id), so of concurrent identical
+    // requests exactly one creates the run and the others get it.
+    private readonly SemaphoreSlim[] _startStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>One page of the runs matching <paramref name="query"/>, newest first.</summary>
     public async Task<RunPage> QueryAsync(RunQuery query, CancellationToken cancellationToken)
     {
@@ -60,17 +64,36 @@ public sealed partial class RunService
     public async Task<RunStart> StartIdempotentAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.RunId is { } runId && RunIds.Problem(runId) is null
-            && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
+        if (request.RunId is not { } runId)
         {
-            if (Difference(existing, request, cancellationToken) is { } difference)
-            {
-                throw new RunConflictException($"run '{runId}' already exists and was started with a different request ({difference}); use another run id");
-            }
-
-            return new RunStart(ToRecord(existing), Created: false);
+            return await StartNewAsync(request, cancellationToken);
         }
 
+        var stripe = _startStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(runId) % (uint)_startStripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            if (RunIds.Problem(runId) is null
+                && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
+            {
+                if (Difference(existing, request, cancellationToken) is { } difference)
+                {
+                    throw new RunConflictException($"run '{runId}' already exists and was started with a different request ({difference}); use another run id");
+                }
+
+                return new RunStart(ToRecord(existing), Created: false);
+            }
+
+            return await StartNewAsync(request, cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<RunStart> StartNewAsync(RunRequest request, CancellationToken cancellationToken)
+    {
         var started = await StartAsync(request, cancellationToken);
         var run = await GetAsync(started, cancellationToken) ?? throw RunNotFoundException.For(started);
         return new RunStart(run, Created: true);

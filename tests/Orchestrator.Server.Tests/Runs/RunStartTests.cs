@@ -56,6 +56,31 @@ public sealed class RunStartTests(ServerFixture server)
             (await first.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("created_at").GetDateTimeOffset(), TimeSpan.FromMilliseconds(5));
     }
 
+    [Fact]
+    public async Task PutRun_ConcurrentSameRequests_OneRunCreatedOthersGetIt()
+    {
+        var id = "race-" + Guid.NewGuid().ToString("N");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            server.Client.PutAsync($"/api/runs/{id}", ServerFixture.Json("""{"workflow": "gate-flow"}"""), _ct)));
+
+        try
+        {
+            var statuses = responses.Select(r => r.StatusCode).ToList();
+            statuses.ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.OK, string.Join(", ", statuses));
+            statuses.Count(s => s == HttpStatusCode.Created).ShouldBe(1);
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+
+            using var terminate = await server.Client.PostAsync($"/api/runs/{id}/terminate", null, _ct);
+        }
+    }
+
     [Theory]
     [InlineData("""{"plugin": "echo", "input": {"n": 2}}""")]
     [InlineData("""{"plugin": "echo", "input": {"n": 1}, "config": {"tone": "warm"}}""")]
