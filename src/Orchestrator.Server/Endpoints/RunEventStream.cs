@@ -53,8 +53,13 @@ internal static class RunEventStream
             }
 
             await Task.Delay(interval, cancellationToken);
-            run = await runs.GetAsync(run.RunId, cancellationToken)
-                ?? throw RunNotFoundException.For(run.RunId);
+            if (await runs.GetAsync(run.RunId, cancellationToken) is not { } next)
+            {
+                // Purged while watched: nothing more will happen to it.
+                yield break;
+            }
+
+            run = next;
         }
     }
 }
