@@ -37,6 +37,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public TempDirectory Root => _root;
 
+    /// <summary>The server's recent log lines, for failure messages.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         WritePlugins();
@@ -66,7 +69,7 @@ public sealed class ServerFixture : IAsyncLifetime
                 e.TimeoutMargin = TimeSpan.FromSeconds(5);
             },
             Server = s => s.EventPollInterval = TimeSpan.FromMilliseconds(50),
-            Logging = l => l.ClearProviders(),
+            Logging = l => l.ClearProviders().AddProvider(Logs),
         };
         options.Configuration["Server:ApiKeys:0"] = ApiKey;
         _host = await OrchestratorServerHost.StartAsync(options, TestContext.Current.CancellationToken);
@@ -107,7 +110,7 @@ public sealed class ServerFixture : IAsyncLifetime
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
-        throw new TimeoutException($"run {runId} never reached '{what}'; last seen: {run}");
+        throw new TimeoutException($"run {runId} never reached '{what}'; last seen: {run}{Environment.NewLine}server log:{Environment.NewLine}{Logs.Tail()}");
     }
 
     public Task<JsonElement> WaitForEndAsync(string runId) =>

@@ -33,7 +33,7 @@ public sealed class ConcurrentStartTests(ServerFixture server)
             }
             catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"{pending.Count} of 1000 runs had not completed after 3 minutes");
+                throw new TimeoutException($"{pending.Count} of 1000 runs had not completed after 3 minutes; server log:{Environment.NewLine}{server.Logs.Tail()}");
             }
 
             string? token = null;
