@@ -25,7 +25,10 @@ public sealed partial class RunService
             Statuses = query.Statuses.Count > 0 ? [.. query.Statuses.SelectMany(ToRuntime)] : null,
             CreatedFrom = query.CreatedFrom,
             CreatedTo = query.CreatedTo,
-            FetchInputsAndOutputs = byTarget,
+
+            // The progress (custom status) is only readable when inputs and outputs are fetched (Azure Storage
+            // enforces it; the in-memory backend does not).
+            FetchInputsAndOutputs = true,
             PageSize = 500,
         };
         var matches = new List<RunRecord>();

@@ -44,7 +44,7 @@ public sealed class RunEventsTests(ServerFixture server)
         }
 
         approved.ShouldBeTrue();
-        events.Count.ShouldBeGreaterThanOrEqualTo(3);
+        events.Count.ShouldBeGreaterThanOrEqualTo(2);
         events[..^1].ShouldAllBe(e => e.Name == "progress");
         events[^1].Name.ShouldBe("end");
         events[^1].Run.GetProperty("status").GetString().ShouldBe("completed");
