@@ -11,6 +11,9 @@ internal static class OrchestratorCli
     public const int Failure = 1;
     public const int UsageError = 2;
 
+    /// <summary>How long a command may take to stop after SIGTERM or Ctrl+C before the process exits anyway.</summary>
+    public static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(30);
+
     public static RootCommand CreateRootCommand(CliContext? context = null)
     {
         context ??= CliContext.FromProcess();
@@ -43,7 +46,9 @@ internal static class OrchestratorCli
             return UsageError;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        // Long-running commands (sidecar, worker, serve) stop within their own shutdown bound; the parser's
+        // default 2 s grace after SIGTERM/Ctrl+C would cut that short.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TerminationGrace };
         return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
 }

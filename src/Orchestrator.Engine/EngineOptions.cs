@@ -3,6 +3,9 @@ namespace Orchestrator.Engine;
 /// <summary>Settings of the durable engine: where runs keep their files, how long finished runs are kept.</summary>
 public sealed class EngineOptions
 {
+    /// <summary>The configuration section these options bind to (for example <c>Engine:Retention</c>).</summary>
+    public const string SectionName = "Engine";
+
     /// <summary>
     /// The data directory; runs live in <c>runs/&lt;run-id&gt;</c> under it. Null means ORCHESTRATOR_DATA_DIR, else
     /// <c>$XDG_DATA_HOME/orchestrator</c>, else <c>~/.local/share/orchestrator</c>.

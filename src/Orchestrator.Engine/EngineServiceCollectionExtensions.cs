@@ -20,7 +20,7 @@ public static class EngineServiceCollectionExtensions
     public static EngineBuilder AddOrchestratorEngine(this IServiceCollection services, Action<EngineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<EngineOptions>();
+        var options = services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
         if (configure is not null)
         {
             options.Configure(configure);

@@ -36,7 +36,13 @@ public sealed partial class RunService(
             problems.Add(idProblem);
         }
 
-        var workflow = workflows.Discover(cancellationToken).Find(request.Target);
+        var discovered = workflows.Discover(cancellationToken);
+        foreach (var problem in discovered.Problems.Where(p => p.Severity == Plugins.Manifests.ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
+        {
+            logger.WorkflowProblem(problem.ToString());
+        }
+
+        var workflow = discovered.Find(request.Target);
         ImmutableArray<WorkflowStep> steps;
         if (workflow is not null)
         {

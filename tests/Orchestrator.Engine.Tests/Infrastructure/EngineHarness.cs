@@ -40,7 +40,8 @@ public sealed class EngineHarness : IAsyncDisposable
         TempDirectory root,
         IReadOnlyDictionary<string, Func<IPhaseProvider>>? builtIns = null,
         TimeProvider? time = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        Action<EngineOptions>? configure = null)
     {
         Directory.CreateDirectory(root.Combine("plugins"));
         Directory.CreateDirectory(root.Combine("workflows"));
@@ -75,6 +76,7 @@ public sealed class EngineHarness : IAsyncDisposable
             o.CurrentDirectory = root.Path;
             o.TimeoutMargin = TimeSpan.FromSeconds(5);
             o.EnableRetention = false;
+            configure?.Invoke(o);
         }).UseSidecar(sidecar.Address);
         var host = builder.Build();
         try

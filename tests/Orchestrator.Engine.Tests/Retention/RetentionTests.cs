@@ -69,4 +69,35 @@ public sealed class RetentionTests : IDisposable
         ex.Message.ShouldContain("terminate it first");
         (await engine.Runs.GetAsync(runId, token)).ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task RetentionService_IntervalElapses_PurgesExpiredRunsOnItsOwn()
+    {
+        TestPlugins.BuiltIn(_root, "quick", "  - name: go\n    order: 1\n");
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["quick"] = () => new DelegateProvider(new DelegatePhase("go", (_, _) => Task.FromResult(PhaseResult.FromOutput(1)))),
+        };
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns, time, configure: o =>
+        {
+            o.EnableRetention = true;
+            o.Retention = TimeSpan.FromHours(1);
+            o.CleanupInterval = TimeSpan.FromMinutes(10);
+        });
+        var token = TestContext.Current.CancellationToken;
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "quick" }, token);
+        await engine.WaitAsync(runId);
+
+        time.Advance(TimeSpan.FromHours(2));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await engine.Runs.GetAsync(runId, token) is not null)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the retention job did not purge the expired run");
+            await Task.Delay(50, token);
+        }
+
+        Directory.Exists(Path.Combine(engine.DataDirectory, "runs", runId)).ShouldBeFalse();
+    }
 }
