@@ -25,6 +25,7 @@ internal static class OrchestratorCli
         root.Subcommands.Add(Commands.Run.RunCommand.Create(context, pluginPaths));
         root.Subcommands.Add(Commands.Runs.RunsCommand.Create(context, pluginPaths));
         root.Subcommands.Add(Commands.Worker.WorkerCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(Commands.Serve.ServeCommand.Create(context, pluginPaths));
         return root;
     }
 

@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Workflows;
+
+namespace Orchestrator.Engine.Runs;
+
+/// <summary>Filtered, paged listing and idempotent starts (used by the REST API).</summary>
+public sealed partial class RunService
+{
+    // Idempotent starts of one id are serialized in this process (striped by id), so of concurrent identical
+    // requests exactly one creates the run and the others get it.
+    private readonly SemaphoreSlim[] _startStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>One page of the runs matching <paramref name="query"/>, newest first.</summary>
+    public async Task<RunPage> QueryAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, RunQuery.MaxPageSize);
+        var byTarget = query.Workflow is not null || query.Plugin is not null;
+        var durableQuery = new OrchestrationQuery
+        {
+            Statuses = query.Statuses.Count > 0 ? [.. query.Statuses.SelectMany(ToRuntime)] : null,
+            CreatedFrom = query.CreatedFrom,
+            CreatedTo = query.CreatedTo,
+
+            // The progress (custom status) is only readable when inputs and outputs are fetched (Azure Storage
+            // enforces it; the in-memory backend does not).
+            FetchInputsAndOutputs = true,
+            PageSize = 500,
+        };
+        var matches = new List<RunRecord>();
+        await foreach (var metadata in client.GetAllInstancesAsync(durableQuery).WithCancellation(cancellationToken))
+        {
+            // The backend applies the time filter with its own bounds; apply ours too so both ends are exact.
+            if ((query.CreatedFrom is { } from && metadata.CreatedAt < from) || (query.CreatedTo is { } to && metadata.CreatedAt >= to))
+            {
+                continue;
+            }
+
+            if (byTarget && !TargetMatches(metadata, query.Workflow, query.Plugin))
+            {
+                continue;
+            }
+
+            var record = ToRecord(metadata) with { Output = null };
+            if (query.After is null || query.After.Precedes(record))
+            {
+                matches.Add(record);
+            }
+        }
+
+        var ordered = matches.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.RunId, StringComparer.Ordinal).ToList();
+        var page = ordered.Take(query.PageSize).ToList();
+        var next = ordered.Count > query.PageSize ? new RunCursor(page[^1].CreatedAt, page[^1].RunId) : null;
+        return new RunPage(page, next);
+    }
+
+    /// <summary>
+    /// Starts the run unless <see cref="RunRequest.RunId"/> names an existing run: then the existing run is returned
+    /// when it was started by the same request (same target, input, effective config and approval mode).
+    /// </summary>
+    /// <exception cref="RunConflictException">The id is taken by a run started by a different request.</exception>
+    /// <exception cref="RunRequestException">Every problem with the request.</exception>
+    public async Task<RunStart> StartIdempotentAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RunId is not { } runId)
+        {
+            return await StartNewAsync(request, cancellationToken);
+        }
+
+        var stripe = _startStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(runId) % (uint)_startStripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            if (RunIds.Problem(runId) is null
+                && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
+            {
+                if (Difference(existing, request, cancellationToken) is { } difference)
+                {
+                    throw new RunConflictException($"run '{runId}' already exists and was started with a different request ({difference}); use another run id");
+                }
+
+                return new RunStart(ToRecord(existing), Created: false);
+            }
+
+            return await StartNewAsync(request, cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<RunStart> StartNewAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var started = await StartAsync(request, cancellationToken);
+        var run = await GetAsync(started, cancellationToken) ?? throw RunNotFoundException.For(started);
+        return new RunStart(run, Created: true);
+    }
+
+    private static bool TargetMatches(OrchestrationMetadata metadata, string? workflow, string? plugin)
+    {
+        if (metadata.SerializedInput is null)
+        {
+            return false;
+        }
+
+        if (metadata.Name == OrchestrationNames.Workflow)
+        {
+            var input = metadata.ReadInputAs<WorkflowInput>();
+            return input is not null
+                && (workflow is null || input.Workflow == workflow)
+                && (plugin is null || input.Steps.Any(s => s.Plugin.Name == plugin));
+        }
+
+        var run = metadata.ReadInputAs<RunInput>();
+        return run is not null
+            && (workflow is null || run.Workflow == workflow)
+            && (plugin is null || run.Plugin.Name == plugin);
+    }
+
+    /// <summary>What differs between the existing run and the request, or null when it is the same request.</summary>
+    private string? Difference(OrchestrationMetadata existing, RunRequest request, CancellationToken cancellationToken)
+    {
+        var workflow = workflows.Discover(cancellationToken).Find(request.Target);
+        var expectedInput = InputMerge.Merge(workflow?.Input, request.Input);
+        if (existing.Name == OrchestrationNames.Workflow)
+        {
+            var stored = existing.ReadInputAs<WorkflowInput>();
+            if (stored is null || stored.Workflow != request.Target)
+            {
+                return $"it runs '{stored?.Workflow}'";
+            }
+
+            if (!SameJson(stored.Input, expectedInput))
+            {
+                return "a different input";
+            }
+
+            return stored.Steps.Any(s => s.AutoApprove != request.AutoApprove) ? "a different auto_approve" : null;
+        }
+
+        var run = existing.ReadInputAs<RunInput>();
+        if (run is null || (run.Workflow ?? run.Plugin.Name) != request.Target)
+        {
+            return $"it runs '{run?.Workflow ?? run?.Plugin.Name}'";
+        }
+
+        var step = workflow?.AllSteps.FirstOrDefault()
+            ?? new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null);
+        if (!SameJson(run.Input, InputMerge.Merge(step.Input, expectedInput)))
+        {
+            return "a different input";
+        }
+
+        if (run.AutoApprove != request.AutoApprove)
+        {
+            return "a different auto_approve";
+        }
+
+        var planned = Plan(step, request, workflow, run.Workspace, EngineEnvironment.Of(options.Value), []);
+        var expectedConfig = planned?.Config ?? request.Config;
+        return SameConfig(run.Config, expectedConfig) ? null : "a different config";
+    }
+
+    private static bool SameConfig(ImmutableDictionary<string, JsonElement> stored, ImmutableDictionary<string, JsonElement> expected) =>
+        stored.Count == expected.Count
+        && stored.All(pair => expected.TryGetValue(pair.Key, out var value) && JsonElement.DeepEquals(pair.Value, value));
+
+    private static bool SameJson(JsonElement? left, JsonElement? right) =>
+        (left, right) switch
+        {
+            (null, null) => true,
+            ({ } l, { } r) => JsonElement.DeepEquals(l, r),
+            ({ ValueKind: JsonValueKind.Null }, null) or (null, { ValueKind: JsonValueKind.Null }) => true,
+            _ => false,
+        };
+}

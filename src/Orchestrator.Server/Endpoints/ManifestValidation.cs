@@ -1,0 +1,61 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Plugins.Manifests;
+using Orchestrator.Server.Endpoints.Contracts;
+using Orchestrator.Server.Problems;
+
+namespace Orchestrator.Server.Endpoints;
+
+/// <summary><c>POST /api/plugins/validate</c>: the body is a manifest; the answer lists every problem it has.</summary>
+internal static class ManifestValidation
+{
+    private const string DisplayPath = "plugin manifest";
+
+    public static async Task<IResult> ValidateAsync(HttpRequest request, string? format, CancellationToken cancellationToken)
+    {
+        var bytes = await JsonBody.ReadBytesAsync(request, cancellationToken);
+        if (bytes.Length == 0)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "send the manifest (plugin.yaml or plugin.json content) as the request body");
+        }
+
+        string content;
+        try
+        {
+            content = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "the manifest is not UTF-8 text");
+        }
+
+        var manifestFormat = Format(format, request.ContentType, content);
+        var result = ManifestReader.Parse(content, manifestFormat, DisplayPath, null, cancellationToken);
+        var problems = result.Problems
+            .Select(p => new ManifestProblemResponse(p.Severity.ToString().ToLowerInvariant(), p.FieldPath, p.Line, p.Message))
+            .ToList();
+        return Results.Json(
+            new ValidationResponse(result.IsValid, result.Manifest?.Name, result.Manifest?.Version.ToString(), problems),
+            JsonBody.Options);
+    }
+
+    private static ManifestFormat Format(string? format, string? contentType, string content)
+    {
+        if (format is not null)
+        {
+            return format.ToLowerInvariant() switch
+            {
+                "yaml" or "yml" => ManifestFormat.Yaml,
+                "json" => ManifestFormat.Json,
+                _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, $"format '{format}' is not yaml or json"),
+            };
+        }
+
+        if (contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return ManifestFormat.Json;
+        }
+
+        return content.TrimStart().StartsWith('{') ? ManifestFormat.Json : ManifestFormat.Yaml;
+    }
+}

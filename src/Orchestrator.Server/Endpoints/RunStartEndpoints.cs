@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Workflows;
+using Orchestrator.Plugins.Execution;
+using Orchestrator.Server.Endpoints.Contracts;
+using Orchestrator.Server.Problems;
+
+namespace Orchestrator.Server.Endpoints;
+
+/// <summary>Starting runs: of a workflow, of a plugin, and idempotently under a client-chosen id.</summary>
+internal static class RunStartEndpoints
+{
+    private const string StartExample = """{"input": {...}, "config": {"key": "value"}, "run_id": "optional-id"}""";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/workflows/{name}/runs", StartWorkflowAsync)
+            .WithName("StartWorkflowRun").WithSummary("Start a run of a workflow")
+            .Accepts<StartRunBody>("application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
+        api.MapPost("/plugins/{name}/runs", StartPluginAsync)
+            .WithName("StartPluginRun").WithSummary("Start a run of a plugin")
+            .Accepts<StartRunBody>("application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
+        api.MapPut("/runs/{id}", PutAsync)
+            .WithName("PutRun").WithSummary("Start a run under this id, or return it when the same request already started it")
+            .Accepts<PutRunBody>("application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
+    }
+
+    private static async Task<IResult> StartWorkflowAsync(string name, HttpRequest request, WorkflowCatalog workflows, RunService runs, CancellationToken cancellationToken)
+    {
+        if (workflows.Discover(cancellationToken).Find(name) is null)
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, $"no workflow named '{name}'; GET /api/workflows lists them");
+        }
+
+        var body = await JsonBody.ReadAsync<StartRunBody>(request, cancellationToken) ?? new StartRunBody();
+        return await StartAsync(name, body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
+    }
+
+    private static async Task<IResult> StartPluginAsync(string name, HttpRequest request, IPluginCatalog catalog, RunService runs, CancellationToken cancellationToken)
+    {
+        if (!catalog.TryGet(name, out _))
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, $"no plugin named '{name}' is loaded; GET /api/plugins lists them");
+        }
+
+        var body = await JsonBody.ReadAsync<StartRunBody>(request, cancellationToken) ?? new StartRunBody();
+        return await StartAsync(name, body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
+    }
+
+    private static async Task<IResult> PutAsync(
+        string id, HttpRequest request, WorkflowCatalog workflows, IPluginCatalog catalog, RunService runs, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadRequiredAsync<PutRunBody>(request, """{"workflow": "name"} or {"plugin": "name"}""", cancellationToken);
+        var target = (body.Workflow, body.Plugin) switch
+        {
+            ({ } workflow, null) when workflows.Discover(cancellationToken).Find(workflow) is null =>
+                throw new ApiProblemException(StatusCodes.Status404NotFound, $"no workflow named '{workflow}'; GET /api/workflows lists them"),
+            ({ } workflow, null) => workflow,
+            (null, { } plugin) when !catalog.TryGet(plugin, out _) =>
+                throw new ApiProblemException(StatusCodes.Status404NotFound, $"no plugin named '{plugin}' is loaded; GET /api/plugins lists them"),
+            (null, { } plugin) => plugin,
+            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "give exactly one of 'workflow' and 'plugin' to say what the run starts"),
+        };
+        return await StartAsync(target, id, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
+    }
+
+    private static async Task<IResult> StartAsync(
+        string target, string? runId, JsonElement? input, Dictionary<string, JsonElement>? config,
+        bool autoApprove, RunService runs, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (runId is not null && RunIds.Problem(runId) is { } problem)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, problem, [problem]);
+        }
+
+        var request = new RunRequest
+        {
+            Target = target,
+            RunId = runId,
+            Input = input,
+            Config = config?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, JsonElement>.Empty,
+            AutoApprove = autoApprove,
+        };
+        var start = await runs.StartIdempotentAsync(request, cancellationToken);
+        if (!start.Created)
+        {
+            return Results.Json(start.Run, JsonBody.Options);
+        }
+
+        response.Headers.Location = $"/api/runs/{Uri.EscapeDataString(start.Run.RunId)}";
+        return Results.Json(start.Run, JsonBody.Options, statusCode: StatusCodes.Status201Created);
+    }
+}

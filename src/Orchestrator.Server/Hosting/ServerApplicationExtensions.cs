@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Server.Endpoints;
+using Orchestrator.Server.Problems;
+using Orchestrator.Server.Security;
+using Scalar.AspNetCore;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>The REST API's middleware and routes.</summary>
+public static class ServerApplicationExtensions
+{
+    /// <summary>The interactive API page.</summary>
+    public const string ApiPagePath = "/scalar";
+
+    /// <summary>
+    /// Problem details for every failure, API keys and the body limit on <c>/api</c>, the routes under <c>/api</c>,
+    /// <c>/healthz</c>, <c>/readyz</c>, the OpenAPI document at <c>/openapi/v1.json</c> and the API page at <c>/scalar</c>.
+    /// </summary>
+    public static WebApplication MapOrchestratorServer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<ProblemMiddleware>();
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var detail = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => $"no route {http.Request.Path}; the routes are listed at /openapi/v1.json",
+                StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}",
+                _ => "the request failed",
+            };
+            await ApiProblems.WriteAsync(http, http.Response.StatusCode, null, detail, []);
+        });
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<BodyLimitMiddleware>();
+
+        var api = app.MapGroup("/api");
+        RunStartEndpoints.Map(api);
+        RunEndpoints.Map(api);
+        WorkflowEndpoints.Map(api);
+        PluginEndpoints.Map(api);
+        HealthEndpoints.Map(app);
+        app.MapOpenApi();
+        app.MapScalarApiReference(ApiPagePath);
+        return app;
+    }
+}

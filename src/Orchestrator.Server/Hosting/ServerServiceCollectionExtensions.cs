@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Security;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>DI registration of the REST API.</summary>
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the API's options (bound from the <c>Server</c> section, validated on start), the API key store and the
+    /// OpenAPI document. Needs the engine (<c>AddOrchestratorEngine</c>) and plugins (<c>AddOrchestratorPlugins</c>).
+    /// </summary>
+    public static IServiceCollection AddOrchestratorServer(this IServiceCollection services, Action<ServerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => o.MaxRequestBodyBytes > 0, "Server:MaxRequestBodyBytes must be positive.")
+            .Validate(o => o.EventPollInterval > TimeSpan.Zero && o.ReadinessTimeout > TimeSpan.Zero, "Server:EventPollInterval and Server:ReadinessTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ApiKeyStore>();
+
+        // The OpenAPI document describes the snake_case JSON the endpoints really write.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Catalog;
+
+[Collection(ServerCollection.Name)]
+public sealed class PluginEndpointTests(ServerFixture server)
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task List_All_LoadedPluginsSortedByName()
+    {
+        var plugins = await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins", _ct);
+
+        plugins.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["burst", "echo", "gate", "strict"]);
+    }
+
+    [Fact]
+    public async Task List_ByDomain_OnlyThatDomain()
+    {
+        var plugins = await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins?domain=review", _ct);
+
+        plugins.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["gate"]);
+    }
+
+    [Fact]
+    public async Task Get_KnownPlugin_PhasesAndConfig()
+    {
+        var plugin = await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins/gate", _ct);
+
+        plugin.GetProperty("version").GetString().ShouldBe("1.0.0");
+        plugin.GetProperty("type").GetString().ShouldBe("builtin");
+        var review = plugin.GetProperty("phases")[0];
+        review.GetProperty("name").GetString().ShouldBe("review");
+        review.GetProperty("approval").GetBoolean().ShouldBeTrue();
+        plugin.GetProperty("content_hash").GetString()!.Length.ShouldBe(64);
+    }
+
+    [Fact]
+    public async Task Get_UnknownPlugin_NotFound()
+    {
+        using var response = await server.Client.GetAsync("/api/plugins/nope", _ct);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Validate_ValidYaml_ValidWithoutErrors()
+    {
+        using var response = await server.Client.PostAsync(
+            "/api/plugins/validate", new StringContent("name: ok-plugin\nversion: 1.2.3\ntype: builtin\ndomains: [test]\nphases:\n  - name: a\n    order: 1\n"), _ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        result.GetProperty("valid").GetBoolean().ShouldBeTrue(result.ToString());
+        result.GetProperty("name").GetString().ShouldBe("ok-plugin");
+    }
+
+    [Fact]
+    public async Task Validate_InvalidJsonManifest_EveryProblemListed()
+    {
+        using var response = await server.Client.PostAsync(
+            "/api/plugins/validate", ServerFixture.Json("""{"name": "Bad Name", "version": "one", "type": "builtin", "phases": []}"""), _ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        result.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        var fields = result.GetProperty("problems").EnumerateArray()
+            .Where(p => p.GetProperty("severity").GetString() == "error").Select(p => p.GetProperty("field").GetString()).ToList();
+        fields.ShouldContain("name");
+        fields.ShouldContain("version");
+        fields.ShouldContain("phases");
+    }
+
+    [Fact]
+    public async Task Validate_BrokenYaml_ProblemWithLine()
+    {
+        using var response = await server.Client.PostAsync("/api/plugins/validate?format=yaml", new StringContent("name: [unclosed\nversion: 1.0.0\n"), _ct);
+
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        result.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        result.GetProperty("problems").EnumerateArray().Where(p => p.TryGetProperty("line", out _)).ShouldNotBeEmpty(result.ToString());
+    }
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("name: x", "toml")]
+    public async Task Validate_EmptyBodyOrUnknownFormat_BadRequest(string body, string? format)
+    {
+        using var response = await server.Client.PostAsync(
+            "/api/plugins/validate" + (format is null ? string.Empty : $"?format={format}"), new StringContent(body), _ct);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Reload_PluginDirectoryAddedThenRemoved_LoadedThenGone()
+    {
+        var name = "late" + Guid.NewGuid().ToString("N")[..8];
+        server.Root.Write($"plugins/{name}/plugin.yaml", $"name: {name}\nversion: 2.0.0\ntype: external\ndomains: [test]\nbinary: true\nentry_point: run.sh\nphases:\n  - name: a\n    order: 1\n");
+        var script = server.Root.Write($"plugins/{name}/run.sh", $$"""
+            #!/bin/bash
+            case "$1" in
+              info) echo '{"name":"{{name}}","version":"2.0.0","protocol":1,"phases":["a"]}' ;;
+              validate) exit 0 ;;
+              execute) cat >/dev/null; echo '{"output": {} }' ;;
+            esac
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        try
+        {
+            using var response = await server.Client.PostAsync("/api/plugins/reload", null, _ct);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var result = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+            result.GetProperty("added").EnumerateArray().Select(a => a.GetString()).ShouldContain($"{name}@2.0.0", result.ToString());
+            using var loaded = await server.Client.GetAsync($"/api/plugins/{name}", _ct);
+            loaded.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            Directory.Delete(server.Root.Combine("plugins", name), recursive: true);
+            using var again = await server.Client.PostAsync("/api/plugins/reload", null, _ct);
+            var removal = await again.Content.ReadFromJsonAsync<JsonElement>(_ct);
+            removal.GetProperty("removed").EnumerateArray().Select(a => a.GetString()).ShouldContain($"{name}@2.0.0", removal.ToString());
+            using var gone = await server.Client.GetAsync($"/api/plugins/{name}", _ct);
+            gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public async Task Workflows_List_ValidWorkflowsWithTheirPlugins()
+    {
+        var result = await server.Client.GetFromJsonAsync<JsonElement>("/api/workflows", _ct);
+
+        var echo = result.GetProperty("workflows").EnumerateArray().Single(w => w.GetProperty("name").GetString() == "echo-flow");
+        echo.GetProperty("plugins").EnumerateArray().Select(p => p.GetString()).ShouldBe(["echo"]);
+        echo.GetProperty("description").GetString().ShouldBe("Echoes its input.");
+    }
+}
