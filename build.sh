@@ -17,6 +17,22 @@ install_azurite() {
   fi
 }
 
+# The docker CLI is on the machines we run on, but without the compose plugin it cannot check
+# docker-compose.yml; the compose tests need `docker compose` or `docker-compose`, so install
+# Debian's docker-compose when we can (root with apt). Without docker the tests skip themselves.
+install_compose() {
+  command -v docker >/dev/null 2>&1 || return 0
+  docker compose version >/dev/null 2>&1 && return 0
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing docker-compose (apt) to check docker-compose.yml"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; } \
+      || echo "warning: could not install docker-compose; the compose file tests will be skipped" >&2
+  else
+    echo "warning: no 'docker compose' or 'docker-compose'; the compose file tests will be skipped" >&2
+  fi
+}
+
 build() {
   echo "==> building ($configuration)"
   dotnet build Orchestrator.sln -c "$configuration" --nologo -v quiet
@@ -37,6 +53,7 @@ count_results() {
 
 run_tests() {
   install_azurite
+  install_compose
   build
   local results=.test-results
   rm -rf "$results"

@@ -9,6 +9,9 @@ public sealed record RunRequest
     /// <summary>A workflow name, or a plugin name (a workflow of the same name wins).</summary>
     public required string Target { get; init; }
 
+    /// <summary>Whether <see cref="Target"/> names a workflow, a plugin, or either (a workflow wins).</summary>
+    public RunTargetKind TargetKind { get; init; } = RunTargetKind.Any;
+
     /// <summary>The run input, merged over the workflow's input defaults when both are objects.</summary>
     public JsonElement? Input { get; init; }
 

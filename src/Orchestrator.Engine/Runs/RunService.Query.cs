@@ -126,7 +126,7 @@ public sealed partial class RunService
     /// <summary>What differs between the existing run and the request, or null when it is the same request.</summary>
     private string? Difference(OrchestrationMetadata existing, RunRequest request, CancellationToken cancellationToken)
     {
-        var workflow = workflows.Discover(cancellationToken).Find(request.Target);
+        var workflow = WorkflowOf(request, workflows.Discover(cancellationToken));
         var expectedInput = InputMerge.Merge(workflow?.Input, request.Input);
         if (existing.Name == OrchestrationNames.Workflow)
         {
@@ -151,7 +151,7 @@ public sealed partial class RunService
         }
 
         var step = workflow?.AllSteps.FirstOrDefault()
-            ?? new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null);
+            ?? PluginStep(request.Target);
         if (!SameJson(run.Input, InputMerge.Merge(step.Input, expectedInput)))
         {
             return "a different input";

@@ -42,20 +42,19 @@ public sealed partial class RunService(
             logger.WorkflowProblem(problem.ToString());
         }
 
-        var workflow = discovered.Find(request.Target);
+        var workflow = WorkflowOf(request, discovered);
         ImmutableArray<WorkflowStep> steps;
         if (workflow is not null)
         {
             steps = workflow.AllSteps;
         }
-        else if (catalog.TryGet(request.Target, out _))
+        else if (request.TargetKind != RunTargetKind.Workflow && catalog.TryGet(request.Target, out _))
         {
-            steps = [new WorkflowStep(request.Target, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null)];
+            steps = [PluginStep(request.Target)];
         }
         else
         {
-            throw new RunRequestException(request.Target, [
-                $"no workflow or plugin named '{request.Target}'; 'orchestrator plugins list' shows the plugins, workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories"]);
+            throw new RunRequestException(request.Target, [NotFound(request)]);
         }
 
         if (steps.Length > 1 && !request.Config.IsEmpty)
@@ -111,6 +110,20 @@ public sealed partial class RunService(
         logger.RunScheduled(runId, request.Target, string.Join(" → ", runs.Select(r => r.Plugin.ToString())));
         return runId;
     }
+
+    /// <summary>The workflow the request names, or null when it names a plugin.</summary>
+    private static WorkflowDefinition? WorkflowOf(RunRequest request, WorkflowDiscoveryResult discovered) =>
+        request.TargetKind == RunTargetKind.Plugin ? null : discovered.Find(request.Target);
+
+    private static WorkflowStep PluginStep(string plugin) =>
+        new(plugin, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null);
+
+    private static string NotFound(RunRequest request) => request.TargetKind switch
+    {
+        RunTargetKind.Workflow => $"no workflow named '{request.Target}'; workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories",
+        RunTargetKind.Plugin => $"no plugin named '{request.Target}' is loaded; 'orchestrator plugins list' shows the plugins",
+        _ => $"no workflow or plugin named '{request.Target}'; 'orchestrator plugins list' shows the plugins, workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories",
+    };
 
     /// <summary>The run, or null when there is none with that id.</summary>
     public async Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)

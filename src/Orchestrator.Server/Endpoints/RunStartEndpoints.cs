@@ -37,7 +37,7 @@ internal static class RunStartEndpoints
         }
 
         var body = await JsonBody.ReadAsync<StartRunBody>(request, cancellationToken) ?? new StartRunBody();
-        return await StartAsync(name, body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
+        return await StartAsync((name, RunTargetKind.Workflow), body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
     }
 
     private static async Task<IResult> StartPluginAsync(string name, HttpRequest request, IPluginCatalog catalog, RunService runs, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ internal static class RunStartEndpoints
         }
 
         var body = await JsonBody.ReadAsync<StartRunBody>(request, cancellationToken) ?? new StartRunBody();
-        return await StartAsync(name, body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
+        return await StartAsync((name, RunTargetKind.Plugin), body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
     }
 
     private static async Task<IResult> PutAsync(
@@ -59,17 +59,17 @@ internal static class RunStartEndpoints
         {
             ({ } workflow, null) when workflows.Discover(cancellationToken).Find(workflow) is null =>
                 throw new ApiProblemException(StatusCodes.Status404NotFound, $"no workflow named '{workflow}'; GET /api/workflows lists them"),
-            ({ } workflow, null) => workflow,
+            ({ } workflow, null) => (workflow, RunTargetKind.Workflow),
             (null, { } plugin) when !catalog.TryGet(plugin, out _) =>
                 throw new ApiProblemException(StatusCodes.Status404NotFound, $"no plugin named '{plugin}' is loaded; GET /api/plugins lists them"),
-            (null, { } plugin) => plugin,
+            (null, { } plugin) => (plugin, RunTargetKind.Plugin),
             _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "give exactly one of 'workflow' and 'plugin' to say what the run starts"),
         };
         return await StartAsync(target, id, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
     }
 
     private static async Task<IResult> StartAsync(
-        string target, string? runId, JsonElement? input, Dictionary<string, JsonElement>? config,
+        (string Name, RunTargetKind Kind) target, string? runId, JsonElement? input, Dictionary<string, JsonElement>? config,
         bool autoApprove, RunService runs, HttpResponse response, CancellationToken cancellationToken)
     {
         if (runId is not null && RunIds.Problem(runId) is { } problem)
@@ -79,7 +79,8 @@ internal static class RunStartEndpoints
 
         var request = new RunRequest
         {
-            Target = target,
+            Target = target.Name,
+            TargetKind = target.Kind,
             RunId = runId,
             Input = input,
             Config = config?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, JsonElement>.Empty,

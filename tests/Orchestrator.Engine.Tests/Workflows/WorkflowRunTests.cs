@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Tests.Infrastructure;
@@ -60,5 +61,32 @@ public sealed class WorkflowRunTests : IDisposable
 
         ex.Problems.ShouldHaveSingleItem().ShouldContain("outside the range '^2.0'");
         (await engine.Runs.ListAsync(null, 10, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Start_PluginAndWorkflowShareAName_TargetKindChoosesWhichRuns()
+    {
+        TestPlugins.BuiltIn(_root, "double", "  - name: calc\n    order: 1\n");
+        _root.Write("workflows/double.yaml", "name: double\nplugin: double\ninput: {value: 100, bonus: 5}\n");
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["double"] = () => new DelegateProvider(new DelegatePhase("calc", (r, _) =>
+                Task.FromResult(PhaseResult.FromOutput(new
+                {
+                    value = (r.Input.GetProperty("value").GetInt32() * 2) + (r.Input.TryGetProperty("bonus", out var bonus) ? bonus.GetInt32() : 0),
+                })))),
+        };
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns);
+        var cancellation = TestContext.Current.CancellationToken;
+
+        var viaWorkflow = await engine.WaitAsync(await engine.Runs.StartAsync(new RunRequest { Target = "double" }, cancellation));
+        var viaPlugin = await engine.WaitAsync(await engine.Runs.StartAsync(
+            new RunRequest { Target = "double", TargetKind = RunTargetKind.Plugin, Input = JsonSerializer.SerializeToElement(new { value = 1 }) }, cancellation));
+
+        viaWorkflow.Output!.Result!.Value.GetProperty("value").GetInt32().ShouldBe(205);
+        viaPlugin.Output!.Result!.Value.GetProperty("value").GetInt32().ShouldBe(2, "the plugin ran without the workflow's input defaults");
+        var missing = await Should.ThrowAsync<RunRequestException>(() => engine.Runs.StartAsync(
+            new RunRequest { Target = "nope", TargetKind = RunTargetKind.Workflow }, cancellation));
+        missing.Problems.ShouldHaveSingleItem().ShouldStartWith("no workflow named 'nope'");
     }
 }
