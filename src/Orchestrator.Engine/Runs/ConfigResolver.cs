@@ -23,7 +23,7 @@ internal static class ConfigResolver
     {
         var manifest = plugin.Manifest;
         var config = manifest.DefaultConfig.WithComparers(StringComparer.Ordinal).SetItems(workflowConfig).SetItems(requestConfig);
-        Check(manifest, config, "config", problems);
+        var runProblems = Check(manifest, config, "config", [], problems);
         foreach (var key in manifest.RequiredConfig)
         {
             if (!config.TryGetValue(key, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
@@ -46,7 +46,8 @@ internal static class ConfigResolver
             var phaseConfig = phase.ConfigOverrides.IsEmpty ? config : config.SetItems(phase.ConfigOverrides);
             if (!phase.ConfigOverrides.IsEmpty)
             {
-                Check(manifest, phaseConfig, $"phases.{phase.Name}.config_overrides", problems);
+                // Only what the overrides add: a problem of the run config is reported once, not again per phase.
+                Check(manifest, phaseConfig, $"phases.{phase.Name}.config_overrides", runProblems, problems);
             }
 
             phases.Add(new PhasePlan
@@ -67,17 +68,22 @@ internal static class ConfigResolver
         return (config, phases.ToImmutable());
     }
 
-    private static void Check(PluginManifest manifest, ImmutableDictionary<string, JsonElement> config, string where, ICollection<string> problems)
+    /// <summary>Adds the schema problems of <paramref name="config"/> not in <paramref name="known"/>; returns them all.</summary>
+    private static ImmutableArray<string> Check(
+        PluginManifest manifest, ImmutableDictionary<string, JsonElement> config, string where, ImmutableArray<string> known, ICollection<string> problems)
     {
         if (manifest.ConfigSchema is not { } schema)
         {
-            return;
+            return [];
         }
 
         var instance = JsonSerializer.SerializeToElement(config.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value));
-        foreach (var problem in SchemaValidation.Validate(schema, instance))
+        var found = SchemaValidation.Validate(schema, instance);
+        foreach (var problem in found.Except(known, StringComparer.Ordinal))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: {problem} (config_schema of plugin '{manifest.Name}')"));
         }
+
+        return found;
     }
 }

@@ -289,6 +289,47 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_BadConfigAndPhaseOverrides_EachProblemReportedOnce()
+    {
+        TestPlugins.BuiltIn(_root, "tuned", """
+              - name: first
+                order: 1
+              - name: second
+                order: 2
+                config_overrides: {style: loud}
+              - name: third
+                order: 3
+                config_overrides: {style: 7}
+            """, """
+            config_schema:
+              type: object
+              properties:
+                words: {type: integer, minimum: 10}
+                style: {type: string}
+            """);
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["tuned"] = () => new DelegateProvider(
+                new DelegatePhase("first", (_, _) => Task.FromResult(PhaseResult.FromOutput(0))),
+                new DelegatePhase("second", (_, _) => Task.FromResult(PhaseResult.FromOutput(0))),
+                new DelegatePhase("third", (_, _) => Task.FromResult(PhaseResult.FromOutput(0)))),
+        };
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns);
+
+        var request = new RunRequest
+        {
+            Target = "tuned",
+            Config = ImmutableDictionary<string, JsonElement>.Empty.Add("words", JsonSerializer.SerializeToElement(3)),
+        };
+        var ex = await Should.ThrowAsync<RunRequestException>(() => engine.Runs.StartAsync(request, TestContext.Current.CancellationToken));
+
+        ex.Problems.Count(p => p.Contains("/words", StringComparison.Ordinal)).ShouldBe(1, string.Join("\n", ex.Problems));
+        ex.Problems.ShouldContain(p => p.StartsWith("config:", StringComparison.Ordinal) && p.Contains("/words", StringComparison.Ordinal));
+        ex.Problems.Where(p => p.Contains("/style", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldStartWith("phases.third.config_overrides:");
+    }
+
+    [Fact]
     public async Task Start_UnknownTarget_RejectedNamingIt()
     {
         await using var engine = await EngineHarness.StartAsync(_root);
