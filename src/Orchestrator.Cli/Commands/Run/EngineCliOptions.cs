@@ -37,6 +37,43 @@ internal static class EngineCliOptions
 
     public static Option<bool> Verbose() => new("--verbose") { Description = "Log the engine's activity to stderr." };
 
+    /// <summary>
+    /// Which sidecar a command uses: <c>--sidecar ADDRESS</c> (checked to be an http(s) address, and not combined with
+    /// the embedded sidecar's options), or else an embedded one built from --backend, --connection and --task-hub.
+    /// </summary>
+    public static (string? External, SidecarOptions? Embedded) ChooseSidecar(
+        ParseResult parseResult, Option<string?> sidecar, Option<string?> backend, Option<string?> connection, Option<string?> taskHub, int port, ICollection<string> problems)
+    {
+        if (parseResult.GetValue(sidecar) is { } external)
+        {
+            if (AddressProblem(external) is { } problem)
+            {
+                problems.Add(problem);
+            }
+
+            if (parseResult.GetResult(backend) is not null || parseResult.GetResult(connection) is not null || parseResult.GetResult(taskHub) is not null)
+            {
+                problems.Add("--backend, --connection and --task-hub configure the embedded sidecar; they cannot be combined with --sidecar");
+            }
+
+            return (external, null);
+        }
+
+        var (embedded, embeddedProblem) = EmbeddedSidecar(parseResult.GetValue(backend), parseResult.GetValue(connection), parseResult.GetValue(taskHub), port);
+        if (embeddedProblem is not null)
+        {
+            problems.Add(embeddedProblem);
+        }
+
+        return (null, embedded);
+    }
+
+    /// <summary>Why <paramref name="address"/> is not a sidecar address, or null when it is one.</summary>
+    public static string? AddressProblem(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? null
+            : $"--sidecar '{address}' is not an http:// or https:// address, e.g. http://127.0.0.1:4001";
+
     /// <summary>The sidecar options for an embedded sidecar, or the problem with them.</summary>
     public static (SidecarOptions? Options, string? Problem) EmbeddedSidecar(string? backend, string? connection, string? taskHub, int port)
     {

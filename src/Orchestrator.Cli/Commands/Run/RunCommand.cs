@@ -49,12 +49,7 @@ internal static class RunCommand
                 RunId = parseResult.GetValue(runId),
                 AutoApprove = parseResult.GetValue(autoApprove),
             };
-            var external = parseResult.GetValue(sidecar);
-            var (sidecarOptions, sidecarProblem) = EngineCliOptions.EmbeddedSidecar(parseResult.GetValue(backend), parseResult.GetValue(connection), parseResult.GetValue(taskHub), 0);
-            if (external is null && sidecarProblem is not null)
-            {
-                problems.Add(sidecarProblem);
-            }
+            var (external, sidecarOptions) = EngineCliOptions.ChooseSidecar(parseResult, sidecar, backend, connection, taskHub, 0, problems);
 
             if (problems.Count > 0)
             {

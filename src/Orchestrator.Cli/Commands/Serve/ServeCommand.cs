@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Orchestrator.Cli.Commands.Run;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Sidecar;
 using Orchestrator.Sidecar.Configuration;
@@ -84,10 +85,9 @@ internal static class ServeCommand
         options.Sidecar.ConnectionString = parseResult.GetValue(Connection) ?? options.Sidecar.ConnectionString;
         options.Sidecar.TaskHub = parseResult.GetValue(TaskHub) ?? options.Sidecar.TaskHub;
         options.SidecarAddress = parseResult.GetValue(SidecarAddress);
-        if (options.SidecarAddress is { } address
-            && (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (options.SidecarAddress is { } address && EngineCliOptions.AddressProblem(address) is { } addressProblem)
         {
-            problems.Add($"--sidecar '{address}' is not an http:// or https:// address, e.g. http://127.0.0.1:4001");
+            problems.Add(addressProblem);
         }
 
         if (options.SidecarAddress is not null && (parseResult.GetResult(Backend) is not null || parseResult.GetResult(Connection) is not null))

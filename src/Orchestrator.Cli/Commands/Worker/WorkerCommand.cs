@@ -39,17 +39,11 @@ internal static class WorkerCommand
             var problems = new List<string>();
             var retain = ParseDuration(parseResult.GetValue(retention), "--retention", problems);
             var every = ParseDuration(parseResult.GetValue(interval), "--cleanup-interval", problems);
-            var external = parseResult.GetValue(sidecar);
+            var (external, sidecarOptions) = EngineCliOptions.ChooseSidecar(
+                parseResult, sidecar, backend, connection, taskHub, parseResult.GetValue(port) ?? Sidecar.Configuration.SidecarOptions.DefaultPort, problems);
             if (external is not null && parseResult.GetValue(port) is not null)
             {
                 problems.Add("give either --port (embedded sidecar) or --sidecar ADDRESS, not both");
-            }
-
-            var (sidecarOptions, sidecarProblem) = EngineCliOptions.EmbeddedSidecar(
-                parseResult.GetValue(backend), parseResult.GetValue(connection), parseResult.GetValue(taskHub), parseResult.GetValue(port) ?? Sidecar.Configuration.SidecarOptions.DefaultPort);
-            if (external is null && sidecarProblem is not null)
-            {
-                problems.Add(sidecarProblem);
             }
 
             if (problems.Count > 0)
