@@ -22,13 +22,14 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
             Write(string.Create(CultureInfo.InvariantCulture, $"step {step}/{steps}: {progress.Plugin}"));
         }
 
-        foreach (var attempt in progress.Running)
+        // What finished happened before what runs now: print it first, then failures, then new attempts.
+        foreach (var done in progress.Completed)
         {
-            if (_seen.Add($"{run.RunId}:{attempt.Phase}:{attempt.Attempt}"))
+            if (_seen.Add($"done:{run.RunId}:{done.Phase}"))
             {
-                var estimate = attempt.EstimatedMs is { } ms ? $", estimated {DurationText.Format(TimeSpan.FromMilliseconds(ms))}" : string.Empty;
-                var retry = attempt.Attempt > 1 ? " (retry)" : string.Empty;
-                Write(string.Create(CultureInfo.InvariantCulture, $"{attempt.Phase}: attempt {attempt.Attempt}/{attempt.MaxAttempts} started{retry}{estimate}"));
+                var elapsed = DurationText.Format(TimeSpan.FromMilliseconds(Math.Round(done.DurationMs)));
+                var attempts = done.Attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{done.Attempts} attempts");
+                Write(done.Succeeded ? $"{done.Phase}: done in {elapsed} ({attempts})" : done.Required ? $"{done.Phase}: failed after {attempts}" : $"{done.Phase}: failed after {attempts} (optional, the run goes on)");
             }
         }
 
@@ -40,13 +41,13 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
             }
         }
 
-        foreach (var done in progress.Completed)
+        foreach (var attempt in progress.Running)
         {
-            if (_seen.Add($"done:{run.RunId}:{done.Phase}"))
+            if (_seen.Add($"{run.RunId}:{attempt.Phase}:{attempt.Attempt}"))
             {
-                var elapsed = DurationText.Format(TimeSpan.FromMilliseconds(Math.Round(done.DurationMs)));
-                var attempts = done.Attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{done.Attempts} attempts");
-                Write(done.Succeeded ? $"{done.Phase}: done in {elapsed} ({attempts})" : done.Required ? $"{done.Phase}: failed after {attempts}" : $"{done.Phase}: failed after {attempts} (optional, the run goes on)");
+                var estimate = attempt.EstimatedMs is { } ms ? $", estimated {DurationText.Format(TimeSpan.FromMilliseconds(ms))}" : string.Empty;
+                var retry = attempt.Attempt > 1 ? " (retry)" : string.Empty;
+                Write(string.Create(CultureInfo.InvariantCulture, $"{attempt.Phase}: attempt {attempt.Attempt}/{attempt.MaxAttempts} started{retry}{estimate}"));
             }
         }
 
