@@ -77,7 +77,7 @@ public sealed class ExecutableTests : IDisposable
     [Fact]
     public async Task Executable_ListShippedPluginsRedirected_PlainTextNoAnsiExit0()
     {
-        var plugins = Path.Combine(Manifests.RepositoryRoot(), "plugins");
+        var plugins = Path.Combine(RepoPaths.Root, "plugins");
 
         var result = await RunAsync("plugins", "list", "--plugins", plugins);
 
@@ -104,7 +104,7 @@ public sealed class ExecutableTests : IDisposable
     [Fact]
     public async Task Executable_ExecShippedScriptPlugin_PrintsResultExit0()
     {
-        var plugins = Path.Combine(Manifests.RepositoryRoot(), "plugins");
+        var plugins = Path.Combine(RepoPaths.Root, "plugins");
         var input = Path.Combine(_sandbox.Sub("in"), "title.json");
         await File.WriteAllTextAsync(input, """{"title":"Release Notes 2.0"}""", TestContext.Current.CancellationToken);
 

@@ -50,18 +50,4 @@ internal static class Manifests
             "name: broken\nversion: one\ntype: builtin\ndomains: [fiction]\nphases:\n  - name: only\n    order: 0\n");
         return directory;
     }
-
-    /// <summary>The repository root (the directory holding Orchestrator.sln), found upwards from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Orchestrator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Orchestrator.sln not found above {AppContext.BaseDirectory}");
-    }
 }

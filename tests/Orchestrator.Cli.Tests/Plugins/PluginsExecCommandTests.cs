@@ -6,7 +6,7 @@ namespace Orchestrator.Cli.Tests.Plugins;
 public sealed class PluginsExecCommandTests : IDisposable
 {
     private readonly CliSandbox _sandbox = new();
-    private readonly string _plugins = Path.Combine(Manifests.RepositoryRoot(), "plugins");
+    private readonly string _plugins = Path.Combine(RepoPaths.Root, "plugins");
 
     public PluginsExecCommandTests()
     {

@@ -90,7 +90,7 @@ public sealed class PluginsInfoCommandTests : IDisposable
     [Fact]
     public async Task Info_ShippedFictionPlugin_ShowsPromptsParallelOptionalAndApprovalPhases()
     {
-        var plugins = Path.Combine(Manifests.RepositoryRoot(), "plugins");
+        var plugins = Path.Combine(RepoPaths.Root, "plugins");
 
         var result = await _sandbox.RunAsync("plugins", "info", "fiction", "--plugins", plugins, "--json");
 

@@ -88,7 +88,7 @@ public sealed class PluginsValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_ShippedExamplePlugins_AllValidExit0()
     {
-        var plugins = Path.Combine(Manifests.RepositoryRoot(), "plugins");
+        var plugins = Path.Combine(RepoPaths.Root, "plugins");
         var all = Directory.GetFileSystemEntries(plugins).Order(StringComparer.Ordinal).ToArray();
 
         var result = await _sandbox.RunAsync(["plugins", "validate", .. all]);

@@ -106,13 +106,7 @@ public sealed class WorkflowReaderTests : IDisposable
     [Fact]
     public void Read_RepositoryExampleWorkflows_AreValid()
     {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "Orchestrator.sln")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new InvalidOperationException("no Orchestrator.sln above the test binaries");
-        }
-
-        var files = Directory.GetFiles(Path.Combine(directory, "workflows"), "*.yaml");
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "workflows"), "*.yaml");
         files.Length.ShouldBeGreaterThanOrEqualTo(4);
         foreach (var file in files)
         {

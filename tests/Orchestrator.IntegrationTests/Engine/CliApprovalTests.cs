@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Orchestrator.Sidecar.Tests.Infrastructure;
 
 namespace Orchestrator.IntegrationTests.Engine;
 

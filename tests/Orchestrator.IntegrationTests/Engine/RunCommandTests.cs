@@ -1,4 +1,3 @@
-using Orchestrator.Sidecar.Tests.Infrastructure;
 
 namespace Orchestrator.IntegrationTests.Engine;
 
@@ -66,7 +65,7 @@ public sealed class RunCommandTests : IDisposable
             ["XDG_CONFIG_HOME"] = Path.Combine(_root.Path, "config"),
             ["XDG_DATA_HOME"] = Path.Combine(_root.Path, "xdg"),
         };
-        string[] paths = ["--plugins", Path.Combine(RepoPaths.RepoRoot, "plugins"), "--workflows", Path.Combine(RepoPaths.RepoRoot, "workflows")];
+        string[] paths = ["--plugins", Path.Combine(RepoPaths.Root, "plugins"), "--workflows", Path.Combine(RepoPaths.Root, "workflows")];
         await using var process = ChildProcess.StartDotnet(RepoPaths.CliDll, [.. arguments, .. paths], environment);
         (await process.WaitForExitAsync(TimeSpan.FromSeconds(90))).ShouldBeTrue($"orchestrator {string.Join(' ', arguments)} did not exit:{Environment.NewLine}{process.Output}");
         return (process.ExitCode, process.Output);

@@ -1,4 +1,3 @@
-using Orchestrator.Sidecar.Tests.Infrastructure;
 
 namespace Orchestrator.IntegrationTests.Engine;
 

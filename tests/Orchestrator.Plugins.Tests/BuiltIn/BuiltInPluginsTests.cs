@@ -8,7 +8,7 @@ public sealed class BuiltInPluginsTests
     [Fact]
     public void All_RegistersEveryBuiltInManifestInPlugins()
     {
-        var builtIn = Directory.GetDirectories(Path.Combine(BuiltInRun.RepoRoot(), "plugins"))
+        var builtIn = Directory.GetDirectories(Path.Combine(RepoPaths.Root, "plugins"))
             .Select(d => ManifestReader.FileNames.Select(n => Path.Combine(d, n)).FirstOrDefault(File.Exists))
             .OfType<string>()
             .Select(f => ManifestReader.Read(f, TestContext.Current.CancellationToken).GetManifestOrThrow())

@@ -28,22 +28,9 @@ internal sealed class BuiltInRun(string plugin, string workingDirectory)
     /// <summary>Phases to leave out, as when an optional phase failed.</summary>
     public HashSet<string> Skip { get; } = new(StringComparer.Ordinal);
 
-    public static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Orchestrator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Orchestrator.sln above {AppContext.BaseDirectory}.");
-    }
-
     public static PluginManifest ReadManifest(string plugin)
     {
-        var directory = Path.Combine(RepoRoot(), "plugins", plugin);
+        var directory = Path.Combine(RepoPaths.Root, "plugins", plugin);
         var file = ManifestReader.FileNames.Select(name => Path.Combine(directory, name)).Single(File.Exists);
         return ManifestReader.Read(file, TestContext.Current.CancellationToken).GetManifestOrThrow();
     }

@@ -16,7 +16,7 @@ public sealed class SamplePluginTests : IDisposable
 
     public SamplePluginTests()
     {
-        var plugins = Path.Combine(TestPluginBuilds.RepositoryRoot(), "plugins");
+        var plugins = Path.Combine(RepoPaths.Root, "plugins");
         _workdir = _environment.Sub("work");
         _catalog = new PluginCatalog(new PluginOptions
         {

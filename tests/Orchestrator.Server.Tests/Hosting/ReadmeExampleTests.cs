@@ -20,7 +20,7 @@ public sealed partial class ReadmeExampleTests
         using var data = new TempDirectory("orch-readme-");
         using var serve = ChildProcess.Start(
             "dotnet",
-            [RepoPaths.CliAssembly, "serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path],
+            [RepoPaths.CliDll, "serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path],
             RepoPaths.Root,
             new Dictionary<string, string> { ["XDG_DATA_HOME"] = data.Combine("xdg-data"), ["XDG_CONFIG_HOME"] = data.Combine("xdg-config") });
         var line = await serve.WaitForLineAsync(l => l.StartsWith("Orchestrator API listening on ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "listening line");

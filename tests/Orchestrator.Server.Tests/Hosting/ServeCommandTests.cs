@@ -14,7 +14,7 @@ public sealed class ServeCommandTests
     public async Task Serve_BadOption_UsageErrorNamingIt(string arguments, string expected)
     {
         using var data = new TempDirectory("orch-serve-");
-        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliAssembly, "serve", "--data-dir", data.Path, .. arguments.Split('|')], data.Path);
+        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--data-dir", data.Path, .. arguments.Split('|')], data.Path);
 
         var exit = await serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -29,7 +29,7 @@ public sealed class ServeCommandTests
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         using var data = new TempDirectory("orch-serve-");
-        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliAssembly, "serve", "--data-dir", data.Path, "--urls", $"http://127.0.0.1:{port}"], data.Path);
+        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--data-dir", data.Path, "--urls", $"http://127.0.0.1:{port}"], data.Path);
 
         var exit = await serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Orchestrator.Sidecar.Tests.Infrastructure;
+namespace Orchestrator.Testing;
 
 /// <summary>Ports chosen by the OS (bind port 0) for programs that need a port number up front.</summary>
 internal static class FreePort

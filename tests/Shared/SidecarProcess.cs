@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Orchestrator.Sidecar.Tests.Infrastructure;
+namespace Orchestrator.Testing;
 
 /// <summary>The built <c>orchestrator sidecar</c> command running as a separate process.</summary>
 internal sealed partial class SidecarProcess : IAsyncDisposable

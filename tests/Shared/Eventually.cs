@@ -1,4 +1,4 @@
-namespace Orchestrator.Sidecar.Tests.Infrastructure;
+namespace Orchestrator.Testing;
 
 /// <summary>Waits for a condition with a deadline; a hung dependency fails the test with a message.</summary>
 internal static class Eventually

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Orchestrator.Sidecar.Tests.Infrastructure;
+namespace Orchestrator.Testing;
 
 /// <summary>A child process tracked by PID, its output captured; disposing kills its whole tree.</summary>
 internal sealed class ChildProcess : IAsyncDisposable

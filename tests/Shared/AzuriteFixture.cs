@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Orchestrator.Sidecar.Tests.Infrastructure;
+namespace Orchestrator.Testing;
 
 /// <summary>
 /// One Azurite for the test assembly's Azure Storage tests: free ports, a throwaway data directory, killed (whole

@@ -1,21 +1,22 @@
-namespace Orchestrator.Sidecar.Tests.Infrastructure;
+namespace Orchestrator.Testing;
 
 /// <summary>Locates the repository and the programs the tests run as processes.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
+    private static readonly Lazy<string> LazyRoot = new(FindRoot);
 
-    public static string RepoRoot => Root.Value;
+    /// <summary>The repository root: the nearest directory above the test binaries holding Orchestrator.sln.</summary>
+    public static string Root => LazyRoot.Value;
 
     /// <summary>The build configuration the tests were built with (Release or Debug).</summary>
     public static string Configuration =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    public static string CliDll => Existing(Path.Combine(RepoRoot, "src", "Orchestrator.Cli", "bin", Configuration, "net10.0", "orchestrator.dll"));
+    public static string CliDll => Existing(Path.Combine(Root, "src", "Orchestrator.Cli", "bin", Configuration, "net10.0", "orchestrator.dll"));
 
-    public static string TestWorkerDll => Existing(Path.Combine(RepoRoot, "tests", "TestHosts", "Orchestrator.TestWorker", "bin", Configuration, "net10.0", "Orchestrator.TestWorker.dll"));
+    public static string TestWorkerDll => Existing(Path.Combine(Root, "tests", "TestHosts", "Orchestrator.TestWorker", "bin", Configuration, "net10.0", "Orchestrator.TestWorker.dll"));
 
-    public static string AzuriteExecutable => Path.Combine(RepoRoot, "tools", "azurite", "node_modules", ".bin", "azurite");
+    public static string AzuriteExecutable => Path.Combine(Root, "tools", "azurite", "node_modules", ".bin", "azurite");
 
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build the solution first (dotnet build Orchestrator.sln -c {Configuration}).", path);
