@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Orchestrator.Testing;
 
 namespace Orchestrator.Bench.Sidecar;
 
@@ -30,7 +29,7 @@ internal sealed class BenchAzurite : IAsyncDisposable
         }
 
         var location = Directory.CreateTempSubdirectory("orch-bench-azurite-").FullName;
-        int[] ports = [FreePort(), FreePort(), FreePort()];
+        int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
         var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])[
             "--skipApiVersionCheck", "--silent", "--location", location,
@@ -45,7 +44,7 @@ internal sealed class BenchAzurite : IAsyncDisposable
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
         foreach (var port in ports)
         {
-            while (!await AcceptsAsync(port, deadline.Token))
+            while (!await FreePort.AcceptsAsync(port, deadline.Token))
             {
                 if (process.HasExited)
                 {
@@ -76,27 +75,6 @@ internal sealed class BenchAzurite : IAsyncDisposable
     }
 
     private static string P(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     private static string FindRepoRoot()
     {

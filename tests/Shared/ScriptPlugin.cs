@@ -1,7 +1,7 @@
-namespace Orchestrator.IntegrationTests.Engine;
+namespace Orchestrator.Testing;
 
 /// <summary>Writes an external executable plugin (bash, process protocol v1) into a plugins directory.</summary>
-internal static class ScriptPlugin
+public static class ScriptPlugin
 {
     public static void Write(string pluginsDirectory, string name, string phasesYaml, string phaseNames, string executeBody)
     {
