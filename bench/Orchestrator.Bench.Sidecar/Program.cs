@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orchestrator.Bench.Sidecar;
 using Orchestrator.Sidecar.Configuration;
+using Orchestrator.Testing;
 
 // 200 and 1,000 runs of a 3-activity no-op orchestration and one-run latency, through the sidecar on each backend,
 // and on DTFx directly (no gRPC) as the floor.
@@ -18,7 +19,8 @@ await using (var memory = await SidecarTarget.StartAsync("sidecar memory", new S
     results.Add(await Measure.RunAsync(memory, token));
 }
 
-await using (var azurite = await BenchAzurite.StartAsync(token))
+using (var azuriteData = new TempDirectory("orch-bench-azurite-"))
+await using (var azurite = await AzuriteProcess.StartAsync(RepoPaths.AzuriteExecutable, azuriteData.Path, TimeSpan.FromSeconds(60)))
 await using (var azure = await SidecarTarget.StartAsync(
     "sidecar azure-storage (Azurite)",
     new SidecarOptions
