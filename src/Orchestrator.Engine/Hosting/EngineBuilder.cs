@@ -37,6 +37,7 @@ public sealed class EngineBuilder(IServiceCollection services)
             {
                 r.AddOrchestrator<RunOrchestrator>(OrchestrationNames.Run);
                 r.AddOrchestrator<WorkflowOrchestrator>(OrchestrationNames.Workflow);
+                r.AddActivity<SaveSharedDataActivity>(OrchestrationNames.SaveSharedData);
             });
             b.Configure(o =>
             {

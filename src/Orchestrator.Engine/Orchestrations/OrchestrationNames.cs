@@ -9,6 +9,9 @@ public static class OrchestrationNames
     /// <summary>The orchestration that runs a workflow's steps as sub-orchestrations.</summary>
     public const string Workflow = "orchestrator.workflow";
 
+    /// <summary>The activity that saves a failed run's shared data to its workspace when it is too big for the status.</summary>
+    public const string SaveSharedData = "orchestrator.save-shared-data";
+
     /// <summary>The event that lets a waiting approval phase start (payload optional).</summary>
     public const string ApproveEvent = "approve";
 

@@ -58,7 +58,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
 
             if (outcomes.FirstOrDefault(o => !o.Succeeded && o.Plan.Required) is { } failed)
             {
-                throw run.Fail(
+                throw await run.FailAsync(
                     $"phase '{failed.Plan.Name}' of plugin '{input.Plugin.Name}' failed after {failed.Attempts} attempt(s): {failed.LastError}");
             }
         }
@@ -174,7 +174,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
 
         var reason = ReasonOf(await reject);
         run.Rejected(plan, reason);
-        throw run.Fail($"approval phase '{plan.Name}' was rejected: {reason}");
+        throw await run.FailAsync($"approval phase '{plan.Name}' was rejected: {reason}");
     }
 
     // CancelAsync runs the callbacks on the thread pool, and the await resumes there, off the orchestration's

@@ -3,9 +3,16 @@ using Orchestrator.Abstractions.Context;
 
 namespace Orchestrator.Engine.Orchestrations;
 
-/// <summary>The compact progress a run publishes as custom status after every phase.</summary>
+/// <summary>
+/// The compact progress a run publishes as custom status after every phase. It is kept within
+/// <see cref="MaxCharacters"/> of JSON: Azure Storage keeps a custom status in one table property (at most 32K
+/// characters) and drops a larger one without an error, leaving the instance row stale.
+/// </summary>
 public sealed record RunProgress
 {
+    /// <summary>The most JSON characters a published status has; what does not fit is left out and named in <see cref="Omitted"/>.</summary>
+    public const int MaxCharacters = 24_000;
+
     /// <summary>The plugin (or workflow step plugin) running.</summary>
     public string? Plugin { get; init; }
 
@@ -29,9 +36,15 @@ public sealed record RunProgress
     /// <summary>A one-line summary such as <c>running: draft (attempt 2/4)</c> or <c>waiting for approval: outline</c>.</summary>
     public string Summary { get; init; } = "starting";
 
-    /// <summary>Only on a failed run (which has no output): the shared data as it was when the run failed.</summary>
+    /// <summary>The shared data so far (on a failed run, as it was when the run failed), when it fits in the status.</summary>
     public SharedData? SharedData { get; init; }
 
-    /// <summary>Only on a failed run: the artifacts produced before it failed.</summary>
+    /// <summary>The artifacts produced so far, when they fit in the status.</summary>
     public ImmutableArray<string> Artifacts { get; init; } = [];
+
+    /// <summary>What was left out to keep the status within <see cref="MaxCharacters"/>, and where to find it; null when nothing was.</summary>
+    public string? Omitted { get; init; }
+
+    /// <summary>Only on a failed run whose shared data did not fit in the status: the file in the workspace it was saved to.</summary>
+    public string? SharedDataFile { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Orchestrator.Abstractions.Context;
+using Orchestrator.Engine.Activities;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -15,6 +16,8 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     private readonly List<string> _artifacts = [];
     private readonly HashSet<string> _artifactSet = new(StringComparer.Ordinal);
     private string? _waiting;
+    private SharedData? _measured;
+    private int _measuredLength;
 
     public SharedData Shared { get; private set; } = SharedData.Empty;
 
@@ -99,15 +102,45 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         Result = LastOutput,
     };
 
-    /// <summary>Publishes the final status (with the whole shared data, since a failed run has no output) and returns the exception to throw.</summary>
-    public RunFailedException Fail(string message)
+    /// <summary>
+    /// Publishes the final status and returns the exception to throw. A failed run has no output, so its shared data
+    /// goes into the status; when it does not fit there it is saved to a file in the workspace, named in the status.
+    /// </summary>
+    public async Task<RunFailedException> FailAsync(string message)
     {
         _running.Clear();
-        context.SetCustomStatus(Progress(message) with { SharedData = Shared, Artifacts = [.. _artifacts] });
+        var progress = Fit(message);
+        if (progress.SharedData is null)
+        {
+            try
+            {
+                var file = await context.CallActivityAsync<string>(
+                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, Shared));
+                progress = progress with { SharedDataFile = file, Omitted = $"{progress.Omitted}; the shared data was saved to {file}" };
+            }
+            catch (TaskFailedException ex)
+            {
+                progress = progress with { Omitted = $"{progress.Omitted}; saving the shared data failed: {ex.FailureDetails.ErrorMessage}" };
+            }
+        }
+
+        context.SetCustomStatus(progress);
         return new RunFailedException(message);
     }
 
-    public void Publish() => context.SetCustomStatus(Progress(null));
+    public void Publish() => context.SetCustomStatus(Fit(null));
+
+    // The shared data changes only when a phase is merged, so its length is measured once per change.
+    private RunProgress Fit(string? failure)
+    {
+        if (!ReferenceEquals(_measured, Shared))
+        {
+            _measured = Shared;
+            _measuredLength = ProgressBudget.Measure(Shared);
+        }
+
+        return ProgressBudget.Fit(Progress(failure), _measuredLength);
+    }
 
     private RunProgress Progress(string? failure) => new()
     {
@@ -116,6 +149,8 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         Completed = [.. _completed],
         Errors = [.. _errors],
         WaitingForApproval = _waiting,
+        SharedData = Shared,
+        Artifacts = [.. _artifacts],
         Summary = failure is not null ? $"failed: {failure}"
             : _waiting is not null ? $"waiting for approval: {_waiting}"
             : _running.Count > 0 ? "running: " + string.Join(", ", _running.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Phase} (attempt {a.Attempt}/{a.MaxAttempts})")))

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Orchestrator.Abstractions;
+using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Orchestrations;
 
 namespace Orchestrator.Engine.Runs;
@@ -20,6 +23,35 @@ public sealed partial class RunService
             Output = status == RunStatus.Completed && metadata.SerializedOutput is not null ? metadata.ReadOutputAs<RunOutput>() : null,
             Failure = status == RunStatus.Failed ? metadata.FailureDetails?.ErrorMessage ?? "failed" : null,
         };
+    }
+
+    /// <summary>
+    /// A failed run whose shared data was too big for its status has it in a file in its workspace: read it back when
+    /// the file is in this data directory. Otherwise the record keeps naming the file.
+    /// </summary>
+    private RunRecord WithSavedSharedData(RunRecord record)
+    {
+        if (record.Progress is not { SharedData: null, SharedDataFile: { } file } progress)
+        {
+            return record;
+        }
+
+        var path = Path.GetFullPath(file);
+        if (!path.StartsWith(workspaces.RunsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return record;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var shared = JsonSerializer.Deserialize<SharedData>(stream, OrchestratorJson.Options);
+            return shared is null ? record : record with { Progress = progress with { SharedData = shared } };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return record;
+        }
     }
 
     internal static RunStatus ToStatus(OrchestrationRuntimeStatus status) => status switch

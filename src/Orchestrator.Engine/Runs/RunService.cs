@@ -130,7 +130,7 @@ public sealed partial class RunService(
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        return metadata is null ? null : ToRecord(metadata);
+        return metadata is null ? null : WithSavedSharedData(ToRecord(metadata));
     }
 
     /// <summary>Runs, newest first, optionally only those in the given states.</summary>

@@ -6,12 +6,13 @@ using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Plugins.DependencyInjection;
 using Orchestrator.Plugins.Discovery;
+using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Sidecar.Hosting;
 
 namespace Orchestrator.Engine.Tests.Infrastructure;
 
 /// <summary>
-/// A real engine: an embedded in-memory sidecar, the real plugin catalog and executor over a temp plugin
+/// A real engine: an embedded sidecar (in-memory unless told otherwise), the real plugin catalog and executor over a temp plugin
 /// directory, the durable worker and client. Everything is stopped and deleted on dispose.
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
@@ -41,11 +42,12 @@ public sealed class EngineHarness : IAsyncDisposable
         IReadOnlyDictionary<string, Func<IPhaseProvider>>? builtIns = null,
         TimeProvider? time = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        Action<EngineOptions>? configure = null)
+        Action<EngineOptions>? configure = null,
+        SidecarOptions? sidecarOptions = null)
     {
         Directory.CreateDirectory(root.Combine("plugins"));
         Directory.CreateDirectory(root.Combine("workflows"));
-        var sidecar = await EmbeddedSidecar.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var sidecar = await EmbeddedSidecar.StartAsync(sidecarOptions, cancellationToken: TestContext.Current.CancellationToken);
         var env = (environment ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Orchestrator.Abstractions.Phases;
+using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Tests.Infrastructure;
+using Orchestrator.Sidecar.Configuration;
+
+namespace Orchestrator.Engine.Tests.Runs;
+
+/// <summary>
+/// A run's status carries its shared data while it runs, and stays small enough for every backend: Azure Storage
+/// silently keeps a stale instance row (still "pending", no progress) when a custom status is over 32K characters.
+/// </summary>
+[Collection(EngineAzuriteCollection.Name)]
+public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
+{
+    private const int BigText = 100_000;
+    private readonly TempDirectory _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task Get_WaitingForApproval_ShowsSharedDataOfFinishedPhases()
+    {
+        await using var engine = await StartAsync(outputLength: 10);
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
+
+        var waiting = await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
+
+        waiting.Status.ShouldBe(RunStatus.Running);
+        waiting.Progress!.SharedData.ShouldNotBeNull().PhaseOutputs["write"].GetString().ShouldBe(new string('w', 10));
+        waiting.Progress.Artifacts.ShouldBe(["write.txt"]);
+        waiting.Progress.Omitted.ShouldBeNull();
+        await engine.Runs.TerminateAsync(runId, "done looking", TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Get_SharedDataOverTheStatusLimit_StatusLeavesItOutAndSaysSo()
+    {
+        await using var engine = await StartAsync(outputLength: BigText);
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
+
+        var waiting = await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
+
+        waiting.Progress!.SharedData.ShouldBeNull();
+        waiting.Progress.Omitted.ShouldNotBeNull().ShouldContain("shared data left out");
+        ProgressBudget.Measure(waiting.Progress).ShouldBeLessThanOrEqualTo(RunProgress.MaxCharacters);
+        await engine.Runs.ApproveAsync(runId, null, TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId);
+        run.Status.ShouldBe(RunStatus.Completed, run.Failure);
+        run.Output!.SharedData.PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
+    }
+
+    [Fact]
+    public async Task Get_FailedWithSharedDataOverTheStatusLimit_SharedDataSavedInTheWorkspaceAndReadBack()
+    {
+        await using var engine = await StartAsync(outputLength: BigText);
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
+        await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
+
+        await engine.Runs.RejectAsync(runId, "too long", TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId);
+
+        run.Status.ShouldBe(RunStatus.Failed);
+        var file = run.Progress!.SharedDataFile.ShouldNotBeNull();
+        file.ShouldStartWith(Path.Combine(engine.DataDirectory, "runs", runId) + Path.DirectorySeparatorChar);
+        File.Exists(file).ShouldBeTrue();
+        run.Progress.Omitted.ShouldNotBeNull().ShouldContain(file);
+        run.Progress.SharedData.ShouldNotBeNull().PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
+        run.Progress.SharedData.Errors.ShouldHaveSingleItem().Message.ShouldContain("rejected: too long");
+    }
+
+    [Fact]
+    public async Task Get_AzureStorageSharedDataOverTheStatusLimit_RunShowsRunningWithProgressAndCompletes()
+    {
+        await using var engine = await StartAsync(outputLength: BigText, new SidecarOptions
+        {
+            Backend = SidecarBackends.AzureStorage,
+            ConnectionString = azurite.ConnectionString,
+            TaskHub = azurite.NewTaskHub("status"),
+            PollingInterval = TimeSpan.FromMilliseconds(100),
+        });
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
+
+        var waiting = await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
+
+        waiting.Status.ShouldBe(RunStatus.Running);
+        waiting.Progress!.Completed.Select(c => c.Phase).ShouldBe(["write"]);
+        (await engine.Runs.ListAsync([RunStatus.Running], 10, TestContext.Current.CancellationToken)).Select(r => r.RunId).ShouldContain(runId);
+        await engine.Runs.ApproveAsync(runId, null, TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId, TimeSpan.FromSeconds(90));
+        run.Status.ShouldBe(RunStatus.Completed, run.Failure);
+        run.Output!.SharedData.PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
+    }
+
+    [Fact]
+    public async Task Get_AzureStorageFailedWithSharedDataOverTheStatusLimit_ShowsFailedWithTheSavedSharedData()
+    {
+        await using var engine = await StartAsync(outputLength: BigText, new SidecarOptions
+        {
+            Backend = SidecarBackends.AzureStorage,
+            ConnectionString = azurite.ConnectionString,
+            TaskHub = azurite.NewTaskHub("statusfail"),
+            PollingInterval = TimeSpan.FromMilliseconds(100),
+        });
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
+        await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
+
+        await engine.Runs.RejectAsync(runId, "too long", TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId, TimeSpan.FromSeconds(90));
+
+        run.Status.ShouldBe(RunStatus.Failed);
+        run.Progress.ShouldNotBeNull().Summary.ShouldContain("rejected: too long");
+        run.Progress.SharedData.ShouldNotBeNull().PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
+    }
+
+    // write (outputs outputLength characters, one artifact) → gate (approval) → done.
+    private async Task<EngineHarness> StartAsync(int outputLength, SidecarOptions? sidecar = null)
+    {
+        TestPlugins.BuiltIn(_root, "sizer", """
+              - name: write
+                order: 1
+              - name: gate
+                order: 2
+                approval: true
+            """);
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["sizer"] = () => new DelegateProvider(
+                new DelegatePhase("write", (r, _) =>
+                {
+                    File.WriteAllText(Path.Combine(r.WorkingDirectory, "write.txt"), "written");
+                    return Task.FromResult(PhaseResult.FromOutput(new string('w', outputLength)) with { Artifacts = ["write.txt"] });
+                }),
+                new DelegatePhase("gate", (_, _) => Task.FromResult(PhaseResult.FromOutput(JsonSerializer.SerializeToElement("passed"))))),
+        };
+        return await EngineHarness.StartAsync(_root, builtIns, sidecarOptions: sidecar);
+    }
+}
