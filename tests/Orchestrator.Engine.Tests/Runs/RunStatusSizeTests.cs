@@ -73,13 +73,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Get_AzureStorageSharedDataOverTheStatusLimit_RunShowsRunningWithProgressAndCompletes()
     {
-        await using var engine = await StartAsync(outputLength: BigText, new SidecarOptions
-        {
-            Backend = SidecarBackends.AzureStorage,
-            ConnectionString = azurite.ConnectionString,
-            TaskHub = azurite.NewTaskHub("status"),
-            PollingInterval = TimeSpan.FromMilliseconds(100),
-        });
+        await using var engine = await StartAsync(outputLength: BigText, OnAzurite("status"));
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
 
         var waiting = await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
@@ -96,13 +90,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Get_AzureStorageFailedWithSharedDataOverTheStatusLimit_ShowsFailedWithTheSavedSharedData()
     {
-        await using var engine = await StartAsync(outputLength: BigText, new SidecarOptions
-        {
-            Backend = SidecarBackends.AzureStorage,
-            ConnectionString = azurite.ConnectionString,
-            TaskHub = azurite.NewTaskHub("statusfail"),
-            PollingInterval = TimeSpan.FromMilliseconds(100),
-        });
+        await using var engine = await StartAsync(outputLength: BigText, OnAzurite("statusfail"));
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
         await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
 
@@ -113,6 +101,14 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
         run.Progress.ShouldNotBeNull().Summary.ShouldContain("rejected: too long");
         run.Progress.SharedData.ShouldNotBeNull().PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
     }
+
+    private SidecarOptions OnAzurite(string taskHub) => new()
+    {
+        Backend = SidecarBackends.AzureStorage,
+        ConnectionString = azurite.ConnectionString,
+        TaskHub = azurite.NewTaskHub(taskHub),
+        PollingInterval = TimeSpan.FromMilliseconds(100),
+    };
 
     // write (outputs outputLength characters, one artifact) → gate (approval) → done.
     private async Task<EngineHarness> StartAsync(int outputLength, SidecarOptions? sidecar = null)
