@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Tests.Infrastructure;
 
@@ -41,6 +42,9 @@ public sealed class WorkflowRunTests : IDisposable
 
         run.Status.ShouldBe(RunStatus.Completed, run.Failure);
         run.Output!.Steps.Length.ShouldBe(3);
+        run.Output.Steps.Select(s => s.RunId).ShouldBe(new[] { 1, 2, 3 }.Select(n => WorkflowOrchestrator.StepRunId(runId, n)));
+        var lastStep = (await engine.Runs.GetAsync($"{runId}:step3", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        lastStep.Progress!.SharedData!.PhaseOutputs["name"].GetString().ShouldBe("total=20!");
         run.Output.Steps[0].Output.Result!.Value.GetProperty("value").GetInt32().ShouldBe(10);
         run.Output.Steps[1].Output.Result!.Value.GetProperty("value").GetInt32().ShouldBe(20);
         run.Output.Result!.Value.GetString().ShouldBe("total=20!");
