@@ -9,13 +9,15 @@ namespace Orchestrator.Plugins.Processes;
 /// <param name="Environment">Its whole environment.</param>
 /// <param name="Stdin">Bytes written to its stdin before stdin is closed; empty closes it at once.</param>
 /// <param name="MaxMemory">Address-space limit in bytes, when the manifest sets <c>max_memory</c>.</param>
+/// <param name="CpuShares">The relative CPU weight, when the manifest sets <c>cpu_shares</c> (1024 is the default weight).</param>
 internal sealed record ProcessCommand(
     string Executable,
     ImmutableArray<string> Arguments,
     string WorkingDirectory,
     ImmutableDictionary<string, string> Environment,
     ReadOnlyMemory<byte> Stdin,
-    long? MaxMemory)
+    long? MaxMemory,
+    int? CpuShares = null)
 {
     /// <summary>How messages name the call, e.g. <c>execute outline</c>.</summary>
     public string Display => string.Join(' ', Arguments);

@@ -9,7 +9,7 @@ namespace Orchestrator.Plugins.Processes;
 
 /// <summary>
 /// Runs one call of a plugin executable with the protocol's limits: its own process group (via <c>setsid</c>),
-/// an address-space limit (via <c>prlimit</c>) when one is given, stdout capped, stderr streamed to the log line
+/// an address-space limit (via <c>prlimit</c>) and a CPU weight (via <c>nice</c>) when given, stdout capped, stderr streamed to the log line
 /// by line, and on cancellation SIGTERM to the group, then SIGKILL after the grace period.
 /// </summary>
 internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, ILogger logger)
@@ -74,6 +74,11 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
             chain.Add(setsid);
         }
 
+        if (Niceness(command.CpuShares) is > 0 and var niceness && ProcessTools.Nice is { } nice)
+        {
+            chain.AddRange([nice, "-n", niceness.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         if (command.MaxMemory is { } bytes && OperatingSystem.IsLinux())
         {
             if (ProcessTools.Prlimit is { } prlimit)
@@ -109,6 +114,23 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// The nice level whose scheduler weight matches <paramref name="cpuShares"/>: the Linux scheduler weighs nice 0
+    /// as 1024 (the default of cgroup <c>cpu.shares</c>) and each nice step as 1.25 times less, so shares S run at
+    /// nice log1.25(1024 / S), capped to 0..19. Raising priority above the default (S above 1024) needs privileges
+    /// the host should not have, so it stays at 0.
+    /// </summary>
+    internal static int Niceness(int? cpuShares)
+    {
+        if (cpuShares is not { } shares || shares >= 1024)
+        {
+            return 0;
+        }
+
+        var level = Math.Log(1024.0 / Math.Max(shares, 1)) / Math.Log(1.25);
+        return (int)Math.Clamp(Math.Round(level), 0, 19);
     }
 
     private async Task StopAsync(Process process, int groupId, string pluginName, string display)

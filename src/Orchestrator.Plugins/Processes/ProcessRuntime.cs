@@ -30,7 +30,8 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             request.WorkingDirectory,
             ProcessEnvironment.Build(manifest, host, request.RunId, phase.Name, request.WorkingDirectory),
             ProcessProtocol.WriteRequest(request),
-            manifest.ResourceSpec?.MaxMemory);
+            manifest.ResourceSpec?.MaxMemory,
+            manifest.ResourceSpec?.CpuShares);
         ProcessOutcome outcome;
         try
         {
@@ -115,7 +116,8 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             manifest.Directory,
             ProcessEnvironment.Build(manifest, options.ResolveHostEnvironment(), runId: null, phase: null, workingDirectory: null),
             ReadOnlyMemory<byte>.Empty,
-            manifest.ResourceSpec?.MaxMemory);
+            manifest.ResourceSpec?.MaxMemory,
+            manifest.ResourceSpec?.CpuShares);
         ProcessOutcome outcome;
         try
         {

@@ -5,12 +5,16 @@ internal static class ProcessTools
 {
     private static readonly Lazy<string?> SetsidPath = new(() => Find("setsid"));
     private static readonly Lazy<string?> PrlimitPath = new(() => Find("prlimit"));
+    private static readonly Lazy<string?> NicePath = new(() => Find("nice"));
 
     /// <summary><c>setsid</c>: starts the executable in its own session and process group (Linux util-linux).</summary>
     public static string? Setsid => OperatingSystem.IsWindows() ? null : SetsidPath.Value;
 
     /// <summary><c>prlimit</c>: applies RLIMIT_AS before exec (Linux util-linux).</summary>
     public static string? Prlimit => OperatingSystem.IsLinux() ? PrlimitPath.Value : null;
+
+    /// <summary><c>nice</c>: starts the executable at a lower scheduling priority (coreutils).</summary>
+    public static string? Nice => OperatingSystem.IsWindows() ? null : NicePath.Value;
 
     private static string? Find(string name)
     {

@@ -239,6 +239,32 @@ public sealed class ProcessPluginTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_CpuShares_RunsAtTheMatchingNiceLevel()
+    {
+        const string printNice = """cat > /dev/null; printf '{"output":%s}' "$(nice)" """;
+        _sandbox.WriteBash("plain", printNice);
+        _sandbox.WriteBash("modest", printNice, extraYaml: "resource_spec:\n  cpu_shares: 512\n");
+        var plain = await _sandbox.LoadAsync("plain");
+        var modest = await _sandbox.LoadAsync("modest");
+
+        var baseline = (await _sandbox.ExecuteAsync(plain, "go")).Output.GetInt32();
+        var lowered = (await _sandbox.ExecuteAsync(modest, "go")).Output.GetInt32();
+
+        lowered.ShouldBe(Math.Min(baseline + 3, 19));
+    }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(1024, 0)]
+    [InlineData(4096, 0)]
+    [InlineData(820, 1)]
+    [InlineData(512, 3)]
+    [InlineData(100, 10)]
+    [InlineData(1, 19)]
+    public void Niceness_CpuShares_MatchesTheSchedulerWeight(int? shares, int expected) =>
+        Orchestrator.Plugins.Processes.ProcessRunner.Niceness(shares).ShouldBe(expected);
+
+    [Fact]
     public async Task ReloadAsync_ValidateFails_PluginRejectedWithItsStderr()
     {
         _sandbox.WriteBash("needy", "echo '{\"output\":null}'", validate: "echo 'pandoc is not installed; apt install pandoc' >&2; exit 1");
