@@ -37,8 +37,8 @@ internal static class ProgressBudget
         }
 
         var full = string.Create(CultureInfo.InvariantCulture, $"{length:N0}");
-        var why = $"left out to keep the status within {RunProgress.MaxCharacters:N0} characters (it would be {full}); a completed run has them in its output";
-        var withoutShared = rest with { Omitted = $"shared data {why}" };
+        var why = $"left out to keep the status within {RunProgress.MaxCharacters:N0} characters (it would be {full})";
+        var withoutShared = rest with { Omitted = $"shared data {why}; a completed run has it in its output" };
         if (progress.SharedData is not null && Measure(withoutShared) <= RunProgress.MaxCharacters)
         {
             return withoutShared;
@@ -52,7 +52,7 @@ internal static class ProgressBudget
             Summary = Cut(progress.Summary),
             Omitted = string.Create(
                 CultureInfo.InvariantCulture,
-                $"shared data, artifacts, all but the last {KeptErrors} errors and {KeptCompleted} completed phases, and text beyond {MaxText} characters {why}"),
+                $"shared data, artifacts, all but the last {KeptErrors} errors and {KeptCompleted} completed phases, and text beyond {MaxText} characters {why}; a completed run has them in its output"),
         };
         return trimmed;
     }
