@@ -10,15 +10,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Read_YamlFlowNesting10000Deep_ReportsDepthError()
     {
-        using var plugin = new TempPlugin();
-        plugin.Write("plugin.yaml", "name: demo\nconfig: " + new string('[', Depth) + new string(']', Depth) + "\n");
-
-        var result = ManifestReader.Read(plugin.PluginDirectory, TestContext.Current.CancellationToken);
-
-        var error = result.Errors.ShouldHaveSingleItem();
-        error.Message.ShouldContain("nesting is deeper than 64 levels");
-        error.FieldPath.ShouldStartWith("config[0][0]");
-        error.Line.ShouldBe(2);
+        ShouldReportDepthErrorAtLine("plugin.yaml", "name: demo\nconfig: " + new string('[', Depth) + new string(']', Depth) + "\n", line: 2);
     }
 
     [Fact]
@@ -27,29 +19,13 @@ public sealed class HostileInputTests
         // Compact nested block sequences ("- - - x") nest one level per "- " without growing indentation.
         var yaml = "name: demo\nconfig:\n" + string.Concat(Enumerable.Repeat("- ", Depth)) + "x\n";
 
-        using var plugin = new TempPlugin();
-        plugin.Write("plugin.yaml", yaml);
-
-        var result = ManifestReader.Read(plugin.PluginDirectory, TestContext.Current.CancellationToken);
-
-        var error = result.Errors.ShouldHaveSingleItem();
-        error.Message.ShouldContain("nesting is deeper than 64 levels");
-        error.FieldPath.ShouldStartWith("config[0][0]");
-        error.Line.ShouldBe(3);
+        ShouldReportDepthErrorAtLine("plugin.yaml", yaml, line: 3);
     }
 
     [Fact]
     public void Read_JsonNesting10000Deep_ReportsDepthError()
     {
-        using var plugin = new TempPlugin();
-        plugin.Write("plugin.json", "{\n\"config\": " + new string('[', Depth) + new string(']', Depth) + "\n}");
-
-        var result = ManifestReader.Read(plugin.PluginDirectory, TestContext.Current.CancellationToken);
-
-        var error = result.Errors.ShouldHaveSingleItem();
-        error.Message.ShouldContain("nesting is deeper than 64 levels");
-        error.FieldPath.ShouldStartWith("config[0][0]");
-        error.Line.ShouldBe(2);
+        ShouldReportDepthErrorAtLine("plugin.json", "{\n\"config\": " + new string('[', Depth) + new string(']', Depth) + "\n}", line: 2);
     }
 
     [Fact]
@@ -255,5 +231,19 @@ public sealed class HostileInputTests
         result.IsValid.ShouldBeTrue();
         result.Problems.Length.ShouldBe(51);
         result.Problems.ShouldContain(p => p.Message == "4950 more unknown keys are ignored");
+    }
+
+    // A manifest nested far too deep yields one error at the config field, on the line the nesting starts.
+    private static void ShouldReportDepthErrorAtLine(string fileName, string content, int line)
+    {
+        using var plugin = new TempPlugin();
+        plugin.Write(fileName, content);
+
+        var result = ManifestReader.Read(plugin.PluginDirectory, TestContext.Current.CancellationToken);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Message.ShouldContain("nesting is deeper than 64 levels");
+        error.FieldPath.ShouldStartWith("config[0][0]");
+        error.Line.ShouldBe(line);
     }
 }
