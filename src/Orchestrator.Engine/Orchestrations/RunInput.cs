@@ -7,6 +7,13 @@ namespace Orchestrator.Engine.Orchestrations;
 /// <summary>Everything a plugin run needs, fixed when it is scheduled.</summary>
 public sealed record RunInput
 {
+    /// <summary>
+    /// When the run was requested. Declared first so the run list reads it from the start of the stored input: the
+    /// in-memory backend reports one creation time while a run is pending and another once it runs, which would
+    /// shift runs across pages of the list.
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     /// <summary>The workflow the run was started from, or null for a plugin started directly.</summary>
     public string? Workflow { get; init; }
 

@@ -6,6 +6,11 @@ namespace Orchestrator.Engine.Orchestrations;
 /// <summary>A workflow with steps: each step is a plugin run, all pinned and validated when the workflow is scheduled.</summary>
 public sealed record WorkflowInput
 {
+    /// <summary>
+    /// When the workflow run was requested (see <see cref="RunInput.CreatedAt"/>). Declared first, like there.
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     public required string Workflow { get; init; }
 
     /// <summary>The input of the first step; every later step gets the previous step's result.</summary>

@@ -18,7 +18,12 @@ public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOu
         var next = input.Input;
         for (var i = 0; i < input.Steps.Length; i++)
         {
-            var step = input.Steps[i] with { Input = InputMerge.Merge(input.Steps[i].InputDefaults, next), ParentRunId = context.InstanceId };
+            var step = input.Steps[i] with
+            {
+                CreatedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
+                Input = InputMerge.Merge(input.Steps[i].InputDefaults, next),
+                ParentRunId = context.InstanceId,
+            };
             var stepId = StepRunId(context.InstanceId, i + 1);
             context.SetCustomStatus(new RunProgress
             {

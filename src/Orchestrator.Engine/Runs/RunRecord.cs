@@ -12,6 +12,7 @@ public sealed record RunRecord
 
     public required RunStatus Status { get; init; }
 
+    /// <summary>When the run was requested; the backend's own creation time for runs started before it was recorded.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset LastUpdatedAt { get; init; }

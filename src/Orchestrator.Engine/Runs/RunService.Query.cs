@@ -13,6 +13,8 @@ public sealed partial class RunService
     // requests exactly one creates the run and the others get it.
     private readonly SemaphoreSlim[] _startStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
+    private static readonly TimeSpan BackendClockMargin = TimeSpan.FromMinutes(5);
+
     /// <summary>One page of the runs matching <paramref name="query"/>, newest first.</summary>
     public async Task<RunPage> QueryAsync(RunQuery query, CancellationToken cancellationToken)
     {
@@ -23,8 +25,10 @@ public sealed partial class RunService
         var durableQuery = new OrchestrationQuery
         {
             Statuses = query.Statuses.Count > 0 ? [.. query.Statuses.SelectMany(ToRuntime)] : null,
-            CreatedFrom = query.CreatedFrom,
-            CreatedTo = query.CreatedTo,
+            // The backend filters on its own creation time, which can differ a little from the time the run was
+            // requested (what runs are listed by); widen its bounds and apply the exact ones below.
+            CreatedFrom = query.CreatedFrom - BackendClockMargin,
+            CreatedTo = query.CreatedTo + BackendClockMargin,
 
             // The progress (custom status) is only readable when inputs and outputs are fetched (Azure Storage
             // enforces it; the in-memory backend does not).
@@ -34,18 +38,17 @@ public sealed partial class RunService
         var matches = new List<RunRecord>();
         await foreach (var metadata in client.GetAllInstancesAsync(durableQuery).WithCancellation(cancellationToken))
         {
-            // The backend applies the time filter with its own bounds; apply ours too so both ends are exact.
-            if ((query.CreatedFrom is { } from && metadata.CreatedAt < from) || (query.CreatedTo is { } to && metadata.CreatedAt >= to))
-            {
-                continue;
-            }
-
             if (byTarget && !TargetMatches(metadata, query.Workflow, query.Plugin))
             {
                 continue;
             }
 
             var record = ToRecord(metadata) with { Output = null };
+            if ((query.CreatedFrom is { } from && record.CreatedAt < from) || (query.CreatedTo is { } to && record.CreatedAt >= to))
+            {
+                continue;
+            }
+
             if (query.After is null || query.After.Precedes(record))
             {
                 matches.Add(record);

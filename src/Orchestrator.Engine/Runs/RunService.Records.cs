@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Orchestrator.Abstractions;
@@ -17,7 +18,7 @@ public sealed partial class RunService
             RunId = metadata.InstanceId,
             Kind = metadata.Name,
             Status = status,
-            CreatedAt = metadata.CreatedAt,
+            CreatedAt = RequestedAt(metadata.SerializedInput) ?? metadata.CreatedAt,
             LastUpdatedAt = metadata.LastUpdatedAt,
             Progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunProgress>(),
             Output = status == RunStatus.Completed && metadata.SerializedOutput is not null ? metadata.ReadOutputAs<RunOutput>() : null,
@@ -51,6 +52,32 @@ public sealed partial class RunService
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
             return record;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RunInput.CreatedAt"/> (or the workflow's), read from the first property of the stored input without
+    /// reading the rest; null for a run started before it was recorded.
+    /// </summary>
+    internal static DateTimeOffset? RequestedAt(string? serializedInput)
+    {
+        if (serializedInput is null)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(serializedInput, 0, Math.Min(serializedInput.Length, 200)), isFinalBlock: false, state: default);
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("created_at"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var at)
+                ? at
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -90,14 +90,17 @@ public sealed partial class RunService(
         Directory.CreateDirectory(workspace);
         var input = InputMerge.Merge(workflow?.Input, request.Input);
         var startOptions = new StartOrchestrationOptions(runId);
+        var createdAt = time.GetUtcNow();
         if (runs.Count == 1)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Run, runs[0] with { Input = InputMerge.Merge(runs[0].InputDefaults, input) }, startOptions, cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                OrchestrationNames.Run, runs[0] with { CreatedAt = createdAt, Input = InputMerge.Merge(runs[0].InputDefaults, input) }, startOptions, cancellationToken);
         }
         else
         {
             var workflowInput = new WorkflowInput
             {
+                CreatedAt = createdAt,
                 Workflow = request.Target,
                 Input = input,
                 Steps = runs.ToImmutable(),
