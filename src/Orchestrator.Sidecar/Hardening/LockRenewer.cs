@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Sidecar.Hardening;
 
-/// <summary>Renews each held work-item lock on a fixed period until told to stop (defect 2).</summary>
+/// <summary>Renews each held work-item lock on a fixed period until told to stop (docs/sidecar.md#2-no-lock-renewal).</summary>
 internal sealed class LockRenewer(TimeSpan? period, ILogger logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<object, Renewal> _renewals = new(ReferenceEqualityComparer.Instance);

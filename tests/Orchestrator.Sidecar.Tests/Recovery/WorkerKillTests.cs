@@ -6,7 +6,7 @@ using Orchestrator.TestWorker;
 
 namespace Orchestrator.Sidecar.Tests.Recovery;
 
-/// <summary>Defect 1: a worker killed mid-activity must not hang the run (both backends).</summary>
+/// <summary>Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run): a worker killed mid-activity must not hang the run (both backends).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class WorkerKillTests(AzuriteFixture azurite)
 {

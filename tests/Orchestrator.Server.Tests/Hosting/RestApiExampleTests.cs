@@ -4,16 +4,16 @@ using Orchestrator.Server.Tests.Infrastructure;
 namespace Orchestrator.Server.Tests.Hosting;
 
 /// <summary>
-/// The README's REST example, run exactly as written (only the base URL changes) with the real curl against a real
+/// The REST example of docs/rest-api.md, run exactly as written (only the base URL changes) with the real curl against a real
 /// <c>orchestrator serve</c> process started from the repository root, which is then stopped with SIGTERM.
 /// </summary>
-public sealed partial class ReadmeExampleTests
+public sealed partial class RestApiExampleTests
 {
     private const string Marker = "<!-- rest-api-example -->";
     private const string DefaultBase = "http://127.0.0.1:8080";
 
     [Fact]
-    public async Task ReadmeCurlExample_AgainstServe_StartsWatchesApprovesAndFetchesCompletedRun()
+    public async Task DocsCurlExample_AgainstServe_StartsWatchesApprovesAndFetchesCompletedRun()
     {
         var script = ExampleScript();
         script.ShouldContain(DefaultBase);
@@ -42,16 +42,8 @@ public sealed partial class ReadmeExampleTests
         serve.Output.ShouldContain("Orchestrator API stopped.");
     }
 
-    /// <summary>The shell code block right after the marker in README.md.</summary>
-    internal static string ExampleScript()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        var at = readme.IndexOf(Marker, StringComparison.Ordinal);
-        at.ShouldBeGreaterThan(0, $"README.md has no {Marker}");
-        var start = readme.IndexOf("```sh\n", at, StringComparison.Ordinal) + "```sh\n".Length;
-        var end = readme.IndexOf("\n```", start, StringComparison.Ordinal);
-        return readme[start..end];
-    }
+    /// <summary>The shell code block right after the marker in docs/rest-api.md.</summary>
+    internal static string ExampleScript() => DocPages.CodeBlockAfter("rest-api.md", Marker);
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
     private static partial Regex ListeningUrl();

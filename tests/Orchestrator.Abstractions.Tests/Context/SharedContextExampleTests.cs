@@ -5,9 +5,10 @@ using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Abstractions.Tests.Context;
 
-/// <summary>The README's plugin-author example, kept here so it always compiles and works.</summary>
-public sealed class ReadmeExampleTests
+/// <summary>The plugin-author example of docs/shared-context.md, compiled and run here; the page must show exactly this code.</summary>
+public sealed class SharedContextExampleTests
 {
+    // docs-example:begin
     public sealed record Outline(string WorkingTitle, int ChapterCount);
 
     public sealed record Draft(string Title, int Chapters, string Language);
@@ -37,6 +38,16 @@ public sealed class ReadmeExampleTests
 
             return Task.FromResult(context.ToResult(new Draft(outline.WorkingTitle, chapters, language), ["draft.md"]));
         }
+    }
+    // docs-example:end
+
+    [Fact]
+    public void DocsPage_ShowsTheCodeThisTestRuns()
+    {
+        var shown = DocPages.CodeBlockAfter("shared-context.md", "<!-- shared-context-example -->");
+        var code = string.Join('\n', shown.Split('\n').Where(l => !l.StartsWith("using ", StringComparison.Ordinal)));
+
+        DocPages.Normalize(code).ShouldBe(DocPages.Normalize(DocPages.SourceRegion("tests/Orchestrator.Abstractions.Tests/Context/SharedContextExampleTests.cs")));
     }
 
     [Fact]
