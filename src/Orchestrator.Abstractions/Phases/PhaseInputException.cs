@@ -1,8 +1,9 @@
-using Orchestrator.Abstractions;
+namespace Orchestrator.Abstractions.Phases;
 
-namespace Orchestrator.Plugins.BuiltIn.Authoring;
-
-/// <summary>A built-in phase was given input or config it cannot use; the message says which field and how to fix it.</summary>
+/// <summary>
+/// A phase was given input or config it cannot use; the message says which field and how to fix it. Thrown by a
+/// phase to fail its attempt because of what it was given, not because of something that may pass on a retry.
+/// </summary>
 public sealed class PhaseInputException : OrchestratorException
 {
     /// <summary>Creates an exception with no message.</summary>
