@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Cli.Commands.Run;
-using Orchestrator.Plugins.Manifests;
+using Orchestrator.Documents.Values;
 using Orchestrator.Sidecar;
 using Orchestrator.Sidecar.Hosting;
 
