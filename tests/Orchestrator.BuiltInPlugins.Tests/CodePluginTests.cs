@@ -5,6 +5,9 @@ namespace Orchestrator.BuiltInPlugins.Tests;
 
 public sealed class CodePluginTests : IDisposable
 {
+    /// <summary>How long a generated project's build, tests or patch may take before the process tree is killed.</summary>
+    private static readonly TimeSpan ProcessDeadline = TimeSpan.FromSeconds(90);
+
     private static readonly object Input = new
     {
         project = "Weather Report",
@@ -56,10 +59,10 @@ public sealed class CodePluginTests : IDisposable
 
         await run.RunAsync(TrickyInput);
 
-        var (exitCode, output) = await ChildProcess.RunAsync(_temp.Path, "python3", ["-m", "unittest", "discover", "-s", "tests"]);
+        var (exitCode, output) = await ChildProcess.RunAsync("python3", ["-m", "unittest", "discover", "-s", "tests"], ProcessDeadline, workingDirectory: _temp.Path);
         exitCode.ShouldBe(0, output);
         output.ShouldContain("Ran 6 tests");
-        var (runExit, runOutput) = await ChildProcess.RunAsync(_temp.Path, "python3", ["-m", "weather_report", "hello"], new Dictionary<string, string> { ["PYTHONPATH"] = "src" });
+        var (runExit, runOutput) = await ChildProcess.RunAsync("python3", ["-m", "weather_report", "hello"], ProcessDeadline, new Dictionary<string, string> { ["PYTHONPATH"] = "src" }, _temp.Path);
         runExit.ShouldBe(0, runOutput);
         runOutput.ShouldContain("Parse forecasts.: parse_forecasts(hello)");
         runOutput.ShouldContain("Say \"hi\" \\ politely — über.: say_hi_politely_ber(hello)");
@@ -72,9 +75,9 @@ public sealed class CodePluginTests : IDisposable
         await run.RunAsync(TrickyInput);
 
         var (buildExit, buildOutput) = await ChildProcess.RunAsync(
-            _temp.Path, "dotnet", ["build", "src/WeatherReport", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:TreatWarningsAsErrors=true"]);
+            "dotnet", ["build", "src/WeatherReport", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:TreatWarningsAsErrors=true"], ProcessDeadline, workingDirectory: _temp.Path);
         buildExit.ShouldBe(0, buildOutput);
-        var (runExit, runOutput) = await ChildProcess.RunAsync(_temp.Path, "dotnet", ["src/WeatherReport/bin/Release/net10.0/WeatherReport.dll", "hello"]);
+        var (runExit, runOutput) = await ChildProcess.RunAsync("dotnet", ["src/WeatherReport/bin/Release/net10.0/WeatherReport.dll", "hello"], ProcessDeadline, workingDirectory: _temp.Path);
 
         runExit.ShouldBe(0, runOutput);
         runOutput.ShouldContain("Parse forecasts.: parse_forecasts(hello)");
@@ -89,7 +92,7 @@ public sealed class CodePluginTests : IDisposable
         using var target = new TempDirectory();
         File.Copy(Path.Combine(_temp.Path, "change.patch"), Path.Combine(target.Path, "change.patch"));
 
-        var (exitCode, output) = await ChildProcess.RunAsync(target.Path, "git", ["apply", "change.patch"]);
+        var (exitCode, output) = await ChildProcess.RunAsync("git", ["apply", "change.patch"], ProcessDeadline, workingDirectory: target.Path);
 
         exitCode.ShouldBe(0, output);
         var files = run.Results["package"].Output.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();

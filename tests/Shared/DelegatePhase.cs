@@ -1,8 +1,8 @@
 using Orchestrator.Abstractions.Phases;
 
-namespace Orchestrator.Engine.Tests.Infrastructure;
+namespace Orchestrator.Testing;
 
-/// <summary>A built-in phase whose behaviour a test supplies.</summary>
+/// <summary>A phase whose behaviour a test supplies, for a test plugin registered as a built-in.</summary>
 public sealed class DelegatePhase(string name, Func<PhaseRequest, CancellationToken, Task<PhaseResult>> run) : IPhase
 {
     public string Name { get; } = name;
