@@ -9,8 +9,8 @@ using Semver;
 namespace Orchestrator.Engine.Workflows;
 
 /// <summary>
-/// Reads and validates workflow files (YAML or JSON) with the document parser that manifests use too: bounded size and depth, duplicate
-/// keys rejected, line numbers on every problem, all problems reported at once.
+/// Reads and validates workflow files (YAML or JSON) with the document parser manifests use too (Orchestrator.Documents):
+/// bounded size and depth, duplicate keys rejected, line numbers on every problem, all problems reported at once.
 /// </summary>
 public static partial class WorkflowReader
 {
