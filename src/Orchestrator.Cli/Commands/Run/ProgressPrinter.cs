@@ -11,6 +11,7 @@ namespace Orchestrator.Cli.Commands.Run;
 /// </summary>
 internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, TimeProvider time)
 {
+    private const string Continuation = "             ";
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AttemptFailure> _lastFailure = new(StringComparer.Ordinal);
 
@@ -90,5 +91,14 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
         }
     }
 
-    private void Write(string line) => output.WriteLine($"{time.GetLocalNow():HH:mm:ss} {line}");
+    // A message of several lines (a plugin's last stderr lines) keeps them under the event, indented.
+    private void Write(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        output.WriteLine($"{time.GetLocalNow():HH:mm:ss} {lines[0]}");
+        foreach (var line in lines.Skip(1))
+        {
+            output.WriteLine($"{Continuation}{line}");
+        }
+    }
 }

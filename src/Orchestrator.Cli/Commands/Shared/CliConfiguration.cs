@@ -21,7 +21,7 @@ internal static class CliConfiguration
         }
         catch (InvalidOperationException ex)
         {
-            throw new UsageException(ex.Message, ex);
+            throw new UsageException($"{ex.Message} It comes from an {EnvironmentPrefix}{section.ToUpperInvariant()}__* environment variable; fix or unset it.", ex);
         }
     }
 }
