@@ -16,9 +16,9 @@ internal sealed class BackendOptions
 
     public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the sidecar: {string.Join(" or ", SidecarBackends.All)} (default {DefaultBackend}).", HelpName = "NAME" };
 
-    public Option<string?> Connection { get; } = new("--connection") { Description = "Azure Storage connection string for --backend azure-storage (UseDevelopmentStorage=true for Azurite)." };
+    public Option<string?> Connection { get; } = new("--connection") { Description = "Azure Storage connection string for --backend azure-storage (UseDevelopmentStorage=true for Azurite).", HelpName = "STRING" };
 
-    public Option<string?> TaskHub { get; } = new("--task-hub") { Description = "Azure Storage task hub name (default orchestrator)." };
+    public Option<string?> TaskHub { get; } = new("--task-hub") { Description = "Azure Storage task hub name (default orchestrator).", HelpName = "NAME" };
 
     private IReadOnlyList<Option> All => [Backend, Connection, TaskHub];
 
