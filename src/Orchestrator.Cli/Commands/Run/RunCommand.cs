@@ -60,7 +60,7 @@ internal static class RunCommand
         RunRecord run;
         if (json)
         {
-            run = await RunFollower.WaitAsync(process.Runs, runId, cancellationToken);
+            run = await process.Runs.WaitForCompletionAsync(runId, null, RunFollower.PollInterval, cancellationToken);
             await CliJson.WriteAsync(output, run);
         }
         else

@@ -9,22 +9,7 @@ namespace Orchestrator.Cli.Commands.Run;
 /// </summary>
 internal static class RunFollower
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>Polls without printing; returns the finished run.</summary>
-    public static async Task<RunRecord> WaitAsync(RunService runs, string runId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var run = await GetAsync(runs, runId, cancellationToken);
-            if (run.IsTerminal)
-            {
-                return run;
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
-        }
-    }
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Polls and prints every change; returns the finished run.</summary>
     public static async Task<RunRecord> FollowAsync(RunService runs, string runId, ProgressPrinter printer, CancellationToken cancellationToken)

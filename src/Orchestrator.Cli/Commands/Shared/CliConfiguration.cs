@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Configuration;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Invocation;
 
 namespace Orchestrator.Cli.Commands.Shared;
 
-/// <summary>Settings from <c>ORCHESTRATOR_*</c> environment variables (<c>ORCHESTRATOR_SIDECAR__PORT</c> is <c>Sidecar:Port</c>).</summary>
+/// <summary>
+/// Settings from <c>ORCHESTRATOR_*</c> variables of the command's environment (<c>ORCHESTRATOR_SIDECAR__PORT</c> is
+/// <c>Sidecar:Port</c>), the way <c>serve</c> reads its configuration.
+/// </summary>
 internal static class CliConfiguration
 {
-    public const string EnvironmentPrefix = "ORCHESTRATOR_";
+    private const string EnvironmentPrefix = ServeHost.EnvironmentPrefix;
 
     /// <summary>Binds one section from the command's environment onto <paramref name="target"/>; a value of the wrong type is a usage error.</summary>
     public static void Bind(CliContext context, string section, object target)
