@@ -1,0 +1,141 @@
+using DurableTask.Core;
+using DurableTask.Core.Common;
+using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Storage.Sqlite.Dispatch;
+
+namespace Orchestrator.Storage.Sqlite.Database;
+
+/// <summary>
+/// Everything one orchestration episode changes, written in the caller's single transaction: the lock is checked
+/// first (a lost lock writes nothing), then consumed messages are deleted, history appended (or replaced after
+/// continue-as-new), the instance row updated and unlocked, and outbound tasks, timers and messages inserted.
+/// </summary>
+internal sealed class Checkpoint(
+    SqliteOrchestrationWorkItem workItem,
+    OrchestrationRuntimeState runtimeState,
+    IList<TaskMessage> activityMessages,
+    IList<TaskMessage> orchestratorMessages,
+    IList<TaskMessage> timerMessages,
+    TaskMessage? continuedAsNewMessage,
+    OrchestrationState? state)
+{
+    public readonly record struct Outcome(bool LockHeld, bool Final, bool OrchestrationWork, bool ActivityWork);
+
+    public Outcome Apply(SqliteStore store, long now, int threshold, ILogger logger)
+    {
+        var instanceId = workItem.InstanceId;
+        var held = store.Command("SELECT 1 FROM instances WHERE instance_id = $id AND lock_token = $token AND lock_expires_at > $now")
+            .With("$id", instanceId).With("$token", workItem.LockToken).With("$now", now).ExecuteScalar();
+        if (held is null)
+        {
+            return new Outcome(LockHeld: false, Final: false, OrchestrationWork: false, ActivityWork: false);
+        }
+
+        foreach (var sequenceNumber in workItem.MessageSequenceNumbers)
+        {
+            store.Command("DELETE FROM messages WHERE seq = $seq").With("$seq", sequenceNumber).ExecuteNonQuery();
+        }
+
+        var rows = new MessageRows(store, now, threshold, logger);
+        var final = false;
+        if (runtimeState.ExecutionStartedEvent is not null)
+        {
+            var executionId = runtimeState.OrchestrationInstance!.ExecutionId;
+            var replaced = !string.Equals(executionId, workItem.StoredExecutionId, StringComparison.Ordinal);
+            AppendHistory(store, instanceId, executionId, replaced, threshold);
+            var current = state ?? Utils.BuildOrchestrationState(runtimeState);
+            final = InstanceRows.IsFinal(current.OrchestrationStatus);
+            UpdateInstance(store, current, executionId, replaced, now, threshold);
+            if (continuedAsNewMessage?.Event is ExecutionStartedEvent)
+            {
+                // A dispatcher that hands continue-as-new back as a start message: the new execution replaces this one.
+                rows.Create(continuedAsNewMessage, dedupeStatuses: null, fromClient: false);
+            }
+
+            foreach (var message in activityMessages)
+            {
+                rows.AddTask(message);
+            }
+
+            foreach (var message in timerMessages.Concat(orchestratorMessages))
+            {
+                rows.Send(message);
+            }
+        }
+        else
+        {
+            // The dispatcher dropped the work item (messages for an instance that has no history): just give it back.
+            store.Command("UPDATE instances SET lock_token = NULL, lock_expires_at = NULL WHERE instance_id = $id").With("$id", instanceId).ExecuteNonQuery();
+        }
+
+        var pending = store.Command("SELECT 1 FROM messages WHERE instance_id = $id AND visible_at <= $now LIMIT 1")
+            .With("$id", instanceId).With("$now", now).ExecuteScalar() is not null;
+        return new Outcome(LockHeld: true, final, rows.OrchestrationWork || pending, rows.ActivityWork);
+    }
+
+    private void AppendHistory(SqliteStore store, string instanceId, string executionId, bool replaced, int threshold)
+    {
+        IList<HistoryEvent> events;
+        int first;
+        if (replaced)
+        {
+            // Continue-as-new: the new execution's history replaces the old one (carried-over events are part of it).
+            store.Command("DELETE FROM history WHERE instance_id = $id").With("$id", instanceId).ExecuteNonQuery();
+            events = runtimeState.Events;
+            first = 0;
+        }
+        else
+        {
+            events = runtimeState.NewEvents;
+            first = workItem.StoredHistoryCount;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var data = StoredText.Put(store, instanceId, EventSerializer.Serialize(events[i]), threshold);
+            store.Command("""
+                INSERT INTO history (instance_id, seq, execution_id, event_type, data, payload_id)
+                VALUES ($id, $seq, $execution, $type, $data, $payload)
+                """)
+                .With("$id", instanceId).With("$seq", first + i).With("$execution", executionId)
+                .With("$type", (int)events[i].EventType).With("$data", data.Inline).With("$payload", data.PayloadId)
+                .ExecuteNonQuery();
+        }
+    }
+
+    private void UpdateInstance(SqliteStore store, OrchestrationState current, string executionId, bool replaced, long now, int threshold)
+    {
+        var instanceId = workItem.InstanceId;
+        var output = StoredText.Put(store, instanceId, current.Output, threshold);
+        var failure = current.FailureDetails is null ? null : EventSerializer.SerializeObject(current.FailureDetails);
+        var final = InstanceRows.IsFinal(current.OrchestrationStatus);
+        store.Command("""
+            UPDATE instances SET execution_id = $execution, status = $status, updated_at = $now, completed_at = $completed,
+                output = $output, output_payload = $output_payload, failure = $failure,
+                version = COALESCE($version, version), tags = COALESCE($tags, tags),
+                lock_token = NULL, lock_expires_at = NULL, abandon_count = 0
+            WHERE instance_id = $id
+            """)
+            .With("$execution", executionId).With("$status", (int)current.OrchestrationStatus).With("$now", now)
+            .With("$completed", final ? now : null).With("$output", output.Inline).With("$output_payload", output.PayloadId)
+            .With("$failure", failure).With("$version", current.Version)
+            .With("$tags", current.Tags is { Count: > 0 } tags ? EventSerializer.SerializeObject(tags) : null)
+            .With("$id", instanceId)
+            .ExecuteNonQuery();
+
+        if (replaced || current.Status is null || current.Status.Length > threshold || current.Status != workItem.StoredCustomStatus)
+        {
+            var status = StoredText.Put(store, instanceId, current.Status, threshold);
+            store.Command("UPDATE instances SET custom_status = $status, custom_status_payload = $payload WHERE instance_id = $id")
+                .With("$status", status.Inline).With("$payload", status.PayloadId).With("$id", instanceId).ExecuteNonQuery();
+        }
+
+        if (replaced)
+        {
+            var input = StoredText.Put(store, instanceId, runtimeState.Input, threshold);
+            store.Command("UPDATE instances SET input = $input, input_payload = $payload WHERE instance_id = $id")
+                .With("$input", input.Inline).With("$payload", input.PayloadId).With("$id", instanceId).ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Storage.Sqlite.Database;
+
+/// <summary>Finding and locking the next orchestration instance that has visible messages.</summary>
+internal static class OrchestrationLocking
+{
+    private const int MaxCandidates = 64;
+    private const int MaxMessages = 1000;
+
+    public sealed record StoredMessage(long SequenceNumber, string? ExecutionId, EventType EventType, string Data);
+
+    public sealed record LockedInstance(string InstanceId, string ExecutionId, long LockExpiresAt, string? CustomStatus, IReadOnlyList<StoredMessage> Messages);
+
+    public readonly record struct Attempt(LockedInstance? Locked, long? NextVisibleAt);
+
+    public static Attempt TryLock(SqliteStore store, string token, long now, SqliteOrchestrationServiceSettings settings, ILogger logger)
+    {
+        var expires = now + (long)settings.LockTimeout.TotalMilliseconds;
+        for (var candidate = 0; candidate < MaxCandidates; candidate++)
+        {
+            var instanceId = (string?)store.Command("""
+                SELECT m.instance_id FROM messages m JOIN instances i ON i.instance_id = m.instance_id
+                WHERE m.visible_at <= $now AND (i.lock_expires_at IS NULL OR i.lock_expires_at <= $now)
+                ORDER BY m.visible_at LIMIT 1
+                """).With("$now", now).ExecuteScalar();
+            if (instanceId is null)
+            {
+                var next = store.Command("SELECT min(visible_at) FROM messages WHERE visible_at > $now").With("$now", now).ExecuteScalar();
+                return new Attempt(null, next is long at ? at : null);
+            }
+
+            string executionId;
+            OrchestrationStatus status;
+            string? customStatus;
+            using (var reader = store.Command("""
+                UPDATE instances SET lock_token = $token, lock_expires_at = $expires WHERE instance_id = $id
+                RETURNING execution_id, status, custom_status
+                """).With("$token", token).With("$expires", expires).With("$id", instanceId).ExecuteReader())
+            {
+                reader.Read();
+                executionId = reader.GetString(0);
+                status = (OrchestrationStatus)reader.GetInt32(1);
+                customStatus = reader.NullableString(2);
+            }
+
+            var messages = ReadMessages(store, instanceId, now);
+            var hasStart = messages.Any(m => m.EventType == EventType.ExecutionStarted);
+            if (InstanceRows.IsFinal(status) && !hasStart)
+            {
+                // Late messages for a finished instance (e.g. an activity result after termination): nothing will read them.
+                foreach (var message in messages)
+                {
+                    store.Command("DELETE FROM messages WHERE seq = $seq").With("$seq", message.SequenceNumber).ExecuteNonQuery();
+                    logger.DroppedMessage(message.EventType.ToString(), instanceId, $"the instance is {status}");
+                }
+
+                Unlock(store, instanceId, lockExpiresAt: null);
+                continue;
+            }
+
+            if (status == OrchestrationStatus.Pending && !hasStart)
+            {
+                // Not started yet (a scheduled start in the future): events wait until the start is visible.
+                var start = store.Command("SELECT min(visible_at) FROM messages WHERE instance_id = $id AND event_type = $type")
+                    .With("$id", instanceId).With("$type", (int)EventType.ExecutionStarted).ExecuteScalar();
+                Unlock(store, instanceId, start is long at ? at : now + (long)settings.PollInterval.TotalMilliseconds);
+                continue;
+            }
+
+            return new Attempt(new LockedInstance(instanceId, executionId, expires, customStatus, messages), null);
+        }
+
+        return new Attempt(null, now);
+    }
+
+    public static List<HistoryEvent> ReadHistory(SqliteConnection connection, string instanceId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT h.event_type, COALESCE(h.data, p.text) FROM history h LEFT JOIN payloads p ON p.payload_id = h.payload_id
+            WHERE h.instance_id = $id ORDER BY h.seq
+            """;
+        command.With("$id", instanceId);
+        using var reader = command.ExecuteReader();
+        var history = new List<HistoryEvent>();
+        while (reader.Read())
+        {
+            history.Add(EventSerializer.Deserialize((EventType)reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        return history;
+    }
+
+    private static List<StoredMessage> ReadMessages(SqliteStore store, string instanceId, long now)
+    {
+        using var reader = store.Command("""
+            SELECT m.seq, m.execution_id, m.event_type, COALESCE(m.data, p.text) FROM messages m
+            LEFT JOIN payloads p ON p.payload_id = m.payload_id
+            WHERE m.instance_id = $id AND m.visible_at <= $now ORDER BY m.seq LIMIT $limit
+            """).With("$id", instanceId).With("$now", now).With("$limit", MaxMessages).ExecuteReader();
+        var messages = new List<StoredMessage>();
+        while (reader.Read())
+        {
+            messages.Add(new StoredMessage(reader.GetInt64(0), reader.NullableString(1), (EventType)reader.GetInt32(2), reader.GetString(3)));
+        }
+
+        return messages;
+    }
+
+    private static void Unlock(SqliteStore store, string instanceId, long? lockExpiresAt) =>
+        store.Command("UPDATE instances SET lock_token = NULL, lock_expires_at = $expires WHERE instance_id = $id")
+            .With("$expires", lockExpiresAt).With("$id", instanceId).ExecuteNonQuery();
+}
