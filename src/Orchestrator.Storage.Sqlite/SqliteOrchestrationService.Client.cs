@@ -65,7 +65,7 @@ public sealed partial class SqliteOrchestrationService
     /// checkpoint in this process; polls otherwise.
     /// </summary>
     /// <param name="instanceId">The instance.</param>
-    /// <param name="executionId">Only this execution, or any when <c>null</c>.</param>
+    /// <param name="executionId">Ignored: a run that continued as new has a new execution, and waiting follows the instance.</param>
     /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> waits until cancelled.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The final state, or <c>null</c> when the timeout passed first.</returns>
@@ -76,7 +76,7 @@ public sealed partial class SqliteOrchestrationService
         while (true)
         {
             var completed = _waiters.Next(instanceId);
-            var state = await GetOrchestrationStateAsync(instanceId, executionId);
+            var state = await GetOrchestrationStateAsync(instanceId, executionId: null);
             if (state is not null && InstanceRows.IsFinal(state.OrchestrationStatus))
             {
                 return state;

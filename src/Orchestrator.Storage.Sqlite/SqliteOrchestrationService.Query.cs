@@ -23,9 +23,9 @@ public sealed partial class SqliteOrchestrationService
     {
         ArgumentNullException.ThrowIfNull(query);
         var pageSize = Math.Clamp(query.PageSize <= 0 ? 100 : query.PageSize, 1, MaxPageSize);
-        var after = query.ContinuationToken is { Length: > 0 } token ? DecodeToken(token) : ((long, string)?)null;
         return EnsureOpen().ReadAsync(connection =>
         {
+            var after = query.ContinuationToken is { Length: > 0 } token ? DecodeToken(token) : ((long, string)?)null;
             using var command = connection.CreateCommand();
             var sql = new StringBuilder(query.FetchInputsAndOutputs ? InstanceRows.SelectWithInputs : InstanceRows.SelectWithoutInputs).Append(" WHERE 1 = 1");
             if (query.RuntimeStatus is { Count: > 0 } statuses)

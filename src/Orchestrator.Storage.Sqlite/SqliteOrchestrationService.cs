@@ -176,6 +176,7 @@ public sealed partial class SqliteOrchestrationService :
                 return _store;
             }
 
+            SqliteStore.PrepareDirectory(_settings.DatabasePath);
             var owner = OwnerLock.Acquire(_settings.DatabasePath);
             try
             {

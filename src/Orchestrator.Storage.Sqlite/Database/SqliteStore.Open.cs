@@ -59,7 +59,8 @@ internal sealed partial class SqliteStore
         }
     }
 
-    private static void CheckFile(string path)
+    /// <summary>Creates the database's directory; done before the owner lock, which lives beside the file.</summary>
+    public static void PrepareDirectory(string path)
     {
         try
         {
@@ -69,6 +70,10 @@ internal sealed partial class SqliteStore
         {
             throw new SqliteStorageException($"Cannot create the directory of the database {path} ({ex.Message}): choose a writable location.", ex);
         }
+    }
+
+    private static void CheckFile(string path)
+    {
 
         if (Directory.Exists(path))
         {

@@ -25,15 +25,15 @@ internal sealed class OwnerLock : IDisposable
         {
             stream = OpenExclusive(databasePath);
         }
-        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException ex) when (IsLockConflict(ex))
         {
             throw new SqliteDatabaseInUseException(databasePath, SqliteDatabaseOwner.TryRead(databasePath), ex);
         }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SqliteStorageException(
                 $"Cannot create the lock file {SqliteDatabaseOwner.LockPath(databasePath)} beside the database {databasePath} ({ex.Message}): " +
-                "the database's directory must be writable by this user; fix its permissions or choose another database file.",
+                "the database and its directory must be writable by this user (not read-only); fix the permissions or mount, or choose another database file.",
                 ex);
         }
 
@@ -61,11 +61,11 @@ internal sealed class OwnerLock : IDisposable
             using var probe = OpenExclusive(databasePath);
             return false;
         }
-        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException ex) when (IsLockConflict(ex))
         {
             return true;
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
         }
@@ -92,6 +92,12 @@ internal sealed class OwnerLock : IDisposable
 
         _lock.Dispose();
     }
+
+    /// <summary>
+    /// The lock is held elsewhere, as opposed to a file that cannot be opened at all (read-only file system): .NET reports
+    /// the sharing violation with flock's errno on Unix (EWOULDBLOCK: 11 on Linux, 35 on macOS) and ERROR_SHARING_VIOLATION on Windows.
+    /// </summary>
+    private static bool IsLockConflict(IOException exception) => exception.HResult is 11 or 35 or unchecked((int)0x80070020);
 
     private static FileStream OpenExclusive(string databasePath) =>
         new(SqliteDatabaseOwner.LockPath(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
