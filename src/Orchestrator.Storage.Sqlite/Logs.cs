@@ -5,7 +5,7 @@ namespace Orchestrator.Storage.Sqlite;
 /// <summary>Log messages of the SQLite storage provider (event ids 8000–8099).</summary>
 internal static partial class Logs
 {
-    [LoggerMessage(EventId = 8000, Level = LogLevel.Information, Message = "SQLite store {Path} opened (schema version {Version}, synchronous {Synchronous})")]
+    [LoggerMessage(EventId = 8000, Level = LogLevel.Debug, Message = "SQLite store {Path} opened (schema version {Version}, synchronous {Synchronous})")]
     public static partial void Opened(this ILogger logger, string path, int version, SqliteSynchronousMode synchronous);
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Debug, Message = "Dropped a {EventType} message for instance '{InstanceId}': {Reason}")]

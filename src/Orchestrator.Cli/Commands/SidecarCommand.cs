@@ -16,14 +16,15 @@ internal static class SidecarCommand
 {
     public const string EnvironmentPrefix = "ORCHESTRATOR_";
 
-    private static readonly Option<string?> Backend = new("--backend") { Description = "Backend: memory (default) or azure-storage." };
+    private static readonly Option<string?> Backend = new("--backend") { Description = "Backend: memory (default), sqlite or azure-storage." };
     private static readonly Option<string?> Host = new("--host") { Description = "IP address to listen on (default 127.0.0.1; other addresses are unauthenticated and logged as a warning)." };
     private static readonly Option<int?> Port = new("--port") { Description = "Port to listen on; 0 picks a free port (default 4001)." };
     private static readonly Option<string?> Connection = new("--connection") { Description = "Azure Storage connection string (UseDevelopmentStorage=true for Azurite)." };
+    private static readonly Option<string?> Database = new("--database") { Description = "SQLite database file for --backend sqlite (default ~/.local/share/orchestrator/orchestrator.db; created when missing)." };
     private static readonly Option<string?> TaskHub = new("--task-hub") { Description = "Azure Storage task hub name (default orchestrator)." };
     private static readonly Option<int?> Partitions = new("--partitions") { Description = "Azure Storage partition count, 1-16 (default 4)." };
-    private static readonly Option<int?> VisibilityTimeout = new("--visibility-timeout") { Description = "Azure Storage queue visibility timeout in seconds (default 300)." };
-    private static readonly Option<int?> PollingInterval = new("--polling-interval") { Description = "Longest Azure Storage queue polling interval in milliseconds (default 1000)." };
+    private static readonly Option<int?> VisibilityTimeout = new("--visibility-timeout") { Description = "Azure Storage queue visibility timeout, or sqlite work-item lock timeout, in seconds (default 300)." };
+    private static readonly Option<int?> PollingInterval = new("--polling-interval") { Description = "Longest Azure Storage queue or sqlite database polling interval in milliseconds (default 1000)." };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Work items of each kind kept in flight (default 1000)." };
     private static readonly Option<int?> ShutdownTimeout = new("--shutdown-timeout") { Description = "Seconds a graceful stop may take (default 10)." };
 
@@ -31,7 +32,7 @@ internal static class SidecarCommand
     {
         var command = new Command("sidecar", "Serve the Durable Task gRPC sidecar that workers and clients connect to.")
         {
-            Backend, Host, Port, Connection, TaskHub, Partitions, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout,
+            Backend, Host, Port, Connection, Database, TaskHub, Partitions, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
         return command;
@@ -105,6 +106,7 @@ internal static class SidecarCommand
         options.Host = parseResult.GetValue(Host) ?? options.Host;
         options.Port = parseResult.GetValue(Port) ?? options.Port;
         options.ConnectionString = parseResult.GetValue(Connection) ?? options.ConnectionString;
+        options.DatabasePath = parseResult.GetValue(Database) is { } database ? Path.GetFullPath(database) : options.DatabasePath;
         options.TaskHub = parseResult.GetValue(TaskHub) ?? options.TaskHub;
         options.Partitions = parseResult.GetValue(Partitions) ?? options.Partitions;
         options.Concurrency = parseResult.GetValue(Concurrency) ?? options.Concurrency;

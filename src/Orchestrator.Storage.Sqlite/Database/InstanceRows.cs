@@ -34,7 +34,8 @@ internal static class InstanceRows
         CompletedTime = reader.NullableInt64(7) is { } completed ? SqlExtensions.FromUnixMs(completed) : default,
         ScheduledStartTime = reader.NullableInt64(8) is { } scheduled ? SqlExtensions.FromUnixMs(scheduled) : null,
         ParentInstance = EventSerializer.DeserializeObject<ParentInstance>(reader.NullableString(9)),
-        Tags = EventSerializer.DeserializeObject<Dictionary<string, string>>(reader.NullableString(10)),
+        // Never null: the gRPC server copies the tags into its response without a null check.
+        Tags = EventSerializer.DeserializeObject<Dictionary<string, string>>(reader.NullableString(10)) ?? [],
         Status = reader.NullableString(11),
         FailureDetails = EventSerializer.DeserializeObject<FailureDetails>(reader.NullableString(12)),
         Input = reader.NullableString(13),

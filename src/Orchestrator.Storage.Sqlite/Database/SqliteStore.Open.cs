@@ -31,6 +31,7 @@ internal sealed partial class SqliteStore
             store.Configure(settings);
             store.CheckIntegrity();
             store.Migrate(migrations);
+            store.ReleaseLocksOfPreviousOwner();
             return store;
         }
         catch (SqliteException ex)
@@ -124,6 +125,27 @@ internal sealed partial class SqliteStore
         Command(string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}")).ExecuteNonQuery();
         Command("PRAGMA foreign_keys = OFF").ExecuteNonQuery();
         Command("PRAGMA temp_store = MEMORY").ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// This service now owns the file (the owner lock is exclusive), so every lock in it was held by a previous owner
+    /// that died: its work is picked up at once instead of after the lock timeout.
+    /// </summary>
+    private void ReleaseLocksOfPreviousOwner()
+    {
+        Run("BEGIN IMMEDIATE");
+        try
+        {
+            Command("UPDATE instances SET lock_token = NULL, lock_expires_at = NULL WHERE lock_token IS NOT NULL").ExecuteNonQuery();
+            Command("UPDATE tasks SET lock_token = NULL, lock_expires_at = NULL, available_at = $now WHERE lock_token IS NOT NULL")
+                .With("$now", DateTime.UtcNow.ToUnixMs()).ExecuteNonQuery();
+            Run("COMMIT");
+        }
+        catch
+        {
+            Rollback(_writer!);
+            throw;
+        }
     }
 
     private void CheckIntegrity()

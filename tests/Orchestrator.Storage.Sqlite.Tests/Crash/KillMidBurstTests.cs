@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using DurableTask.Core;
-using DurableTask.Core.Query;
-using Orchestrator.SqliteTestHost;
 
 namespace Orchestrator.Storage.Sqlite.Tests.Crash;
 
@@ -9,7 +5,7 @@ namespace Orchestrator.Storage.Sqlite.Tests.Crash;
 /// A DTFx worker process on a database is killed with SIGKILL in the middle of a burst, then restarted: every instance
 /// completes, and no activity whose completion was committed before the kill runs again.
 /// </summary>
-public sealed partial class KillMidBurstTests
+public sealed class KillMidBurstTests
 {
     private const int Instances = 300;
     private const int Steps = 3;
@@ -33,8 +29,8 @@ public sealed partial class KillMidBurstTests
             first.Output.ShouldNotContain("completed", customMessage: "the kill must land mid-burst");
         }
 
-        var committed = await CommittedActivitiesAsync(path);
-        var before = Marks.CountAll(marks, "started");
+        var committed = await CommittedActivities.ReadAsync(path);
+        var before = CommittedActivities.CountMarks(marks, "started");
         committed.Count.ShouldBeGreaterThan(0);
         committed.Count.ShouldBeLessThan(Instances * Steps);
 
@@ -44,40 +40,12 @@ public sealed partial class KillMidBurstTests
             second.ExitCode.ShouldBe(0, second.Output);
         }
 
-        var after = Marks.CountAll(marks, "started");
+        var after = CommittedActivities.CountMarks(marks, "started");
         foreach (var key in committed)
         {
             after[key].ShouldBe(before[key], $"activity {key} completed before the kill and must not run again");
         }
 
-        Marks.CountAll(marks, "done").Count.ShouldBe(Instances * Steps, "every activity completed at least once");
+        CommittedActivities.CountMarks(marks, "done").Count.ShouldBe(Instances * Steps, "every activity completed at least once");
     }
-
-    /// <summary>The activities whose results are in the stored histories (read with the worker dead, so the file is free).</summary>
-    private static async Task<HashSet<string>> CommittedActivitiesAsync(string path)
-    {
-        using var service = new SqliteOrchestrationService(new SqliteOrchestrationServiceSettings { DatabasePath = path });
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        string? token = null;
-        do
-        {
-            var page = await service.GetOrchestrationWithQueryAsync(new OrchestrationQuery { PageSize = 1000, ContinuationToken = token }, TestContext.Current.CancellationToken);
-            foreach (var state in page.OrchestrationState)
-            {
-                var history = await service.GetOrchestrationHistoryAsync(state.OrchestrationInstance.InstanceId, executionId: null);
-                foreach (Match match in CompletedResult().Matches(history))
-                {
-                    keys.Add(match.Groups["key"].Value);
-                }
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return keys;
-    }
-
-    [GeneratedRegex("\"EventType\":5,[^}]*?\"Result\":\"\\\\\"(?<key>b[0-9]+_[0-9]+)\\\\\"\"")]
-    private static partial Regex CompletedResult();
 }

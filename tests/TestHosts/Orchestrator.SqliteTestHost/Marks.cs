@@ -10,11 +10,4 @@ public static class Marks
     /// <summary>How many executions of <paramref name="key"/> reached <paramref name="stage"/>.</summary>
     public static int Count(string dir, string key, string stage) =>
         Directory.Exists(dir) ? Directory.GetFiles(dir, $"{key}.*.{stage}").Length : 0;
-
-    /// <summary>How many executions of every key reached <paramref name="stage"/>.</summary>
-    public static Dictionary<string, int> CountAll(string dir, string stage) =>
-        Directory.GetFiles(dir, $"*.{stage}")
-            .Select(f => Path.GetFileName(f)[..Path.GetFileName(f).IndexOf('.', StringComparison.Ordinal)])
-            .GroupBy(k => k, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 }
