@@ -17,9 +17,7 @@ public sealed partial class SqliteOrchestrationService
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var token = Guid.NewGuid().ToString("N");
-            var attempt = await store.WriteAsync(s => ActivityLocking.TryLock(s, token, Now, _settings.LockTimeout, _logger), cancellationToken);
-            if (attempt.Locked is { } task)
+            if (_lockedTasks.TryDequeue(out var task) && IsFresh(task.LockExpiresAt))
             {
                 var scheduled = EventSerializer.Deserialize(EventType.TaskScheduled, task.Data);
                 return new SqliteActivityWorkItem
@@ -28,11 +26,17 @@ public sealed partial class SqliteOrchestrationService
                     TaskMessage = EventSerializer.Message(task.SequenceNumber, task.InstanceId, task.ExecutionId, scheduled),
                     LockedUntilUtc = SqlExtensions.FromUnixMs(task.LockExpiresAt),
                     SequenceNumber = task.SequenceNumber,
-                    LockToken = token,
+                    LockToken = task.LockToken,
                 };
             }
 
-            if (!await WaitForWorkAsync(_activitySignal, attempt.NextAvailableAt, deadline, cancellationToken))
+            var attempt = await store.WriteAsync(s => ActivityLocking.TryLock(s, LockBatch, Now, _settings.LockTimeout, _logger), cancellationToken);
+            foreach (var locked in attempt.Locked)
+            {
+                _lockedTasks.Enqueue(locked);
+            }
+
+            if (attempt.Locked.Count == 0 && !await WaitForWorkAsync(_activitySignal, attempt.NextAvailableAt, deadline, cancellationToken))
             {
                 return null!;
             }

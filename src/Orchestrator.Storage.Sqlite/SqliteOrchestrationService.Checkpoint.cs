@@ -25,13 +25,18 @@ public sealed partial class SqliteOrchestrationService
         }
 
         var checkpoint = new Checkpoint(item, newOrchestrationRuntimeState, outboundMessages ?? [], orchestratorMessages ?? [], timerMessages ?? [], continuedAsNewMessage, orchestrationState);
-        var outcome = await EnsureOpen().WriteAsync(store => checkpoint.Apply(store, Now, _settings.PayloadThreshold, _logger));
-        if (!outcome.LockHeld)
-        {
-            throw LockLost($"orchestration '{item.InstanceId}'", "completed");
-        }
+        var outcome = await EnsureOpen().WriteAsync(
+            store => checkpoint.Apply(store, Now, _settings.PayloadThreshold, _logger, () => LockLost($"orchestration '{item.InstanceId}'", "completed")));
 
         item.Settle();
+        if (outcome.Final || newOrchestrationRuntimeState.ExecutionStartedEvent is null)
+        {
+            _history.Remove(item.InstanceId);
+        }
+        else
+        {
+            _history.Store(item.InstanceId, newOrchestrationRuntimeState.OrchestrationInstance!.ExecutionId, newOrchestrationRuntimeState.Events);
+        }
         if (outcome.ActivityWork)
         {
             _activitySignal.Set();

@@ -61,8 +61,9 @@ public sealed partial class SqliteOrchestrationService
         });
 
     /// <summary>
-    /// Waits until the instance reaches a final status (Completed, Failed, Terminated, Canceled). Woken at once by a
-    /// checkpoint in this process; polls otherwise.
+    /// Waits until the instance reaches a final status (Completed, Failed, Terminated, Canceled). Woken at once by the
+    /// checkpoint that finishes it (this service is the database's only writer); it also looks again every ten poll
+    /// intervals, in case the instance was replaced or purged meanwhile.
     /// </summary>
     /// <param name="instanceId">The instance.</param>
     /// <param name="executionId">Ignored: a run that continued as new has a new execution, and waiting follows the instance.</param>
@@ -88,14 +89,11 @@ public sealed partial class SqliteOrchestrationService
                 return null!;
             }
 
-            try
-            {
-                await completed.WaitAsync(remaining < _settings.PollInterval ? remaining : _settings.PollInterval, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                // Poll again: the instance may have finished in a way this process was not told about.
-            }
+            var recheck = _settings.PollInterval * 10;
+            using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(completed, Task.Delay(remaining < recheck ? remaining : recheck, delay.Token));
+            await delay.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

@@ -16,11 +16,9 @@ public sealed partial class SqliteOrchestrationService
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var token = Guid.NewGuid().ToString("N");
-            var attempt = await store.WriteAsync(s => OrchestrationLocking.TryLock(s, token, Now, _settings, _logger), cancellationToken);
-            if (attempt.Locked is { } locked)
+            if (_lockedOrchestrations.TryDequeue(out var locked) && IsFresh(locked.LockExpiresAt))
             {
-                var history = await store.ReadAsync(connection => OrchestrationLocking.ReadHistory(connection, locked.InstanceId), cancellationToken);
+                var history = locked.CachedHistory ?? [.. locked.StoredHistory!.Select(h => EventSerializer.Deserialize(h.Type, h.Data))];
                 return new SqliteOrchestrationWorkItem
                 {
                     InstanceId = locked.InstanceId,
@@ -28,7 +26,7 @@ public sealed partial class SqliteOrchestrationService
                     NewMessages = [.. locked.Messages.Select(m => EventSerializer.Message(
                         m.SequenceNumber, locked.InstanceId, m.ExecutionId, EventSerializer.Deserialize(m.EventType, m.Data)))],
                     LockedUntilUtc = SqlExtensions.FromUnixMs(locked.LockExpiresAt),
-                    LockToken = token,
+                    LockToken = locked.LockToken,
                     MessageSequenceNumbers = [.. locked.Messages.Select(m => m.SequenceNumber)],
                     StoredHistoryCount = history.Count,
                     StoredExecutionId = locked.ExecutionId,
@@ -36,7 +34,13 @@ public sealed partial class SqliteOrchestrationService
                 };
             }
 
-            if (!await WaitForWorkAsync(_orchestrationSignal, attempt.NextVisibleAt, deadline, cancellationToken))
+            var attempt = await store.WriteAsync(s => OrchestrationLocking.TryLock(s, LockBatch, Now, _settings, _history, _logger), cancellationToken);
+            foreach (var instance in attempt.Locked)
+            {
+                _lockedOrchestrations.Enqueue(instance);
+            }
+
+            if (attempt.Locked.Count == 0 && !await WaitForWorkAsync(_orchestrationSignal, attempt.NextVisibleAt, deadline, cancellationToken))
             {
                 return null!;
             }
@@ -99,12 +103,53 @@ public sealed partial class SqliteOrchestrationService
         _orchestrationSignal.Set();
     }
 
+    /// <summary>Gives back the locks of work items locked in a batch but not handed out yet (the dispatchers stopped).</summary>
+    private async Task ReleasePrefetchedAsync()
+    {
+        var instances = new List<string>();
+        while (_lockedOrchestrations.TryDequeue(out var instance))
+        {
+            instances.Add(instance.LockToken);
+        }
+
+        var tasks = new List<string>();
+        while (_lockedTasks.TryDequeue(out var task))
+        {
+            tasks.Add(task.LockToken);
+        }
+
+        if (instances.Count + tasks.Count == 0 || Volatile.Read(ref _store) is not { } store)
+        {
+            return;
+        }
+
+        await store.WriteAsync(s =>
+        {
+            foreach (var token in instances)
+            {
+                s.Command("UPDATE instances SET lock_token = NULL, lock_expires_at = NULL WHERE lock_token = $token").With("$token", token).ExecuteNonQuery();
+            }
+
+            foreach (var token in tasks)
+            {
+                s.Command("UPDATE tasks SET lock_token = NULL, lock_expires_at = NULL, available_at = $now WHERE lock_token = $token")
+                    .With("$token", token).With("$now", Now).ExecuteNonQuery();
+            }
+        });
+    }
+
     private static SqliteOrchestrationWorkItem Ours(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         return workItem as SqliteOrchestrationWorkItem
             ?? throw new ArgumentException($"The work item for '{workItem.InstanceId}' was not locked by this SQLite service.", nameof(workItem));
     }
+
+    /// <summary>
+    /// A work item locked ahead that waited in the batch for more than half its lock time is not handed out: its lock
+    /// may lapse before it is done, and the row is locked again by the next batch anyway.
+    /// </summary>
+    private bool IsFresh(long lockExpiresAt) => lockExpiresAt - Now > (long)(_settings.LockTimeout.TotalMilliseconds / 2);
 
     private static DateTime Deadline(TimeSpan receiveTimeout) =>
         receiveTimeout == Timeout.InfiniteTimeSpan || receiveTimeout > TimeSpan.FromDays(3650) ? DateTime.MaxValue : DateTime.UtcNow + receiveTimeout;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.Query;
@@ -28,6 +29,9 @@ public sealed partial class SqliteOrchestrationService :
     private readonly WakeSignal _orchestrationSignal = new();
     private readonly WakeSignal _activitySignal = new();
     private readonly CompletionWaiters _waiters = new();
+    private readonly HistoryCache _history = new();
+    private readonly ConcurrentQueue<OrchestrationLocking.LockedInstance> _lockedOrchestrations = new();
+    private readonly ConcurrentQueue<ActivityLocking.LockedTask> _lockedTasks = new();
     private OwnerLock? _owner;
     private SqliteStore? _store;
     private bool _disposed;
@@ -79,6 +83,9 @@ public sealed partial class SqliteOrchestrationService :
 
     internal SqliteStore Store => EnsureOpen();
 
+    /// <summary>Work items locked per transaction when a dispatcher asks for one; the rest wait here for its next call.</summary>
+    private const int LockBatch = 16;
+
     private static long Now => DateTime.UtcNow.ToUnixMs();
 
     /// <summary>Records the address this process's sidecar listens on in the owner record, for other commands to find it.</summary>
@@ -97,10 +104,12 @@ public sealed partial class SqliteOrchestrationService :
     }
 
     /// <inheritdoc />
-    public Task StopAsync() => Task.CompletedTask;
+    public Task StopAsync() => StopAsync(isForced: false);
 
-    /// <inheritdoc />
-    public Task StopAsync(bool isForced) => Task.CompletedTask;
+    /// <summary>The dispatchers stopped: work items locked ahead of them are given back. The client keeps working.</summary>
+    /// <param name="isForced">Ignored.</param>
+    /// <returns>A task that completes when done.</returns>
+    public Task StopAsync(bool isForced) => ReleasePrefetchedAsync();
 
     /// <inheritdoc />
     public Task CreateAsync() => CreateAsync(recreateInstanceStore: false);
@@ -153,12 +162,14 @@ public sealed partial class SqliteOrchestrationService :
         }
     }
 
-    private static void DeleteEverything(SqliteStore store)
+    private void DeleteEverything(SqliteStore store)
     {
         foreach (var table in new[] { "history", "messages", "tasks", "instances", "payloads" })
         {
             store.Command($"DELETE FROM {table}").ExecuteNonQuery();
         }
+
+        _history.Clear();
     }
 
     private SqliteStore EnsureOpen()

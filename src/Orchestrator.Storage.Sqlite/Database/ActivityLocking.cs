@@ -9,15 +9,18 @@ internal static class ActivityLocking
 {
     private const int MaxCandidates = 64;
 
-    public sealed record LockedTask(long SequenceNumber, string InstanceId, string? ExecutionId, string Data, long LockExpiresAt);
+    public sealed record LockedTask(long SequenceNumber, string InstanceId, string? ExecutionId, string Data, string LockToken, long LockExpiresAt);
 
-    public readonly record struct Attempt(LockedTask? Locked, long? NextAvailableAt);
+    public readonly record struct Attempt(List<LockedTask> Locked, long? NextAvailableAt);
 
-    public static Attempt TryLock(SqliteStore store, string token, long now, TimeSpan lockTimeout, ILogger logger)
+    /// <summary>Locks up to <paramref name="max"/> tasks in this transaction.</summary>
+    public static Attempt TryLock(SqliteStore store, int max, long now, TimeSpan lockTimeout, ILogger logger)
     {
         var expires = now + (long)lockTimeout.TotalMilliseconds;
-        for (var candidate = 0; candidate < MaxCandidates; candidate++)
+        var locked = new List<LockedTask>();
+        for (var candidate = 0; candidate < MaxCandidates && locked.Count < max; candidate++)
         {
+            var token = Guid.NewGuid().ToString("N");
             LockedTask? task = null;
             using (var reader = store.Command("""
                 UPDATE tasks SET lock_token = $token, lock_expires_at = $expires, available_at = $expires, dequeue_count = dequeue_count + 1
@@ -27,7 +30,7 @@ internal static class ActivityLocking
             {
                 if (reader.Read())
                 {
-                    task = new LockedTask(reader.GetInt64(0), reader.GetString(1), reader.NullableString(2), reader.NullableString(3) ?? string.Empty, expires);
+                    task = new LockedTask(reader.GetInt64(0), reader.GetString(1), reader.NullableString(2), reader.NullableString(3) ?? string.Empty, token, expires);
                     if (reader.NullableInt64(4) is { } payload)
                     {
                         task = task with { Data = (string)store.Command("SELECT text FROM payloads WHERE payload_id = $id").With("$id", payload).ExecuteScalar()! };
@@ -37,8 +40,13 @@ internal static class ActivityLocking
 
             if (task is null)
             {
+                if (locked.Count > 0)
+                {
+                    break;
+                }
+
                 var next = store.Command("SELECT min(available_at) FROM tasks WHERE available_at > $now").With("$now", now).ExecuteScalar();
-                return new Attempt(null, next is long at ? at : null);
+                return new Attempt(locked, next is long at ? at : null);
             }
 
             var instance = InstanceRows.Find(store, task.InstanceId);
@@ -51,13 +59,14 @@ internal static class ActivityLocking
             };
             if (stale is null)
             {
-                return new Attempt(task, null);
+                locked.Add(task);
+                continue;
             }
 
             store.Command("DELETE FROM tasks WHERE seq = $seq").With("$seq", task.SequenceNumber).ExecuteNonQuery();
             logger.DroppedMessage(nameof(EventType.TaskScheduled), task.InstanceId, stale);
         }
 
-        return new Attempt(null, now);
+        return new Attempt(locked, locked.Count > 0 ? null : now);
     }
 }

@@ -7,9 +7,9 @@ using Orchestrator.Storage.Sqlite.Dispatch;
 namespace Orchestrator.Storage.Sqlite.Database;
 
 /// <summary>
-/// Everything one orchestration episode changes, written in the caller's single transaction: the lock is checked
-/// first (a lost lock writes nothing), then consumed messages are deleted, history appended (or replaced after
-/// continue-as-new), the instance row updated and unlocked, and outbound tasks, timers and messages inserted.
+/// Everything one orchestration episode changes, written in the caller's single transaction: the instance row is
+/// updated and unlocked on the condition that the lock is still held (a lost lock writes nothing), history appended
+/// (or replaced after continue-as-new), outbound tasks, timers and messages inserted, and consumed messages deleted.
 /// </summary>
 internal sealed class Checkpoint(
     SqliteOrchestrationWorkItem workItem,
@@ -20,33 +20,40 @@ internal sealed class Checkpoint(
     TaskMessage? continuedAsNewMessage,
     OrchestrationState? state)
 {
-    public readonly record struct Outcome(bool LockHeld, bool Final, bool OrchestrationWork, bool ActivityWork);
+    public readonly record struct Outcome(bool Final, bool OrchestrationWork, bool ActivityWork);
 
-    public Outcome Apply(SqliteStore store, long now, int threshold, ILogger logger)
+    /// <exception cref="SqliteLockLostException">From <paramref name="lockLost"/>: the lock is no longer held; the caller's transaction (savepoint) is rolled back.</exception>
+    public Outcome Apply(SqliteStore store, long now, int threshold, ILogger logger, Func<SqliteLockLostException> lockLost)
     {
         var instanceId = workItem.InstanceId;
-        var held = store.Command("SELECT 1 FROM instances WHERE instance_id = $id AND lock_token = $token AND lock_expires_at > $now")
-            .With("$id", instanceId).With("$token", workItem.LockToken).With("$now", now).ExecuteScalar();
-        if (held is null)
-        {
-            return new Outcome(LockHeld: false, Final: false, OrchestrationWork: false, ActivityWork: false);
-        }
-
-        foreach (var sequenceNumber in workItem.MessageSequenceNumbers)
-        {
-            store.Command("DELETE FROM messages WHERE seq = $seq").With("$seq", sequenceNumber).ExecuteNonQuery();
-        }
-
         var rows = new MessageRows(store, now, threshold, logger);
         var final = false;
-        if (runtimeState.ExecutionStartedEvent is not null)
+        if (runtimeState.ExecutionStartedEvent is null)
+        {
+            // The dispatcher dropped the work item (messages for an instance that has no history): just give it back.
+            var released = store.Command("""
+                UPDATE instances SET lock_token = NULL, lock_expires_at = NULL
+                WHERE instance_id = $id AND lock_token = $token AND lock_expires_at > $now
+                """).With("$id", instanceId).With("$token", workItem.LockToken).With("$now", now).ExecuteNonQuery();
+            if (released == 0)
+            {
+                throw lockLost();
+            }
+        }
+        else
         {
             var executionId = runtimeState.OrchestrationInstance!.ExecutionId;
             var replaced = !string.Equals(executionId, workItem.StoredExecutionId, StringComparison.Ordinal);
-            AppendHistory(store, instanceId, executionId, replaced, threshold);
             var current = state ?? Utils.BuildOrchestrationState(runtimeState);
             final = InstanceRows.IsFinal(current.OrchestrationStatus);
-            UpdateInstance(store, current, executionId, replaced, now, threshold);
+
+            // The instance row is updated first, on the condition that the lock is still held: a lost lock writes nothing.
+            if (!UpdateInstance(store, current, executionId, replaced, now, threshold))
+            {
+                throw lockLost();
+            }
+
+            AppendHistory(store, instanceId, executionId, replaced, threshold);
             if (continuedAsNewMessage?.Event is ExecutionStartedEvent)
             {
                 // A dispatcher that hands continue-as-new back as a start message: the new execution replaces this one.
@@ -63,15 +70,12 @@ internal sealed class Checkpoint(
                 rows.Send(message);
             }
         }
-        else
-        {
-            // The dispatcher dropped the work item (messages for an instance that has no history): just give it back.
-            store.Command("UPDATE instances SET lock_token = NULL, lock_expires_at = NULL WHERE instance_id = $id").With("$id", instanceId).ExecuteNonQuery();
-        }
 
+        store.Command("DELETE FROM messages WHERE seq IN (SELECT value FROM json_each($seqs))")
+            .With("$seqs", "[" + string.Join(',', workItem.MessageSequenceNumbers) + "]").ExecuteNonQuery();
         var pending = store.Command("SELECT 1 FROM messages WHERE instance_id = $id AND visible_at <= $now LIMIT 1")
             .With("$id", instanceId).With("$now", now).ExecuteScalar() is not null;
-        return new Outcome(LockHeld: true, final, rows.OrchestrationWork || pending, rows.ActivityWork);
+        return new Outcome(final, rows.OrchestrationWork || pending, rows.ActivityWork);
     }
 
     private void AppendHistory(SqliteStore store, string instanceId, string executionId, bool replaced, int threshold)
@@ -104,27 +108,33 @@ internal sealed class Checkpoint(
         }
     }
 
-    private void UpdateInstance(SqliteStore store, OrchestrationState current, string executionId, bool replaced, long now, int threshold)
+    /// <returns><c>false</c> when the lock is no longer held (nothing was changed).</returns>
+    private bool UpdateInstance(SqliteStore store, OrchestrationState current, string executionId, bool replaced, long now, int threshold)
     {
         var instanceId = workItem.InstanceId;
         var output = StoredText.Put(store, instanceId, current.Output, threshold);
         var failure = current.FailureDetails is null ? null : EventSerializer.SerializeObject(current.FailureDetails);
         var final = InstanceRows.IsFinal(current.OrchestrationStatus);
-        store.Command("""
+        var updated = store.Command("""
             UPDATE instances SET execution_id = $execution, status = $status, updated_at = $now, completed_at = $completed,
                 output = $output, output_payload = $output_payload, failure = $failure,
                 version = COALESCE($version, version), tags = COALESCE($tags, tags),
-                lock_token = NULL, lock_expires_at = NULL, abandon_count = 0
-            WHERE instance_id = $id
+                lock_token = NULL, lock_expires_at = NULL, abandon_count = 0, history_count = $history_count
+            WHERE instance_id = $id AND lock_token = $token AND lock_expires_at > $now
             """)
             .With("$execution", executionId).With("$status", (int)current.OrchestrationStatus).With("$now", now)
             .With("$completed", final ? now : null).With("$output", output.Inline).With("$output_payload", output.PayloadId)
             .With("$failure", failure).With("$version", current.Version)
             .With("$tags", current.Tags is { Count: > 0 } tags ? EventSerializer.SerializeObject(tags) : null)
-            .With("$id", instanceId)
-            .ExecuteNonQuery();
+            .With("$history_count", replaced ? runtimeState.Events.Count : workItem.StoredHistoryCount + runtimeState.NewEvents.Count)
+            .With("$id", instanceId).With("$token", workItem.LockToken)
+            .ExecuteNonQuery() > 0;
+        if (!updated)
+        {
+            return false;
+        }
 
-        if (replaced || current.Status is null || current.Status.Length > threshold || current.Status != workItem.StoredCustomStatus)
+        if (replaced || current.Status?.Length > threshold || current.Status != workItem.StoredCustomStatus)
         {
             var status = StoredText.Put(store, instanceId, current.Status, threshold);
             store.Command("UPDATE instances SET custom_status = $status, custom_status_payload = $payload WHERE instance_id = $id")
@@ -137,5 +147,7 @@ internal sealed class Checkpoint(
             store.Command("UPDATE instances SET input = $input, input_payload = $payload WHERE instance_id = $id")
                 .With("$input", input.Inline).With("$payload", input.PayloadId).With("$id", instanceId).ExecuteNonQuery();
         }
+
+        return true;
     }
 }

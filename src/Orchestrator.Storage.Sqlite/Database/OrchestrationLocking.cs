@@ -2,6 +2,7 @@ using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Storage.Sqlite.Dispatch;
 
 namespace Orchestrator.Storage.Sqlite.Database;
 
@@ -11,16 +12,25 @@ internal static class OrchestrationLocking
     private const int MaxCandidates = 64;
     private const int MaxMessages = 1000;
 
+    private const string HistorySql = """
+        SELECT h.event_type, COALESCE(h.data, p.text) FROM history h LEFT JOIN payloads p ON p.payload_id = h.payload_id
+        WHERE h.instance_id = $id ORDER BY h.seq
+        """;
+
     public sealed record StoredMessage(long SequenceNumber, string? ExecutionId, EventType EventType, string Data);
 
-    public sealed record LockedInstance(string InstanceId, string ExecutionId, long LockExpiresAt, string? CustomStatus, IReadOnlyList<StoredMessage> Messages);
+    public sealed record LockedInstance(
+        string InstanceId, string ExecutionId, string LockToken, long LockExpiresAt, string? CustomStatus,
+        IReadOnlyList<StoredMessage> Messages, IReadOnlyList<(EventType Type, string Data)>? StoredHistory, List<HistoryEvent>? CachedHistory);
 
-    public readonly record struct Attempt(LockedInstance? Locked, long? NextVisibleAt);
+    public readonly record struct Attempt(List<LockedInstance> Locked, long? NextVisibleAt);
 
-    public static Attempt TryLock(SqliteStore store, string token, long now, SqliteOrchestrationServiceSettings settings, ILogger logger)
+    /// <summary>Locks up to <paramref name="max"/> instances in this transaction (one transaction per batch, not per work item).</summary>
+    public static Attempt TryLock(SqliteStore store, int max, long now, SqliteOrchestrationServiceSettings settings, HistoryCache cache, ILogger logger)
     {
         var expires = now + (long)settings.LockTimeout.TotalMilliseconds;
-        for (var candidate = 0; candidate < MaxCandidates; candidate++)
+        var locked = new List<LockedInstance>();
+        for (var candidate = 0; candidate < MaxCandidates && locked.Count < max; candidate++)
         {
             var instanceId = (string?)store.Command("""
                 SELECT m.instance_id FROM messages m JOIN instances i ON i.instance_id = m.instance_id
@@ -29,22 +39,30 @@ internal static class OrchestrationLocking
                 """).With("$now", now).ExecuteScalar();
             if (instanceId is null)
             {
+                if (locked.Count > 0)
+                {
+                    break;
+                }
+
                 var next = store.Command("SELECT min(visible_at) FROM messages WHERE visible_at > $now").With("$now", now).ExecuteScalar();
-                return new Attempt(null, next is long at ? at : null);
+                return new Attempt(locked, next is long at ? at : null);
             }
 
+            var token = Guid.NewGuid().ToString("N");
             string executionId;
             OrchestrationStatus status;
             string? customStatus;
+            long historyCount;
             using (var reader = store.Command("""
                 UPDATE instances SET lock_token = $token, lock_expires_at = $expires WHERE instance_id = $id
-                RETURNING execution_id, status, custom_status
+                RETURNING execution_id, status, custom_status, history_count
                 """).With("$token", token).With("$expires", expires).With("$id", instanceId).ExecuteReader())
             {
                 reader.Read();
                 executionId = reader.GetString(0);
                 status = (OrchestrationStatus)reader.GetInt32(1);
                 customStatus = reader.NullableString(2);
+                historyCount = reader.GetInt64(3);
             }
 
             var messages = ReadMessages(store, instanceId, now);
@@ -71,19 +89,30 @@ internal static class OrchestrationLocking
                 continue;
             }
 
-            return new Attempt(new LockedInstance(instanceId, executionId, expires, customStatus, messages), null);
+            var cached = cache.TryGet(instanceId, executionId, historyCount);
+            locked.Add(new LockedInstance(instanceId, executionId, token, expires, customStatus, messages, cached is null ? ReadHistory(store, instanceId) : null, cached));
         }
 
-        return new Attempt(null, now);
+        return new Attempt(locked, locked.Count > 0 ? null : now);
+    }
+
+    /// <summary>The stored history, read in the lock's transaction on the writer (prepared once), parsed outside it.</summary>
+    private static List<(EventType, string)> ReadHistory(SqliteStore store, string instanceId)
+    {
+        using var reader = store.Command(HistorySql).With("$id", instanceId).ExecuteReader();
+        var history = new List<(EventType, string)>();
+        while (reader.Read())
+        {
+            history.Add(((EventType)reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        return history;
     }
 
     public static List<HistoryEvent> ReadHistory(SqliteConnection connection, string instanceId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT h.event_type, COALESCE(h.data, p.text) FROM history h LEFT JOIN payloads p ON p.payload_id = h.payload_id
-            WHERE h.instance_id = $id ORDER BY h.seq
-            """;
+        command.CommandText = HistorySql;
         command.With("$id", instanceId);
         using var reader = command.ExecuteReader();
         var history = new List<HistoryEvent>();

@@ -39,7 +39,8 @@ internal static class Schema
                 failure TEXT,
                 lock_token TEXT,
                 lock_expires_at INTEGER,
-                abandon_count INTEGER NOT NULL DEFAULT 0
+                abandon_count INTEGER NOT NULL DEFAULT 0,
+                history_count INTEGER NOT NULL DEFAULT 0
             );
             CREATE INDEX instances_by_created ON instances (created_at, instance_id);
             CREATE INDEX instances_by_status ON instances (status, created_at);

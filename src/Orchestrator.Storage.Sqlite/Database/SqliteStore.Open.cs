@@ -47,18 +47,7 @@ internal sealed partial class SqliteStore
     }
 
     /// <summary>Reads a pragma on the writer connection (tests and diagnostics).</summary>
-    public object? Pragma(string name)
-    {
-        _writeLock.Wait();
-        try
-        {
-            return Command($"PRAGMA {name}").ExecuteScalar();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public object? Pragma(string name) => WriteAsync(store => store.Command($"PRAGMA {name}").ExecuteScalar()).GetAwaiter().GetResult();
 
     /// <summary>Creates the database's directory; done before the owner lock, which lives beside the file.</summary>
     public static void PrepareDirectory(string path)

@@ -3,13 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace Orchestrator.Storage.Sqlite.Database;
 
 /// <summary>
-/// The database file: one writer connection (SQLite has one writer; every write transaction in this process goes
-/// through it, under an async lock, with its statements prepared once and reused) and pooled read-only connections
-/// for queries, which WAL lets run beside the writer.
+/// The database file: one writer connection (SQLite has one writer; every write in this process goes through it, with
+/// its statements prepared once and reused; see the group commit in SqliteStore.Writer.cs) and pooled read-only
+/// connections for queries, which WAL lets run beside the writer.
 /// </summary>
 internal sealed partial class SqliteStore : IDisposable
 {
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly string _readConnectionString;
     private SqliteConnection? _writer;
@@ -23,46 +22,7 @@ internal sealed partial class SqliteStore : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE … COMMIT); rolls back when it throws.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteStore, T> work, CancellationToken cancellationToken = default)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            var writer = _writer ?? throw new ObjectDisposedException(nameof(SqliteStore));
-            Run("BEGIN IMMEDIATE");
-            T result;
-            try
-            {
-                result = work(this);
-                Run("COMMIT");
-            }
-            catch
-            {
-                Rollback(writer);
-                throw;
-            }
-
-            return result;
-        }
-        catch (SqliteException ex)
-        {
-            throw Translate(ex, "write to");
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    public Task WriteAsync(Action<SqliteStore> work, CancellationToken cancellationToken = default) =>
-        WriteAsync<bool>(store =>
-        {
-            work(store);
-            return true;
-        }, cancellationToken);
-
-    /// <summary>A prepared statement on the writer connection; only valid inside <see cref="WriteAsync{T}"/>.</summary>
+    /// <summary>A prepared statement on the writer connection; only valid inside a write (<see cref="WriteAsync{T}"/>).</summary>
     public SqliteCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -94,29 +54,22 @@ internal sealed partial class SqliteStore : IDisposable
 
     public void Dispose()
     {
-        _writeLock.Wait();
-        try
+        StopWriter();
+        foreach (var command in _commands.Values)
         {
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-
-            _commands.Clear();
-            if (_writer is { } writer)
-            {
-                // A clean close checkpoints the log into the database file.
-                writer.Close();
-                writer.Dispose();
-                _writer = null;
-            }
-
-            SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+            command.Dispose();
         }
-        finally
+
+        _commands.Clear();
+        if (_writer is { } writer)
         {
-            _writeLock.Release();
+            // A clean close checkpoints the log into the database file.
+            writer.Close();
+            writer.Dispose();
+            _writer = null;
         }
+
+        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
     }
 
     private void Run(string sql) => Command(sql).ExecuteNonQuery();

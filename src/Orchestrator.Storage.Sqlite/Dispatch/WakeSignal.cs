@@ -10,13 +10,19 @@ internal sealed class WakeSignal
 
     public void Set()
     {
+        // Checked first because a signal is usually pending already under load, and the exception is costly.
+        if (_semaphore.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _semaphore.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled.
+            // Signalled by another thread in between.
         }
     }
 
