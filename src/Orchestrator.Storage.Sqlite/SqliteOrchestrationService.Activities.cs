@@ -30,7 +30,7 @@ public sealed partial class SqliteOrchestrationService
                 };
             }
 
-            var attempt = await store.WriteAsync(s => ActivityLocking.TryLock(s, LockBatch, Now, _settings.LockTimeout, _logger), cancellationToken);
+            var attempt = await store.WriteAsync(s => ActivityLocking.TryLock(s, LockBatch, Now, _settings.LockTimeout), cancellationToken);
             foreach (var locked in attempt.Locked)
             {
                 _lockedTasks.Enqueue(locked);

@@ -118,9 +118,7 @@ public sealed partial class SqliteOrchestrationService
     private async Task<int> PurgeWhereAsync(string condition, IReadOnlyList<(string Name, object? Value)> parameters)
     {
         var store = EnsureOpen();
-        var final = string.Join(", ", new[] { OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled }
-            .Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
-        var select = $"SELECT instance_id FROM instances WHERE status IN ({final}) AND {condition} LIMIT $batch";
+        var select = $"SELECT instance_id FROM instances WHERE status IN ({InstanceRows.FinalStatuses}) AND {condition} LIMIT $batch";
         var total = 0;
         while (true)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using DurableTask.Core;
 using DurableTask.Core.Common;
 using DurableTask.Core.History;
@@ -54,6 +55,11 @@ internal sealed class Checkpoint(
             }
 
             AppendHistory(store, instanceId, executionId, replaced, threshold);
+            if (final || replaced)
+            {
+                ActivityLocking.DropTasksOfEndedExecutions(store, instanceId, executionId, final, logger);
+            }
+
             if (continuedAsNewMessage?.Event is ExecutionStartedEvent)
             {
                 // A dispatcher that hands continue-as-new back as a start message: the new execution replaces this one.
@@ -95,15 +101,35 @@ internal sealed class Checkpoint(
             first = workItem.StoredHistoryCount;
         }
 
+        // Small events go in one statement, as a JSON array of [seq, type, event] that SQLite unpacks; large ones go one
+        // by one with their text in the payloads table.
+        var rows = new StringBuilder("[");
         for (var i = 0; i < events.Count; i++)
         {
-            var data = StoredText.Put(store, instanceId, EventSerializer.Serialize(events[i]), threshold);
+            var json = EventSerializer.Serialize(events[i]);
+            if (json.Length > threshold)
+            {
+                var data = StoredText.Put(store, instanceId, json, threshold);
+                store.Command("""
+                    INSERT INTO history (instance_id, seq, execution_id, event_type, data, payload_id)
+                    VALUES ($id, $seq, $execution, $type, NULL, $payload)
+                    """)
+                    .With("$id", instanceId).With("$seq", first + i).With("$execution", executionId)
+                    .With("$type", (int)events[i].EventType).With("$payload", data.PayloadId)
+                    .ExecuteNonQuery();
+                continue;
+            }
+
+            rows.Append(rows.Length > 1 ? ",[" : "[").Append(first + i).Append(',').Append((int)events[i].EventType).Append(',').Append(json).Append(']');
+        }
+
+        if (rows.Length > 1)
+        {
             store.Command("""
-                INSERT INTO history (instance_id, seq, execution_id, event_type, data, payload_id)
-                VALUES ($id, $seq, $execution, $type, $data, $payload)
+                INSERT INTO history (instance_id, seq, execution_id, event_type, data)
+                SELECT $id, json_extract(value, '$[0]'), $execution, json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($rows)
                 """)
-                .With("$id", instanceId).With("$seq", first + i).With("$execution", executionId)
-                .With("$type", (int)events[i].EventType).With("$data", data.Inline).With("$payload", data.PayloadId)
+                .With("$id", instanceId).With("$execution", executionId).With("$rows", rows.Append(']').ToString())
                 .ExecuteNonQuery();
         }
     }

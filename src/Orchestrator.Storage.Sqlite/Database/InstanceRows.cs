@@ -20,6 +20,10 @@ internal static class InstanceRows
 
     public static readonly string SelectWithoutInputs = "SELECT " + string.Format(System.Globalization.CultureInfo.InvariantCulture, StateColumns, "NULL, NULL");
 
+    /// <summary>The final statuses as a SQL list, for <c>status IN (…)</c>.</summary>
+    public static readonly string FinalStatuses = string.Join(", ", new[] { OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled }
+        .Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public static bool IsFinal(OrchestrationStatus status) =>
         status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
 

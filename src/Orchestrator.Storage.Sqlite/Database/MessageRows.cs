@@ -62,22 +62,46 @@ internal sealed class MessageRows(SqliteStore store, long now, int threshold, IL
             return;
         }
 
-        var reason = InstanceRows.Find(store, instanceId) switch
+        var executionId = message.OrchestrationInstance.ExecutionId is { Length: > 0 } id ? id : null;
+        var json = EventSerializer.Serialize(message.Event);
+        if (json.Length <= threshold)
         {
-            null => "the instance does not exist",
-            { } row when InstanceRows.IsFinal(row.Status) => $"the instance is {row.Status}",
-            { } row when message.OrchestrationInstance.ExecutionId is { Length: > 0 } execution && execution != row.ExecutionId =>
-                $"it belongs to execution {execution}, not the current {row.ExecutionId}",
-            _ => null,
-        };
-        if (reason is not null)
-        {
-            logger.DroppedMessage(message.Event.EventType.ToString(), instanceId, reason);
+            // The usual case in one statement: inserted only when the instance can take it.
+            var inserted = store.Command($"""
+                INSERT INTO messages (instance_id, execution_id, event_type, visible_at, data)
+                SELECT $id, $execution, $type, $visible, $data FROM instances
+                WHERE instance_id = $id AND status NOT IN ({InstanceRows.FinalStatuses}) AND ($execution IS NULL OR execution_id = $execution)
+                """)
+                .With("$id", instanceId).With("$execution", executionId).With("$type", (int)message.Event.EventType)
+                .With("$visible", VisibleAt(message.Event)).With("$data", json)
+                .ExecuteNonQuery();
+            if (inserted > 0)
+            {
+                OrchestrationWork = true;
+            }
+            else
+            {
+                logger.DroppedMessage(message.Event.EventType.ToString(), instanceId, WhyNotDelivered(instanceId, executionId));
+            }
+
             return;
         }
 
-        Insert(instanceId, message.OrchestrationInstance.ExecutionId, message.Event, VisibleAt(message.Event));
+        if (InstanceRows.Find(store, instanceId) is { } row && !InstanceRows.IsFinal(row.Status) && (executionId is null || executionId == row.ExecutionId))
+        {
+            Insert(instanceId, executionId, message.Event, VisibleAt(message.Event));
+            return;
+        }
+
+        logger.DroppedMessage(message.Event.EventType.ToString(), instanceId, WhyNotDelivered(instanceId, executionId));
     }
+
+    private string WhyNotDelivered(string instanceId, string? executionId) => InstanceRows.Find(store, instanceId) switch
+    {
+        null => "the instance does not exist",
+        { } row when InstanceRows.IsFinal(row.Status) => $"the instance is {row.Status}",
+        { } row => $"it belongs to execution {executionId}, not the current {row.ExecutionId}",
+    };
 
     public void AddTask(TaskMessage message)
     {
