@@ -32,6 +32,7 @@ internal sealed partial class SqliteStore
             store.CheckIntegrity();
             store.Migrate(migrations);
             store.ReleaseLocksOfPreviousOwner();
+            store.StartCheckpointer(builder.ToString());
             return store;
         }
         catch (SqliteException ex)

@@ -54,6 +54,7 @@ internal sealed partial class SqliteStore : IDisposable
 
     public void Dispose()
     {
+        StopCheckpointer();
         StopWriter();
         foreach (var command in _commands.Values)
         {
