@@ -57,6 +57,23 @@ internal sealed class SqliteHub : IAsyncDisposable
             TimeSpan.FromSeconds(60),
             $"instance {instance.InstanceId} never became {status}");
 
+    /// <summary>Starts a <see cref="WaitEventOrchestration"/> and waits until it runs (waiting for its event).</summary>
+    public async Task<OrchestrationInstance> StartWaitingAsync(string? instanceId = null)
+    {
+        var instance = await Client.CreateOrchestrationInstanceAsync(typeof(WaitEventOrchestration), instanceId ?? $"waiting-{Guid.NewGuid():N}", "x");
+        await WaitForStatusAsync(instance, OrchestrationStatus.Running);
+        return instance;
+    }
+
+    /// <summary>One instance run to completion and one left waiting, named <c>{prefix}-done</c> and <c>{prefix}-waiting</c>.</summary>
+    public async Task<(OrchestrationInstance Done, OrchestrationInstance Waiting)> DoneAndWaitingAsync(string prefix)
+    {
+        var done = await Client.CreateOrchestrationInstanceAsync(typeof(CounterOrchestration), $"{prefix}-done", 3);
+        var waiting = await StartWaitingAsync($"{prefix}-waiting");
+        await WaitAsync(done);
+        return (done, waiting);
+    }
+
     public Task<long> CountAsync(string table) => Service.Store.ReadAsync(c => Sql.Count(c, table), TestContext.Current.CancellationToken);
 
     public Task<object?> ScalarAsync(string sql) => Service.Store.ReadAsync(c => Sql.Scalar(c, sql), TestContext.Current.CancellationToken);

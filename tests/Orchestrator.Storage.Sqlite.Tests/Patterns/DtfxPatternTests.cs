@@ -69,8 +69,7 @@ public sealed class DtfxPatternTests
     public async Task RaiseEvent_Waiting_CompletesWithPayloadAndCustomStatusWasVisible()
     {
         await using var hub = await SqliteHub.StartAsync();
-        var instance = await hub.Client.CreateOrchestrationInstanceAsync(typeof(WaitEventOrchestration), "x");
-        await hub.WaitForStatusAsync(instance, OrchestrationStatus.Running);
+        var instance = await hub.StartWaitingAsync();
 
         (await hub.Client.GetOrchestrationStateAsync(instance.InstanceId))!.Status.ShouldBe("\"waiting\"");
         await hub.Client.RaiseEventAsync(instance, "go", "payload");
@@ -82,8 +81,7 @@ public sealed class DtfxPatternTests
     public async Task Terminate_Waiting_EndsTerminatedAndLaterEventsAreDropped()
     {
         await using var hub = await SqliteHub.StartAsync();
-        var instance = await hub.Client.CreateOrchestrationInstanceAsync(typeof(WaitEventOrchestration), "x");
-        await hub.WaitForStatusAsync(instance, OrchestrationStatus.Running);
+        var instance = await hub.StartWaitingAsync();
 
         await hub.Client.TerminateInstanceAsync(instance, "stop");
         await hub.WaitAsync(instance, OrchestrationStatus.Terminated);
@@ -97,8 +95,7 @@ public sealed class DtfxPatternTests
     public async Task SuspendResume_EventWhileSuspended_DeliveredAfterResume()
     {
         await using var hub = await SqliteHub.StartAsync();
-        var instance = await hub.Client.CreateOrchestrationInstanceAsync(typeof(WaitEventOrchestration), "x");
-        await hub.WaitForStatusAsync(instance, OrchestrationStatus.Running);
+        var instance = await hub.StartWaitingAsync();
 
         await hub.Client.SuspendInstanceAsync(instance, "pause");
         await hub.WaitForStatusAsync(instance, OrchestrationStatus.Suspended);

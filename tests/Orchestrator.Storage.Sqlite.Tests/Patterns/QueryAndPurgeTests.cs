@@ -39,10 +39,7 @@ public sealed class QueryAndPurgeTests
     public async Task Query_ByStatusAndCreatedTime_FindsOnlyMatches()
     {
         await using var hub = await SqliteHub.StartAsync();
-        var done = await hub.Client.CreateOrchestrationInstanceAsync(typeof(CounterOrchestration), "q-done", 3);
-        var waiting = await hub.Client.CreateOrchestrationInstanceAsync(typeof(WaitEventOrchestration), "q-waiting", "x");
-        await hub.WaitAsync(done);
-        await hub.WaitForStatusAsync(waiting, OrchestrationStatus.Running);
+        await hub.DoneAndWaitingAsync("q");
 
         var completed = await hub.Service.GetOrchestrationWithQueryAsync(new OrchestrationQuery { RuntimeStatus = [OrchestrationStatus.Completed] }, Token);
         var future = await hub.Service.GetOrchestrationWithQueryAsync(new OrchestrationQuery { CreatedTimeFrom = DateTime.UtcNow.AddMinutes(5) }, Token);
@@ -70,10 +67,7 @@ public sealed class QueryAndPurgeTests
     public async Task PurgeById_CompletedAndRunning_OnlyTheFinishedOneGoes()
     {
         await using var hub = await SqliteHub.StartAsync();
-        var done = await hub.Client.CreateOrchestrationInstanceAsync(typeof(CounterOrchestration), "pd-done", 3);
-        var waiting = await hub.Client.CreateOrchestrationInstanceAsync(typeof(WaitEventOrchestration), "pd-waiting", "x");
-        await hub.WaitAsync(done);
-        await hub.WaitForStatusAsync(waiting, OrchestrationStatus.Running);
+        var (done, waiting) = await hub.DoneAndWaitingAsync("pd");
 
         (await hub.Service.PurgeInstanceStateAsync(done.InstanceId)).DeletedInstanceCount.ShouldBe(1);
         (await hub.Service.PurgeInstanceStateAsync(waiting.InstanceId)).DeletedInstanceCount.ShouldBe(0);
@@ -94,7 +88,7 @@ public sealed class QueryAndPurgeTests
             instances.Add(await hub.Client.CreateOrchestrationInstanceAsync(typeof(CounterOrchestration), $"pf-{i}", 3));
         }
 
-        var waiting = await hub.Client.CreateOrchestrationInstanceAsync(typeof(WaitEventOrchestration), "pf-waiting", "x");
+        var waiting = await hub.StartWaitingAsync("pf-waiting");
         foreach (var instance in instances)
         {
             await hub.WaitAsync(instance);
