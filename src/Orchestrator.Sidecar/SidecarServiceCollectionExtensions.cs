@@ -48,7 +48,7 @@ public static class SidecarServiceCollectionExtensions
             .Configure<IOptions<SidecarOptions>>((kestrel, sidecar) =>
             {
                 // Pings find a worker whose machine vanished without closing the connection, so its stream ends
-                // and its work items are redelivered (defect 1) instead of waiting for TCP to give up.
+                // and its work items are redelivered (docs/sidecar.md#1-a-worker-crash-hangs-the-run) instead of waiting for TCP to give up.
                 kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(10);
                 kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
                 var address = SidecarAddress.TryParseHost(sidecar.Value.Host);

@@ -4,7 +4,7 @@ using Orchestrator.Plugins.Manifests;
 namespace Orchestrator.Plugins.Discovery;
 
 /// <summary>
-/// Finds plugins in the search paths (SPEC §3), reads and validates their manifests in parallel,
+/// Finds plugins in the search paths (docs/cli.md#search-paths-and-precedence), reads and validates their manifests in parallel,
 /// and applies precedence: the first plugin of a name wins, later ones are reported as shadowed.
 /// </summary>
 public sealed class PluginDiscovery

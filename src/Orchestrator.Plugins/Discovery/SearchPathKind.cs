@@ -1,6 +1,6 @@
 namespace Orchestrator.Plugins.Discovery;
 
-/// <summary>Where a search path comes from (SPEC §3), highest precedence first.</summary>
+/// <summary>Where a search path comes from (docs/cli.md#search-paths-and-precedence), highest precedence first.</summary>
 public enum SearchPathKind
 {
     /// <summary><c>--plugins DIR</c> or an <c>ORCHESTRATOR_PLUGIN_PATH</c> entry.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Orchestrator.Plugins.Discovery;
 
-/// <summary>Computes the plugin search paths in precedence order (SPEC §3).</summary>
+/// <summary>Computes the plugin search paths in precedence order (docs/cli.md#search-paths-and-precedence).</summary>
 public static class SearchPaths
 {
     public const string PluginPathVariable = "ORCHESTRATOR_PLUGIN_PATH";

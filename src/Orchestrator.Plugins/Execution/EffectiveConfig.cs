@@ -5,7 +5,7 @@ using Orchestrator.Plugins.Manifests;
 namespace Orchestrator.Plugins.Execution;
 
 /// <summary>
-/// Effective config (SPEC §6): plugin <c>default_config</c> ⊕ workflow config ⊕ request config, checked against
+/// Effective config (docs/running-workflows.md#how-a-run-executes): plugin <c>default_config</c> ⊕ workflow config ⊕ request config, checked against
 /// <c>config_schema</c> and <c>required_config</c> before anything runs; each phase then merges its
 /// <c>config_overrides</c> on top. Layers merge key by key; a later layer wins.
 /// </summary>

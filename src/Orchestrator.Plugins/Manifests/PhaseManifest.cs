@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Orchestrator.Plugins.Manifests;
 
-/// <summary>One entry of the manifest's <c>phases</c> (SPEC §2, phase fields).</summary>
+/// <summary>One entry of the manifest's <c>phases</c> (docs/manifest.md#phase-fields).</summary>
 public sealed record PhaseManifest
 {
     /// <summary>The default first backoff between attempts.</summary>

@@ -4,7 +4,7 @@ using Semver;
 
 namespace Orchestrator.Plugins.Manifests;
 
-/// <summary>A validated plugin manifest (SPEC §2). Built only by <see cref="ManifestReader"/>.</summary>
+/// <summary>A validated plugin manifest (docs/manifest.md). Built only by <see cref="ManifestReader"/>.</summary>
 public sealed record PluginManifest
 {
     public required string Name { get; init; }

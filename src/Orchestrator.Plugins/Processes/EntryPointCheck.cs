@@ -2,7 +2,7 @@ using Orchestrator.Plugins.Manifests.Validation;
 
 namespace Orchestrator.Plugins.Processes;
 
-/// <summary>SPEC §5.3: the entry point must be a regular, executable file inside the plugin directory.</summary>
+/// <summary>docs/process-protocol.md#calls: the entry point must be a regular, executable file inside the plugin directory.</summary>
 internal static class EntryPointCheck
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;

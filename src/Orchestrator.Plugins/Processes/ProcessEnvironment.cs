@@ -4,7 +4,7 @@ using Orchestrator.Plugins.Manifests;
 namespace Orchestrator.Plugins.Processes;
 
 /// <summary>
-/// The environment a plugin executable gets (SPEC §5.3): never the host's whole environment, only the
+/// The environment a plugin executable gets (docs/process-protocol.md): never the host's whole environment, only the
 /// allowlist, the variables the manifest declares (<c>api_keys</c>, <c>environment_vars</c>) and the
 /// ORCHESTRATOR_* variables describing the call.
 /// </summary>

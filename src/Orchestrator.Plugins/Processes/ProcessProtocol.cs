@@ -4,7 +4,7 @@ using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Plugins.Processes;
 
-/// <summary>The JSON of process protocol v1 (SPEC §5.3): the request on stdin, the result on stdout, the info document.</summary>
+/// <summary>The JSON of process protocol v1 (docs/process-protocol.md): the request on stdin, the result on stdout, the info document.</summary>
 internal static class ProcessProtocol
 {
     public const int Version = 1;

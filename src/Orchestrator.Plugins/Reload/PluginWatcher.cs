@@ -7,7 +7,7 @@ using Orchestrator.Plugins.Execution;
 namespace Orchestrator.Plugins.Reload;
 
 /// <summary>
-/// Hot reload (SPEC §4): loads the plugins when the host starts, then watches every search path (and, for one
+/// Hot reload (docs/writing-plugins.md#hot-reload): loads the plugins when the host starts, then watches every search path (and, for one
 /// that does not exist yet, its nearest existing parent) and reloads once changes have been quiet for the
 /// debounce period. Plugins are added, updated and removed without a restart.
 /// </summary>

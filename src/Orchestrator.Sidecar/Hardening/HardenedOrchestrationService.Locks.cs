@@ -3,7 +3,7 @@ using DurableTask.Core;
 namespace Orchestrator.Sidecar.Hardening;
 
 /// <summary>
-/// Defect 2 — no lock renewal: the vendored dispatchers never renew a work item's lock, so an activity longer than
+/// Defect 2 (docs/sidecar.md#2-no-lock-renewal) — no lock renewal: the vendored dispatchers never renew a work item's lock, so an activity longer than
 /// the queue visibility timeout failed with storage errors and, after a restart, a completed orchestration's
 /// activities all ran again. Every locked item is renewed until it is completed, abandoned or released.
 /// </summary>

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Orchestrator.Sidecar.Hardening;
 
 /// <summary>
-/// Decorates the backend the dispatchers use. Defect 4 — concurrency cliff: the in-memory backend allows only
+/// Decorates the backend the dispatchers use. Defect 4 (docs/sidecar.md#4-concurrency-cliff) — concurrency cliff: the in-memory backend allows only
 /// CPU-count work items and the dispatcher re-polls every 500 ms once they are busy (200 small runs took 200 s on
-/// 2 cores); here every backend reports the configured concurrency instead. Lock renewal (defect 2) and the
-/// sub-orchestration repairs (defect 3) live in the partial files next to this one.
+/// 2 cores); here every backend reports the configured concurrency instead. Lock renewal (docs/sidecar.md#2-no-lock-renewal) and the
+/// sub-orchestration repairs (docs/sidecar.md#3-sub-orchestrations-break-on-azure-storage) live in the partial files next to this one.
 /// </summary>
 internal sealed partial class HardenedOrchestrationService : IOrchestrationService, IAsyncDisposable
 {

@@ -8,7 +8,7 @@ using P = Microsoft.DurableTask.Protobuf;
 
 namespace Orchestrator.Sidecar.Hardening;
 
-/// <summary>The vendored gRPC server with the fixes that belong to the gRPC side (defects 1 and 6, lost-instance waits).</summary>
+/// <summary>The vendored gRPC server with the fixes that belong to the gRPC side (docs/sidecar.md#hardening: defects 1 and 6, and waits on lost instances).</summary>
 internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
 {
     private readonly IHostApplicationLifetime _lifetime;
@@ -34,7 +34,7 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        // Defect 6: end the stream when the host stops, so shutdown does not wait for the drain timeout.
+        // Defect 6 (docs/sidecar.md#6-slow-shutdown): end the stream when the host stops, so shutdown does not wait for the drain timeout.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _lifetime.ApplicationStopping);
         var refused = false;
         try
@@ -53,7 +53,7 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
         {
             if (!refused)
             {
-                // Defect 1: the worker is gone; fail what it held so the dispatcher abandons and redelivers it.
+                // Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run): the worker is gone; fail what it held so the dispatcher abandons and redelivers it.
                 var failed = PendingWorkItems.FailAll(this, new RpcException(new Status(StatusCode.Unavailable, "The worker disconnected before completing the work item.")));
                 if (failed > 0)
                 {

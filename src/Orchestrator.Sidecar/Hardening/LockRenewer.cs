@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Orchestrator.Sidecar.Hardening;
 
 /// <summary>
-/// Renews each held work-item lock about once per period until told to stop (defect 2). One background loop serves
-/// every held item: a timer and a task per work item cost more CPU than the work itself at hundreds of items a second.
+/// Renews each held work-item lock about once per period until told to stop (docs/sidecar.md#2-no-lock-renewal). One
+/// background loop serves every held item: a timer and a task per work item cost more CPU than the work itself at
+/// hundreds of items a second.
 /// </summary>
 internal sealed class LockRenewer(TimeSpan? period, ILogger logger) : IAsyncDisposable
 {

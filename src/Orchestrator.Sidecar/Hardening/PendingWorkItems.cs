@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 namespace Orchestrator.Sidecar.Hardening;
 
 /// <summary>
-/// Defect 1 — worker crash hangs the run: the vendored server keeps one pending completion per work item it hands
+/// Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run) — worker crash hangs the run: the vendored server keeps one pending completion per work item it hands
 /// to the worker and never fails it when the worker's stream ends, so the item is never abandoned. This reaches
 /// the server's private pending-completion maps so they can be failed; if a package upgrade removes them, startup
 /// fails instead of running unhardened.
@@ -17,7 +17,7 @@ internal static class PendingWorkItems
     private static readonly ConcurrentDictionary<Type, MethodInfo> TrySetExceptionMethods = new();
     private static readonly Lazy<FieldInfo[]> Fields = new(FindFields);
 
-    /// <summary>Throws a <see cref="SidecarException"/> naming defect 1 when the private members are gone.</summary>
+    /// <summary>Throws a <see cref="SidecarException"/> naming the defect (docs/sidecar.md#1-a-worker-crash-hangs-the-run) when the private members are gone.</summary>
     public static void EnsureAvailable() => _ = Fields.Value;
 
     /// <summary>Removes and fails every pending completion so the dispatcher abandons (and redelivers) its work item.</summary>
@@ -62,7 +62,7 @@ internal static class PendingWorkItems
                 || valueType?.IsGenericType != true || valueType.GetGenericTypeDefinition() != typeof(TaskCompletionSource<>))
             {
                 throw new SidecarException(
-                    $"Cannot harden the sidecar against defect 1 (a worker crash hangs the run forever): " +
+                    $"Cannot harden the sidecar against defect 1 of docs/sidecar.md#hardening (a worker crash hangs the run forever): " +
                     $"{typeof(TaskHubGrpcServer).FullName} no longer has the private map '{name}' of pending completions. " +
                     "The Microsoft.DurableTask.InProcessTestHost package changed; pin it back to 0.2.3-preview.1 or update src/Orchestrator.Sidecar/Hardening/.");
             }

@@ -3,7 +3,7 @@ using Grpc.Core;
 namespace Orchestrator.Sidecar.Hardening;
 
 /// <summary>
-/// Defect 6 — shutdown with a connected worker took ~31 s: the server holds the worker's work-item stream open
+/// Defect 6 (docs/sidecar.md#6-slow-shutdown) — shutdown with a connected worker took ~31 s: the server holds the worker's work-item stream open
 /// until the call is cancelled, so Kestrel waits out its whole drain timeout. This call context also cancels when
 /// the host starts stopping, which ends the stream at once.
 /// </summary>

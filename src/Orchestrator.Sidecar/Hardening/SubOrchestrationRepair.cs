@@ -4,7 +4,7 @@ using DurableTask.Core.History;
 namespace Orchestrator.Sidecar.Hardening;
 
 /// <summary>
-/// Defect 3 — sub-orchestrations break on Azure Storage, two bugs: (a) the sub-orchestration's start message
+/// Defect 3 (docs/sidecar.md#3-sub-orchestrations-break-on-azure-storage) — sub-orchestrations break on Azure Storage, two bugs: (a) the sub-orchestration's start message
 /// carries its tags as a protobuf map the backend cannot deserialize (a poison message retried forever);
 /// (b) the server records the server's own <see cref="SubOrchestrationInstanceCreatedEvent"/> subclass, which
 /// has no serialization attributes, so the history row has no event type and the parent can never load again.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.BuiltIn.Authoring;
 using Orchestrator.Plugins.Tests.Discovery;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Abstractions.Context;
+using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.BuiltIn.Authoring;
 using Orchestrator.Plugins.Tests.Discovery;
 

@@ -4,7 +4,7 @@ using Orchestrator.Sidecar.Hardening;
 
 namespace Orchestrator.Sidecar.Tests.Hosting;
 
-/// <summary>Defect 3 in isolation: start-message tags become a plain dictionary; subclassed history events become the base type.</summary>
+/// <summary>Defect 3 (docs/sidecar.md#3-sub-orchestrations-break-on-azure-storage) in isolation: start-message tags become a plain dictionary; subclassed history events become the base type.</summary>
 public sealed class SubOrchestrationRepairTests
 {
     [Fact]

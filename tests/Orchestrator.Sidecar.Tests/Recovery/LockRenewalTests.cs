@@ -1,11 +1,11 @@
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Sidecar.Configuration;
-using Orchestrator.Sidecar.Hosting;
 using Orchestrator.Sidecar.Tests.Infrastructure;
 using Orchestrator.TestWorker;
 
 namespace Orchestrator.Sidecar.Tests.Recovery;
 
-/// <summary>Defect 2: an activity longer than the visibility timeout runs once, also after a sidecar restart.</summary>
+/// <summary>Defect 2 (docs/sidecar.md#2-no-lock-renewal): an activity longer than the visibility timeout runs once, also after a sidecar restart.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class LockRenewalTests(AzuriteFixture azurite)
 {

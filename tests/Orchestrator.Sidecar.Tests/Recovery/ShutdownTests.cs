@@ -3,7 +3,7 @@ using Orchestrator.TestWorker;
 
 namespace Orchestrator.Sidecar.Tests.Recovery;
 
-/// <summary>Defect 6: stopping with a connected, busy worker finishes within the documented bound (10 s by default).</summary>
+/// <summary>Defect 6 (docs/sidecar.md#6-slow-shutdown): stopping with a connected, busy worker finishes within the documented bound (10 s by default).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ShutdownTests(AzuriteFixture azurite)
 {

@@ -1,12 +1,12 @@
 using Microsoft.DurableTask.Client;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Sidecar.Configuration;
-using Orchestrator.Sidecar.Hosting;
 using Orchestrator.Sidecar.Tests.Infrastructure;
 using Orchestrator.TestWorker;
 
 namespace Orchestrator.Sidecar.Tests.Recovery;
 
-/// <summary>Defect 1: a worker killed mid-activity must not hang the run (every backend).</summary>
+/// <summary>Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run): a worker killed mid-activity must not hang the run (every backend).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class WorkerKillTests(AzuriteFixture azurite)
 {

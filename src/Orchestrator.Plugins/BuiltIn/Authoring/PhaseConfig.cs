@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Plugins.BuiltIn.Authoring;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Plugins.BuiltIn.Authoring;
 

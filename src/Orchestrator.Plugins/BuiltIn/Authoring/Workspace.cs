@@ -1,4 +1,5 @@
 using System.Text;
+using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Plugins.BuiltIn.Authoring;
 

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Plugins.BuiltIn.Fiction;
 
@@ -40,7 +41,7 @@ internal sealed partial class ChapterText(int number, string title, List<List<Li
         var heading = HeadingPattern().Match(lines.FirstOrDefault() ?? string.Empty);
         if (!heading.Success)
         {
-            throw new Authoring.PhaseInputException($"Chapter file '{file}' does not start with '# Chapter N: Title'; it was changed outside the fiction plugin. Re-run the draft phase.");
+            throw new PhaseInputException($"Chapter file '{file}' does not start with '# Chapter N: Title'; it was changed outside the fiction plugin. Re-run the draft phase.");
         }
 
         var scenes = new List<List<List<string>>>();

@@ -1,3 +1,4 @@
+using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.BuiltIn.Authoring;
 
 namespace Orchestrator.Plugins.BuiltIn.Fiction;

@@ -7,7 +7,7 @@ using Semver;
 namespace Orchestrator.Plugins.Manifests.Validation;
 
 /// <summary>
-/// Applies every rule of SPEC §2 to a parsed manifest tree, reporting all problems at once.
+/// Applies every rule of docs/manifest.md to a parsed manifest tree, reporting all problems at once.
 /// Builds the <see cref="PluginManifest"/> only when no rule failed.
 /// </summary>
 /// <param name="problems">Where problems go.</param>
