@@ -48,7 +48,7 @@ internal sealed class SidecarBackend : IAsyncDisposable
                 },
                 loggerFactory);
 
-            // The dispatchers of the vendored server never renew locks (defect 2): renew at a third of the lock timeout.
+            // The vendored dispatchers never renew locks (docs/sidecar.md#2-no-lock-renewal): renew at a third of the lock timeout.
             return new SidecarBackend(SidecarBackends.Sqlite, sqlite, new HardenedOrchestrationService(sqlite, options.Concurrency, options.VisibilityTimeout / 3, logger));
         }
 
