@@ -72,7 +72,8 @@ internal sealed partial class SqliteStore
         return batch.Count > 0;
     }
 
-    private void StopWriter()
+    /// <summary>Commits what is queued, then detaches the writer connection (later writes fail as closed) and returns it.</summary>
+    private SqliteConnection? StopWriter()
     {
         Volatile.Write(ref _closed, true);
         var spin = new SpinWait();
@@ -88,6 +89,10 @@ internal sealed partial class SqliteStore
             {
                 Commit(batch);
             }
+
+            var writer = _writer;
+            _writer = null;
+            return writer;
         }
         finally
         {

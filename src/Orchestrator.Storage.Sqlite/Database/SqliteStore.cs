@@ -55,20 +55,21 @@ internal sealed partial class SqliteStore : IDisposable
     public void Dispose()
     {
         StopCheckpointer();
-        StopWriter();
+        if (StopWriter() is not { } writer)
+        {
+            return;
+        }
+
         foreach (var command in _commands.Values)
         {
             command.Dispose();
         }
 
         _commands.Clear();
-        if (_writer is { } writer)
-        {
-            // A clean close checkpoints the log into the database file.
-            writer.Close();
-            writer.Dispose();
-            _writer = null;
-        }
+
+        // A clean close checkpoints the log into the database file.
+        writer.Close();
+        writer.Dispose();
 
         SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
     }
