@@ -25,6 +25,7 @@ internal static class Measure
         }
 
         samples.Sort();
+        await Console.Error.WriteLineAsync($"measured {target.Name}");
         return new Result(target.Name, TotalRuns, rate200, rate1000, Result.Percentile(samples, 0.50), Result.Percentile(samples, 0.99)) { CpuMsPerRun = cpuPerRun };
     }
 

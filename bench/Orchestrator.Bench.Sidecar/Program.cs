@@ -4,7 +4,7 @@ using Orchestrator.Testing;
 
 // 200 and 1,000 runs of a 3-activity no-op orchestration and one-run latency, through the sidecar on each backend,
 // and on DTFx directly (no gRPC): over the in-memory service as the floor, and over the SQLite provider alone.
-using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var token = cancellation.Token;
 var results = new List<Result>();
 using var data = new TempDirectory("orch-bench-sqlite-");
