@@ -13,17 +13,17 @@ public sealed class PluginEndpointTests(ServerFixture server)
     [Fact]
     public async Task List_All_LoadedPluginsSortedByName()
     {
-        var plugins = await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins", _ct);
+        var list = await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins", _ct);
 
-        plugins.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["burst", "echo", "gate", "strict"]);
+        list.GetProperty("plugins").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["burst", "echo", "gate", "strict"]);
     }
 
     [Fact]
     public async Task List_ByDomain_OnlyThatDomain()
     {
-        var plugins = await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins?domain=review", _ct);
+        var list = await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins?domain=review", _ct);
 
-        plugins.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["gate"]);
+        list.GetProperty("plugins").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["gate"]);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class PluginEndpointTests(ServerFixture server)
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
         result.GetProperty("valid").GetBoolean().ShouldBeFalse();
-        result.GetProperty("problems").EnumerateArray().Where(p => p.TryGetProperty("line", out _)).ShouldNotBeEmpty(result.ToString());
+        result.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("line").ValueKind == JsonValueKind.Number).ShouldNotBeEmpty(result.ToString());
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class PluginEndpointTests(ServerFixture server)
 
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             var result = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
-            result.GetProperty("added").EnumerateArray().Select(a => a.GetString()).ShouldContain($"{name}@2.0.0", result.ToString());
+            result.GetProperty("added").EnumerateArray().Select(a => $"{a.GetProperty("name").GetString()}@{a.GetProperty("version").GetString()}").ShouldContain($"{name}@2.0.0", result.ToString());
             using var loaded = await server.Client.GetAsync($"/api/plugins/{name}", _ct);
             loaded.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
@@ -129,7 +129,7 @@ public sealed class PluginEndpointTests(ServerFixture server)
             Directory.Delete(server.Root.Combine("plugins", name), recursive: true);
             using var again = await server.Client.PostAsync("/api/plugins/reload", null, _ct);
             var removal = await again.Content.ReadFromJsonAsync<JsonElement>(_ct);
-            removal.GetProperty("removed").EnumerateArray().Select(a => a.GetString()).ShouldContain($"{name}@2.0.0", removal.ToString());
+            removal.GetProperty("removed").EnumerateArray().Select(a => $"{a.GetProperty("name").GetString()}@{a.GetProperty("version").GetString()}").ShouldContain($"{name}@2.0.0", removal.ToString());
             using var gone = await server.Client.GetAsync($"/api/plugins/{name}", _ct);
             gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }

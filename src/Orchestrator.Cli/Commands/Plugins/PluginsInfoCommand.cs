@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Output;
-using Orchestrator.Plugins.Discovery;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Plugins;
 
 namespace Orchestrator.Cli.Commands.Plugins;
 
@@ -24,7 +24,7 @@ internal static class PluginsInfoCommand
                 return OrchestratorCli.Failure;
             }
 
-            var info = PluginInfo.From(plugin, catalog);
+            var info = PluginDetail.From(plugin.Manifest, PluginFacts.Of(plugin, catalog.Registry, cancellationToken), Audience.Local);
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(json))
             {

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Collections.Immutable;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Plugins;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Manifests;
 
@@ -30,10 +31,8 @@ internal static class PluginsListCommand
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(json))
             {
-                await CliJson.WriteAsync(output, new PluginListJson(
-                    [.. loaded.Select(p => PluginSummaryJson.From(p.Manifest, "loaded"))
-                        .Concat(problems.Where(p => p.Manifest is not null).Select(p => PluginSummaryJson.From(p.Manifest!, CliJson.Name(p.Kind))))],
-                    [.. problems.Select(ProblemJson.From)]));
+                await CliJson.WriteAsync(output, PluginList.From(
+                    loaded.Select(p => PluginSummary.From(p.Manifest, PluginFacts.Loaded, null, Audience.Local)), problems, Audience.Local));
                 return OrchestratorCli.Success;
             }
 

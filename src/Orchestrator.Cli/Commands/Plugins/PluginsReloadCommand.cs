@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Plugins;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Reload;
 
@@ -35,12 +35,7 @@ internal static class PluginsReloadCommand
                 var shown = changes.Problems.Where(p => parseResult.GetValue(all) || !Benign.Contains(p.Kind)).ToList();
                 if (parseResult.GetValue(json))
                 {
-                    await CliJson.WriteAsync(output, new ReloadJson(
-                        [.. loaded.Select(IdentityJson.From)],
-                        [.. changes.Added.Select(IdentityJson.From)],
-                        [.. changes.Updated.Select(u => new UpdateJson(u.New.Name, IdentityJson.From(u.Old), IdentityJson.From(u.New)))],
-                        [.. changes.Removed.Select(IdentityJson.From)],
-                        [.. shown.Select(ProblemJson.From)]));
+                    await CliJson.WriteAsync(output, ReloadResult.From(loaded, changes, shown));
                 }
                 else
                 {

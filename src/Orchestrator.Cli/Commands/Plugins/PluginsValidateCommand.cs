@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Problems;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Cli.Commands.Plugins;
@@ -40,15 +40,7 @@ internal static class PluginsValidateCommand
             var invalid = results.Count(r => !r.Result.IsValid);
             if (parseResult.GetValue(json))
             {
-                await CliJson.WriteAsync(output, new ValidateJson(
-                    [.. results.Select(r => new ValidationJson(
-                        r.Path,
-                        r.Result.IsValid,
-                        r.Result.Manifest?.Name,
-                        r.Result.Manifest?.Version.ToString(),
-                        [.. r.Result.Problems.Select(ManifestProblemJson.From)]))],
-                    results.Count - invalid,
-                    invalid));
+                await CliJson.WriteAsync(output, ValidationReport.From([.. results.Select(r => ValidationResult.From(r.Path, r.Result))]));
             }
             else
             {
