@@ -95,7 +95,7 @@ public sealed partial record PluginDetail
     /// <summary>The manifest file; null from the REST API.</summary>
     public required string? ManifestPath { get; init; }
 
-    /// <summary>The kind of search path it was found in (<c>explicit</c>, <c>development</c>, <c>user config</c>, …); null when it was not found by discovery.</summary>
+    /// <summary>The kind of search path it was found in (<c>explicit</c>, <c>development</c>, <c>user-config</c>, <c>built-in</c>, …); null when it was not found by discovery.</summary>
     public required string? Source { get; init; }
 
     /// <summary>The search path it was found in; null from the REST API.</summary>
