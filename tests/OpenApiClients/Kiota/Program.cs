@@ -1,5 +1,5 @@
-// Drives `orchestrator serve` through the client Kiota generated from its OpenAPI document: reads a problem answer,
-// starts a workflow run, follows it until its approval phase waits, approves it, follows it to the end, lists it and
+// Drives `orchestrator serve` through the client Kiota generated from its OpenAPI document: reads two problem answers
+// (one listing several errors), starts a workflow run, follows it until its approval phase waits, approves it, follows it to the end, lists it and
 // reads its result. Prints one line per step for KiotaClientTests to check; anything unexpected throws (exit code 1).
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -30,6 +30,21 @@ try
 catch (ApiProblem problem)
 {
     Console.WriteLine($"problem {problem.Status} {problem.Title}: {problem.Detail} (errors: {problem.Errors?.Count})");
+}
+
+try
+{
+    await client.Api.Runs.GetAsync(c =>
+    {
+        c.QueryParameters.PageSize = 0;
+        c.QueryParameters.CreatedFrom = DateTimeOffset.UtcNow;
+        c.QueryParameters.CreatedTo = DateTimeOffset.UtcNow.AddDays(-1);
+    });
+    throw new InvalidOperationException("GET /api/runs with page_size=0 and an empty time window answered a page");
+}
+catch (ApiProblem problem)
+{
+    Console.WriteLine($"invalid {problem.Status}: {string.Join(" | ", problem.Errors ?? [])}");
 }
 
 var input = new UntypedObject(new Dictionary<string, UntypedNode> { ["premise"] = new UntypedString(premise) });

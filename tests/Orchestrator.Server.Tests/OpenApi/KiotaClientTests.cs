@@ -50,6 +50,10 @@ public sealed class KiotaClientTests(ServeFixture serve) : IDisposable
 
         var lines = output.Split('\n', StringSplitOptions.TrimEntries);
         lines.ShouldContain(l => l.StartsWith("problem 404 Not Found: no run 'no-such-run'", StringComparison.Ordinal), output);
+        var invalid = lines.Single(l => l.StartsWith("invalid ", StringComparison.Ordinal));
+        invalid.ShouldStartWith("invalid 400: ", customMessage: output);
+        invalid.ShouldContain("page_size '0' must be a whole number from 1 to 500", customMessage: output);
+        invalid.ShouldContain("created_from must be earlier than created_to", customMessage: output);
         lines.ShouldContain($"started {runId} Pending", output);
         lines.ShouldContain("waiting outline", output);
         lines.ShouldContain($"approved {runId}", output);
