@@ -8,7 +8,8 @@ namespace Orchestrator.Contracts;
 /// <summary>
 /// How the contracts are written and read, by the CLI's <c>--json</c> and by the REST API alike
 /// (docs/rest-api.md#json-shapes): snake_case keys and enum values, every key always present (<c>null</c> when a
-/// value is absent), map keys in ordinal order, numbers as JSON numbers only.
+/// value is absent; a property that fixes its own condition, as the shared data's metrics times do, keeps it), map keys
+/// in ordinal order, numbers as JSON numbers only.
 /// </summary>
 public static class ContractJson
 {

@@ -24,8 +24,9 @@ public sealed record RunMetrics
     [JsonPropertyName("total_duration_ms")]
     public double TotalDurationMs => Phases.Values.Sum(static phase => phase.DurationMs);
 
-    /// <summary>When the earliest phase started; null when no phase was measured.</summary>
+    /// <summary>When the earliest phase started; absent when no phase was measured.</summary>
     [JsonPropertyName("started_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? StartedAt => Phases.IsEmpty ? null : Phases.Values.Min(static phase => phase.StartedAt);
 
     /// <summary>Equal when both hold the same phase entries.</summary>
@@ -38,7 +39,8 @@ public sealed record RunMetrics
     /// <inheritdoc/>
     public override int GetHashCode() => Phases.Count;
 
-    /// <summary>When the latest phase ended; null when no phase was measured.</summary>
+    /// <summary>When the latest phase ended; absent when no phase was measured.</summary>
     [JsonPropertyName("ended_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? EndedAt => Phases.IsEmpty ? null : Phases.Values.Max(static phase => phase.EndedAt);
 }

@@ -11,7 +11,7 @@ namespace Orchestrator.Abstractions.Context;
 /// <c>With…</c> method returns a new instance, so merging phase results is deterministic.
 /// </summary>
 /// <remarks>
-/// The JSON shape is fixed by attributes (the same with any serializer options, but for the two null times below) and versioned:
+/// The JSON shape is fixed by attributes (the same with any serializer options) and versioned:
 /// <code>
 /// {
 ///   "schema_version": 1,
@@ -24,9 +24,7 @@ namespace Orchestrator.Abstractions.Context;
 ///   }
 /// }
 /// </code>
-/// Map keys are written in ordinal order. The metrics' <c>started_at</c> and <c>ended_at</c> are null while no phase
-/// was measured: <see cref="OrchestratorJson.Options"/> leaves them out then, the contracts' options (the CLI's
-/// <c>--json</c> and the REST API, which write every key) write them as null. <c>duration_ms</c> and the totals are computed from the phase
+/// Map keys are written in ordinal order. <c>duration_ms</c> and the totals are computed from the phase
 /// entries, so they are written but ignored when read. Reading a document with another
 /// <c>schema_version</c> fails with a <see cref="JsonException"/>; a missing one means 1.
 /// </remarks>
