@@ -29,6 +29,8 @@ public static class ServerServiceCollectionExtensions
         // The OpenAPI document is generated from these options: with the contracts' conventions it describes the JSON
         // the endpoints really write (they write with ContractJson.Options).
         services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));
+        // A lambda, not a method group: the OpenAPI source generator adds the descriptions from the XML comments by
+        // intercepting this call, and a method group argument is not intercepted.
         services.AddOpenApi(o => OpenApiDocumentSetup.Configure(o));
         return services;
     }

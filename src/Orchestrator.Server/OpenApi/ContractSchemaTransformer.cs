@@ -8,8 +8,9 @@ namespace Orchestrator.Server.OpenApi;
 
 /// <summary>
 /// Makes each schema say exactly what the contracts write (docs/rest-api.md#json-shapes): every key of a written
-/// object is required (it is always present, null when absent); maps written by a converter are objects of their value
-/// type; any-JSON values are the empty schema; enums are strings.
+/// object is required (it is always present, null when absent), but for a property whose own condition can leave it
+/// out; maps written by a converter are objects of their value type; any-JSON values are the empty schema; enums are
+/// strings. Request bodies (<see cref="RequestBodyAttribute"/>) keep their keys optional.
 /// </summary>
 internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 {
