@@ -12,7 +12,7 @@ public sealed class ContractJsonTests
     [Fact]
     public void Serialize_AbsentValues_EveryKeyPresentAsNull()
     {
-        var json = JsonSerializer.SerializeToElement(new DocumentProblem("error", "plugin.yaml", null, "name", "missing"), ContractJson.Options);
+        var json = JsonSerializer.SerializeToElement(new FileProblem("error", "plugin.yaml", null, "name", "missing"), ContractJson.Options);
 
         json.EnumerateObject().Select(p => p.Name).ShouldBe(["severity", "file", "line", "field", "message"]);
         json.GetProperty("line").ValueKind.ShouldBe(JsonValueKind.Null);

@@ -1,4 +1,5 @@
 using Orchestrator.Contracts.Problems;
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Contracts.Tests;
@@ -8,7 +9,7 @@ public sealed class ProblemContractTests
     [Fact]
     public void Validation_BrokenManifest_InvalidWithEveryProblemLocated()
     {
-        var read = ManifestReader.Parse("name: broken\nversion: one\ntype: builtin\ndomains: [x]\nphases:\n  - name: a\n    order: 0\n", ManifestFormat.Yaml, "plugin manifest", null, TestContext.Current.CancellationToken);
+        var read = ManifestReader.Parse("name: broken\nversion: one\ntype: builtin\ndomains: [x]\nphases:\n  - name: a\n    order: 0\n", DocumentFormat.Yaml, "plugin manifest", null, TestContext.Current.CancellationToken);
 
         var result = ValidationResult.From(null, read);
 
@@ -22,7 +23,7 @@ public sealed class ProblemContractTests
     [Fact]
     public void Validation_ValidManifestWithUnknownKey_ValidWithTheWarning()
     {
-        var read = ManifestReader.Parse("name: ok\nversion: 1.2.3\ntype: builtin\ndomains: [x]\ncolour: blue\nphases:\n  - name: a\n    order: 1\n", ManifestFormat.Yaml, "plugin manifest", null, TestContext.Current.CancellationToken);
+        var read = ManifestReader.Parse("name: ok\nversion: 1.2.3\ntype: builtin\ndomains: [x]\ncolour: blue\nphases:\n  - name: a\n    order: 1\n", DocumentFormat.Yaml, "plugin manifest", null, TestContext.Current.CancellationToken);
 
         var result = ValidationResult.From("dir", read);
 

@@ -51,7 +51,7 @@ public sealed partial record PluginDetail
             SearchPath = local ? facts.Source?.Directory : null,
             Status = facts.Rejection is { } rejection ? ContractJson.Name(rejection.Kind) : PluginFacts.Loaded,
             Reason = facts.Rejection?.Message,
-            Warnings = [.. facts.Warnings.Select(DocumentProblem.From)],
+            Warnings = [.. facts.Warnings.Select(FileProblem.From)],
         };
     }
 }

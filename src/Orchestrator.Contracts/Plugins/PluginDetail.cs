@@ -108,5 +108,5 @@ public sealed partial record PluginDetail
     public required string? Reason { get; init; }
 
     /// <summary>Warnings of its manifest (unknown keys and the like); they do not keep it from loading.</summary>
-    public required ImmutableArray<DocumentProblem> Warnings { get; init; }
+    public required ImmutableArray<FileProblem> Warnings { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Manifests;
@@ -17,7 +18,7 @@ public sealed record PluginFacts(
     SearchPath? Source,
     PluginProblem? Rejection,
     ImmutableArray<DependencyStatus> Dependencies,
-    ImmutableArray<ManifestProblem> Warnings)
+    ImmutableArray<DocumentProblem> Warnings)
 {
     /// <summary>The status of a plugin that loaded.</summary>
     public const string Loaded = "loaded";

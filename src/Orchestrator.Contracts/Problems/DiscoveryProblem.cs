@@ -15,7 +15,7 @@ namespace Orchestrator.Contracts.Problems;
 /// <param name="Message">What is wrong, naming the paths, versions or dependency chain involved.</param>
 /// <param name="ManifestProblems">Every problem of an invalid manifest; empty for the other kinds.</param>
 public sealed record DiscoveryProblem(
-    string Kind, string? Plugin, string? Version, string Path, string Message, ImmutableArray<DocumentProblem> ManifestProblems)
+    string Kind, string? Plugin, string? Version, string Path, string Message, ImmutableArray<FileProblem> ManifestProblems)
 {
     /// <summary>The contract of a discovery, dependency or load problem.</summary>
     /// <param name="problem">The problem.</param>
@@ -29,6 +29,6 @@ public sealed record DiscoveryProblem(
             problem.Manifest?.Version.ToString(),
             problem.Path,
             problem.Message,
-            [.. problem.ManifestProblems.Select(DocumentProblem.From)]);
+            [.. problem.ManifestProblems.Select(FileProblem.From)]);
     }
 }

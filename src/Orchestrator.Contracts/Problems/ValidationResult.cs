@@ -9,7 +9,7 @@ namespace Orchestrator.Contracts.Problems;
 /// <param name="Name">The plugin's name, when the manifest is valid.</param>
 /// <param name="Version">The plugin's version, when the manifest is valid.</param>
 /// <param name="Problems">Every error and warning, in the order they were found.</param>
-public sealed record ValidationResult(string? Path, bool Valid, string? Name, string? Version, ImmutableArray<DocumentProblem> Problems)
+public sealed record ValidationResult(string? Path, bool Valid, string? Name, string? Version, ImmutableArray<FileProblem> Problems)
 {
     /// <summary>The contract of a manifest read.</summary>
     /// <param name="path">What was validated; null when it has no path.</param>
@@ -23,6 +23,6 @@ public sealed record ValidationResult(string? Path, bool Valid, string? Name, st
             result.IsValid,
             result.Manifest?.Name,
             result.Manifest?.Version.ToString(),
-            [.. result.Problems.Select(DocumentProblem.From)]);
+            [.. result.Problems.Select(FileProblem.From)]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Manifests;
 
@@ -13,5 +14,5 @@ public sealed record LoadedPlugin(PluginIdentity Identity, PluginManifest Manife
     public SearchPath? Source { get; init; }
 
     /// <summary>Warnings of its manifest (e.g. unknown keys); they did not prevent loading.</summary>
-    public ImmutableArray<ManifestProblem> Warnings { get; init; } = [];
+    public ImmutableArray<DocumentProblem> Warnings { get; init; } = [];
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Orchestrator.Plugins.Manifests.Validation;
+using Orchestrator.Documents.Schemas;
 
 namespace Orchestrator.Plugins.Manifests;
 

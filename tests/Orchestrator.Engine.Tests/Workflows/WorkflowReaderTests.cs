@@ -1,6 +1,7 @@
+using Orchestrator.Documents.Parsing;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Tests.Infrastructure;
 using Orchestrator.Engine.Workflows;
-using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Engine.Tests.Workflows;
 
@@ -86,7 +87,7 @@ public sealed class WorkflowReaderTests : IDisposable
     [InlineData("", "empty")]
     public void Parse_BadWorkflow_RejectedWithAClearMessage(string yaml, string expected)
     {
-        var result = WorkflowReader.Parse(yaml, ManifestFormat.Yaml, "test.yaml", TestContext.Current.CancellationToken);
+        var result = WorkflowReader.Parse(yaml, DocumentFormat.Yaml, "test.yaml", TestContext.Current.CancellationToken);
 
         result.IsValid.ShouldBeFalse();
         result.Problems.ShouldContain(

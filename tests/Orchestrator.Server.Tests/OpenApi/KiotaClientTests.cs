@@ -73,9 +73,8 @@ public sealed class KiotaClientTests(ServeFixture serve) : IDisposable
 
     private async Task<string> RunAsync(string fileName, string workingDirectory, TimeSpan deadline, string what, params string[] arguments)
     {
-        using var process = ChildProcess.Start(fileName, arguments, workingDirectory, Quiet);
-        var exitCode = await process.WaitForExitAsync(deadline);
-        exitCode.ShouldBe(0, $"{what} failed:{Environment.NewLine}{process.Output}{Environment.NewLine}server:{Environment.NewLine}{serve.Output}");
-        return process.Output;
+        var result = await ChildProcess.RunAsync(fileName, arguments, deadline, Quiet, workingDirectory);
+        result.ExitCode.ShouldBe(0, $"{what} failed:{Environment.NewLine}{result.Output}{Environment.NewLine}server:{Environment.NewLine}{serve.Output}");
+        return result.StandardOutput;
     }
 }

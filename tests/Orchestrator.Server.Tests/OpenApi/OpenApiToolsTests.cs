@@ -21,13 +21,10 @@ public sealed class OpenApiToolsTests(ServeFixture serve) : IDisposable
     [Fact]
     public async Task RedoclyLint_RecommendedRules_NoErrorsAndOnlyTheKeptWarnings()
     {
-        var report = _work.Combine("lint.json");
+        var lint = await OpenApiTools.RunAsync("redocly", _work.Path, "lint", serve.DocumentPath, "--config", OpenApiTools.RedoclyConfig, "--format", "json");
 
-        var (exitCode, output) = await OpenApiTools.RunAsync(
-            "redocly", _work.Path, report, "lint", serve.DocumentPath, "--config", OpenApiTools.RedoclyConfig, "--format", "json");
-
-        exitCode.ShouldBe(0, output + await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
+        lint.ExitCode.ShouldBe(0, lint.Output);
+        using var json = JsonDocument.Parse(lint.StandardOutput);
         var problems = json.RootElement.GetProperty("problems").EnumerateArray()
             .Select(p => (Severity: p.GetProperty("severity").GetString(), Where: $"{p.GetProperty("ruleId").GetString()} {p.GetProperty("location")[0].GetProperty("pointer").GetString()}", Message: p.GetProperty("message").GetString()))
             .ToList();
@@ -40,15 +37,15 @@ public sealed class OpenApiToolsTests(ServeFixture serve) : IDisposable
     {
         var types = _work.Combine("orchestrator-api.ts");
 
-        var (exitCode, output) = await OpenApiTools.RunAsync("openapi-typescript", _work.Path, _work.Combine("generate.log"), serve.DocumentPath, "--output", types);
+        var generate = await OpenApiTools.RunAsync("openapi-typescript", _work.Path, serve.DocumentPath, "--output", types);
 
-        exitCode.ShouldBe(0, output);
+        generate.ExitCode.ShouldBe(0, generate.Output);
         var text = await File.ReadAllTextAsync(types, TestContext.Current.CancellationToken);
         text.ShouldContain("run_id: string;");
         text.ShouldContain("waiting_for_approval: null | string;");
         text.ShouldContain("continuation_token: null | string;");
         text.ShouldContain("\"application/problem+json\": components[\"schemas\"][\"ApiProblem\"];");
-        var (compiled, errors) = await OpenApiTools.RunAsync("tsc", _work.Path, _work.Combine("tsc.log"), "--noEmit", "--strict", "--target", "es2022", types);
-        compiled.ShouldBe(0, errors + await File.ReadAllTextAsync(_work.Combine("tsc.log"), TestContext.Current.CancellationToken));
+        var compile = await OpenApiTools.RunAsync("tsc", _work.Path, "--noEmit", "--strict", "--target", "es2022", types);
+        compile.ExitCode.ShouldBe(0, compile.Output);
     }
 }

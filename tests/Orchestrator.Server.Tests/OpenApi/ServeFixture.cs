@@ -5,7 +5,7 @@ namespace Orchestrator.Server.Tests.OpenApi;
 /// <summary>
 /// One real <c>orchestrator serve</c> process for the OpenAPI tests: started from the repository root (its plugins and
 /// workflows) on a free loopback port with an API key; its OpenAPI document is read once and saved for the tools.
-/// Stopped with SIGTERM in teardown, its process tree killed if it does not exit.
+/// Stopped with SIGTERM in teardown, and killed if it has not exited 30 s later.
 /// </summary>
 public sealed partial class ServeFixture : IAsyncLifetime
 {
@@ -29,13 +29,13 @@ public sealed partial class ServeFixture : IAsyncLifetime
         _serve = ChildProcess.Start(
             "dotnet",
             [RepoPaths.CliDll, "serve", "--urls", "http://127.0.0.1:0", "--data-dir", _root.Combine("data")],
-            RepoPaths.Root,
             new Dictionary<string, string>
             {
                 ["XDG_DATA_HOME"] = _root.Combine("xdg-data"),
                 ["XDG_CONFIG_HOME"] = _root.Combine("xdg-config"),
                 ["ORCHESTRATOR_SERVER__APIKEYS__0"] = ApiKey,
-            });
+            },
+            RepoPaths.Root);
         var line = await _serve.WaitForLineAsync(l => l.StartsWith("Orchestrator API listening on ", StringComparison.Ordinal), TimeSpan.FromSeconds(90), "listening line");
         BaseUrl = ListeningUrl().Match(line).Value;
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
@@ -54,15 +54,9 @@ public sealed partial class ServeFixture : IAsyncLifetime
     {
         if (_serve is not null)
         {
-            _serve.Terminate();
-            try
-            {
-                await _serve.WaitForExitAsync(TimeSpan.FromSeconds(30));
-            }
-            finally
-            {
-                _serve.Dispose();
-            }
+            await _serve.TerminateAsync();
+            await _serve.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            await _serve.DisposeAsync();
         }
 
         _root.Dispose();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Documents.Reading;
+using Orchestrator.Documents.Schemas;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
 

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Orchestrator.Plugins.Manifests.Parsing;
+using Orchestrator.Documents.Nodes;
+using Orchestrator.Documents.Problems;
+using Orchestrator.Documents.Reading;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
 

@@ -1,4 +1,0 @@
-namespace Orchestrator.Cli.Commands.Run;
-
-/// <summary>What every engine command reads from its options.</summary>
-internal sealed record EngineSettings(IReadOnlyList<string> PluginPaths, IReadOnlyList<string> WorkflowPaths, string? DataDirectory, bool Verbose);
