@@ -80,8 +80,9 @@ internal static class RunCommand
                     follow.Reattached(attachment, lost);
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException)
             {
+                // Ctrl+C or SIGTERM: the embedded sidecar may stop under the poll before the poll sees the cancellation.
                 await interruption.WriteAsync(runId, follow.IsScheduled, attachment);
                 return Interrupted;
             }
