@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Abstractions.Context;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Execution;
 
@@ -26,8 +27,7 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
             Attempt = input.Attempt,
             Input = input.Input ?? default,
             Config = input.Config,
-            PhaseOutputs = input.PhaseOutputs,
-            Metadata = input.Metadata,
+            Context = new PluginContext(input.PhaseOutputs, input.Metadata),
             WorkingDirectory = input.WorkingDirectory,
         };
         logger.PhaseAttemptStarted(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);

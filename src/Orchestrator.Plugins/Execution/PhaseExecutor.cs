@@ -53,7 +53,8 @@ public sealed class PhaseExecutor : IPhaseExecutor
         _logger.PhaseStarting(plugin.Name, phase.Name, request.Attempt);
         try
         {
-            var result = await RunAttemptAsync(entry.Runtime, phase, request, subject, cancellationToken);
+            // What the phase wrote to its context is part of its result, however the phase built the result.
+            var result = request.Context.ApplyTo(await RunAttemptAsync(entry.Runtime, phase, request, subject, cancellationToken));
             if (phase.OutputSchema is { } outputSchema)
             {
                 CheckSchema(subject, "output", outputSchema, result.Output);

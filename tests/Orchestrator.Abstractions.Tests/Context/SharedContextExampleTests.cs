@@ -60,12 +60,12 @@ public sealed class SharedContextExampleTests
             PluginVersion = "1.0.0",
             Phase = "draft",
             WorkingDirectory = Path.GetTempPath(),
-            PhaseOutputs = ImmutableDictionary<string, JsonElement>.Empty.Add(
-                "outline", JsonSerializer.SerializeToElement(new Outline("Night Train", 3), OrchestratorJson.Options)),
+            Context = new PluginContext(ImmutableDictionary<string, JsonElement>.Empty.Add(
+                "outline", JsonSerializer.SerializeToElement(new Outline("Night Train", 3), OrchestratorJson.Options))),
         };
 
         var result = await new DraftPhase().ExecuteAsync(request, TestContext.Current.CancellationToken);
-        var shared = SharedData.Empty.WithPhaseOutput("outline", request.PhaseOutputs["outline"]).WithPhaseResult("draft", result);
+        var shared = SharedData.Empty.WithPhaseOutput("outline", request.Context.GetPhaseOutput("outline")).WithPhaseResult("draft", result);
 
         shared.PhaseOutputs["draft"].GetProperty("title").GetString().ShouldBe("Night Train");
         shared.PhaseOutputs["draft"].GetProperty("language").GetString().ShouldBe("en");
