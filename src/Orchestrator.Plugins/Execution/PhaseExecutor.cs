@@ -96,6 +96,10 @@ public sealed class PhaseExecutor : IPhaseExecutor
             throw new PhaseExecutionException(
                 PhaseFailureKind.Timeout, $"{subject} timed out after {phase.Timeout!.Value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}s (attempt {request.Attempt}){Detail(e)}", e);
         }
+        catch (PhaseInputException e)
+        {
+            throw new PhaseExecutionException(PhaseFailureKind.InvalidInput, $"{subject} cannot use its input: {e.Message}", e);
+        }
         catch (Exception e) when (e is not PhaseExecutionException and not OperationCanceledException and not OutOfMemoryException)
         {
             throw new PhaseExecutionException(PhaseFailureKind.Failed, $"{subject} failed: {e.GetType().Name}: {e.Message}", e);

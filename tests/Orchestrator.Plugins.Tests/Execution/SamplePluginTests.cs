@@ -76,6 +76,19 @@ public sealed class SamplePluginTests : IDisposable
         (await File.ReadAllTextAsync(Path.Combine(_workdir, "ca-va-monde.md"), TestContext.Current.CancellationToken)).ShouldBe("# Ça va, Monde?\n");
     }
 
+    [Fact]
+    public async Task Slugify_TitleWithoutLettersOrDigits_InvalidInputNotRetried()
+    {
+        await _catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        var plugin = _catalog.Get("slugify-node");
+
+        var failure = await Should.ThrowAsync<PhaseExecutionException>(() => new PhaseExecutor(_catalog).ExecuteAsync(
+            plugin.Identity, Request(plugin, "slugify", """{"title":"?!"}""") with { Config = plugin.Manifest.DefaultConfig }, TestContext.Current.CancellationToken));
+
+        failure.Kind.ShouldBe(PhaseFailureKind.InvalidInput);
+        failure.Message.ShouldContain("has no letters or digits");
+    }
+
     private PhaseRequest Request(LoadedPlugin plugin, string phase, string? input) => new()
     {
         RunId = "sample",
