@@ -20,13 +20,15 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _lines);
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    /// <param name="workingDirectory">The directory the process starts in; the test process's when null.</param>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         foreach (var argument in arguments)
         {
@@ -48,8 +50,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    public static ChildProcess StartDotnet(string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment = null) =>
-        Start("dotnet", [dll, .. arguments], environment);
+    public static ChildProcess StartDotnet(string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        Start("dotnet", [dll, .. arguments], environment, workingDirectory);
 
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan deadline, string what)
     {

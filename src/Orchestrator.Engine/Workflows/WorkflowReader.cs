@@ -133,6 +133,7 @@ public static partial class WorkflowReader
         }
 
         var input = r.Get("input") is { } inputNode ? NodeJson.ToElement(inputNode, "input", problems) : (System.Text.Json.JsonElement?)null;
+        var inputSchema = InputSchema(r, problems);
         var retention = r.Duration("retention");
         if (retention is { } ret && ret.Value <= TimeSpan.Zero)
         {
@@ -149,9 +150,28 @@ public static partial class WorkflowReader
             Plugin = plugin,
             Steps = steps,
             Input = input,
+            InputSchema = inputSchema,
             Retention = retention?.Value,
             File = file,
         };
+    }
+
+    /// <summary>The workflow's own <c>input_schema</c>, checked against the draft 2020-12 meta-schema; null when absent or invalid.</summary>
+    private static System.Text.Json.JsonElement? InputSchema(MappingReader r, ProblemCollector problems)
+    {
+        if (r.Map("input_schema") is not { } map)
+        {
+            return null;
+        }
+
+        var schema = NodeJson.ToElement(map, "input_schema", problems);
+        var errors = SchemaValidation.SchemaProblems(schema);
+        foreach (var error in errors)
+        {
+            r.Invalid("input_schema", map, $"is not a valid JSON Schema (draft 2020-12): {error}");
+        }
+
+        return errors.IsEmpty ? schema : null;
     }
 
     private static ImmutableArray<WorkflowStep> Steps(ManifestNode node, ProblemCollector problems)
