@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Abstractions.Phases;
@@ -26,8 +27,8 @@ namespace Orchestrator.Abstractions.Context;
 /// </remarks>
 public sealed partial class PluginContext
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, JsonElement> _changes = new(StringComparer.Ordinal);
+    // A JSON null change is a removal; ConcurrentDictionary keeps reads lock-free while other threads write.
+    private readonly ConcurrentDictionary<string, JsonElement> _changes = new(StringComparer.Ordinal);
     private readonly ImmutableDictionary<string, JsonElement> _phaseOutputs;
     private readonly ImmutableDictionary<string, JsonElement> _metadata;
 
@@ -42,9 +43,9 @@ public sealed partial class PluginContext
     /// <param name="metadata">The run metadata; a JSON <c>null</c> value counts as absent.</param>
     public PluginContext(IReadOnlyDictionary<string, JsonElement>? phaseOutputs, IReadOnlyDictionary<string, JsonElement>? metadata = null)
     {
+        // Wrapping the run's immutable maps costs nothing; a null in metadata is skipped when read.
         _phaseOutputs = Ordinal(phaseOutputs);
-        var all = Ordinal(metadata);
-        _metadata = all.Values.Any(IsAbsent) ? all.RemoveRange(all.Where(p => IsAbsent(p.Value)).Select(p => p.Key)) : all;
+        _metadata = Ordinal(metadata);
     }
 
     /// <summary>A view of a run's shared data: its phase outputs and metadata.</summary>
@@ -66,16 +67,7 @@ public sealed partial class PluginContext
     /// This attempt's metadata changes, in the shape of <see cref="PhaseResult.Metadata"/>: a JSON <c>null</c>
     /// value removes the key.
     /// </summary>
-    public ImmutableDictionary<string, JsonElement> Changes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _changes.ToImmutableDictionary(StringComparer.Ordinal);
-            }
-        }
-    }
+    public ImmutableDictionary<string, JsonElement> Changes => _changes.ToArray().ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>Reads the output of an earlier phase if there is one.</summary>
     /// <param name="phase">The earlier phase's name.</param>
@@ -110,13 +102,12 @@ public sealed partial class PluginContext
     /// <returns>A snapshot of the keys.</returns>
     public IReadOnlyList<string> Keys()
     {
-        lock (_lock)
-        {
-            return [.. _metadata.Keys
-                .Where(key => !_changes.ContainsKey(key))
-                .Concat(_changes.Where(change => !IsAbsent(change.Value)).Select(change => change.Key))
-                .Order(StringComparer.Ordinal)];
-        }
+        // ToArray takes every lock of the dictionary, so the changes are one consistent snapshot.
+        var changes = _changes.ToArray();
+        var changed = changes.Select(change => change.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. _metadata.Where(entry => !changed.Contains(entry.Key) && !IsAbsent(entry.Value)).Select(entry => entry.Key)
+            .Concat(changes.Where(change => !IsAbsent(change.Value)).Select(change => change.Key))
+            .Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Reads a metadata value if the key is set (this attempt's changes first).</summary>
@@ -126,21 +117,13 @@ public sealed partial class PluginContext
     public bool TryGet(string key, out JsonElement value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        lock (_lock)
+        if ((_changes.TryGetValue(key, out value) || _metadata.TryGetValue(key, out value)) && !IsAbsent(value))
         {
-            if (_changes.TryGetValue(key, out value))
-            {
-                if (!IsAbsent(value))
-                {
-                    return true;
-                }
-
-                value = default;
-                return false;
-            }
+            return true;
         }
 
-        return _metadata.TryGetValue(key, out value);
+        value = default;
+        return false;
     }
 
     /// <summary>Reads a metadata value (this attempt's changes first).</summary>
@@ -173,11 +156,7 @@ public sealed partial class PluginContext
     public void Set(string key, object? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var json = ContextJson.ToJson(key, value);
-        lock (_lock)
-        {
-            _changes[key] = json;
-        }
+        _changes[key] = ContextJson.ToJson(key, value);
     }
 
     /// <summary>Removes a metadata key for the phases that follow.</summary>
@@ -186,23 +165,30 @@ public sealed partial class PluginContext
     public bool Delete(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        lock (_lock)
+
+        // Swap in the removal atomically, so of two threads deleting the same key only one sees it set.
+        while (true)
         {
-            var wasSet = _changes.TryGetValue(key, out var pending) ? !IsAbsent(pending) : _metadata.ContainsKey(key);
-            _changes[key] = ContextJson.Null;
-            return wasSet;
+            if (_changes.TryGetValue(key, out var pending))
+            {
+                if (_changes.TryUpdate(key, ContextJson.Null, pending))
+                {
+                    return !IsAbsent(pending);
+                }
+            }
+            else if (_changes.TryAdd(key, ContextJson.Null))
+            {
+                return _metadata.TryGetValue(key, out var earlier) && !IsAbsent(earlier);
+            }
         }
     }
 
     /// <summary>Removes every metadata key for the phases that follow (earlier phases' outputs stay).</summary>
     public void Clear()
     {
-        lock (_lock)
+        foreach (var key in _metadata.Keys.Concat(_changes.Keys).ToList())
         {
-            foreach (var key in _metadata.Keys.Concat(_changes.Keys).ToList())
-            {
-                _changes[key] = ContextJson.Null;
-            }
+            _changes[key] = ContextJson.Null;
         }
     }
 
