@@ -150,6 +150,20 @@ public sealed class WorkflowReaderTests : IDisposable
     }
 
     [Fact]
+    public void Parse_TheWorkflowFileExampleOfTheDocs_IsValidWithEveryField()
+    {
+        var yaml = DocPages.CodeBlockAfter("running-workflows.md", "<!-- workflow-file-example -->");
+
+        var result = WorkflowReader.Parse(yaml, ManifestFormat.Yaml, "running-workflows.md", TestContext.Current.CancellationToken);
+
+        result.Problems.ShouldBeEmpty();
+        var workflow = result.Workflow.ShouldNotBeNull();
+        workflow.Steps.Length.ShouldBe(2);
+        workflow.InputSchema.ShouldNotBeNull().GetProperty("required").GetArrayLength().ShouldBe(2);
+        workflow.Retention.ShouldBe(TimeSpan.FromHours(72));
+    }
+
+    [Fact]
     public void Read_RepositoryExampleWorkflows_AreValid()
     {
         var files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "workflows"), "*.yaml");
