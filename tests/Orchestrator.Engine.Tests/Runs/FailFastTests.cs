@@ -15,8 +15,17 @@ public sealed class FailFastTests : IDisposable
         """;
 
     private readonly TempDirectory _root = new();
+    private int _calls;
 
     public void Dispose() => _root.Dispose();
+
+    /// <summary>A built-in plugin of one phase that counts its calls in <see cref="_calls"/>.</summary>
+    private Func<IPhaseProvider> Counting(string phase, Func<PhaseRequest, Task<PhaseResult>> run) =>
+        () => new DelegateProvider(new DelegatePhase(phase, (request, _) =>
+        {
+            Interlocked.Increment(ref _calls);
+            return run(request);
+        }));
 
     [Fact]
     public async Task Start_PhaseRejectsItsInput_OneAttemptAndTheRunSaysWhy()
@@ -26,21 +35,17 @@ public sealed class FailFastTests : IDisposable
                 order: 1
             {Retrying}
             """);
-        var calls = 0;
         var builtIns = new Dictionary<string, Func<IPhaseProvider>>
         {
-            ["picky"] = () => new DelegateProvider(new DelegatePhase("check", (_, _) =>
-            {
-                Interlocked.Increment(ref calls);
-                throw new PhaseInputException("Input field \"harbour\" must name a harbour, for example {\"harbour\": \"Brest\"}.");
-            })),
+            ["picky"] = Counting("check", _ =>
+                throw new PhaseInputException("Input field \"harbour\" must name a harbour, for example {\"harbour\": \"Brest\"}.")),
         };
         await using var engine = await EngineHarness.StartAsync(_root, builtIns);
 
         var run = await RunAsync(engine, "picky");
 
         run.Status.ShouldBe(RunStatus.Failed);
-        calls.ShouldBe(1);
+        _calls.ShouldBe(1);
         run.Progress!.SharedData!.Errors.ShouldHaveSingleItem().Attempt.ShouldBe(1);
         run.Failure.ShouldNotBeNull().ShouldContain("phase 'check' of plugin 'picky' failed after 1 attempt(s)");
         run.Failure.ShouldContain("must name a harbour");
@@ -56,21 +61,16 @@ public sealed class FailFastTests : IDisposable
             {{Retrying}}
                 output_schema: {type: object, required: [summary]}
             """);
-        var calls = 0;
         var builtIns = new Dictionary<string, Func<IPhaseProvider>>
         {
-            ["sloppy"] = () => new DelegateProvider(new DelegatePhase("write", (_, _) =>
-            {
-                Interlocked.Increment(ref calls);
-                return Task.FromResult(PhaseResult.FromOutput(new { text = "no summary" }));
-            })),
+            ["sloppy"] = Counting("write", _ => Task.FromResult(PhaseResult.FromOutput(new { text = "no summary" }))),
         };
         await using var engine = await EngineHarness.StartAsync(_root, builtIns);
 
         var run = await RunAsync(engine, "sloppy");
 
         run.Status.ShouldBe(RunStatus.Failed);
-        calls.ShouldBe(1);
+        _calls.ShouldBe(1);
         run.Failure.ShouldNotBeNull().ShouldContain("output_schema");
         run.Failure.ShouldContain("not retried: the input or output does not match the phase's schema");
     }
@@ -131,22 +131,17 @@ public sealed class FailFastTests : IDisposable
                 input_schema: {type: object, required: [title]}
             """);
         _root.Write("workflows/chain.yaml", "name: chain\nsteps: [maker, needy]\n");
-        var calls = 0;
         var builtIns = new Dictionary<string, Func<IPhaseProvider>>
         {
             ["maker"] = () => new DelegateProvider(new DelegatePhase("make", (_, _) => Task.FromResult(PhaseResult.FromOutput(new { count = 1 })))),
-            ["needy"] = () => new DelegateProvider(new DelegatePhase("use", (_, _) =>
-            {
-                Interlocked.Increment(ref calls);
-                return Task.FromResult(PhaseResult.FromOutput(0));
-            })),
+            ["needy"] = Counting("use", _ => Task.FromResult(PhaseResult.FromOutput(0))),
         };
         await using var engine = await EngineHarness.StartAsync(_root, builtIns);
 
         var run = await RunAsync(engine, "chain");
 
         run.Status.ShouldBe(RunStatus.Failed);
-        calls.ShouldBe(0);
+        _calls.ShouldBe(0);
         run.Failure.ShouldNotBeNull().ShouldContain("step 2 (needy");
         run.Failure.ShouldContain("input_schema");
         run.Failure.ShouldContain("not retried");
