@@ -35,7 +35,7 @@ const phases = {
   },
   page(request) {
     const previous = request.context.phase_outputs.slugify;
-    if (!previous) throw invalidInput("phase 'page' needs the output of phase 'slugify'");
+    if (!previous) throw new Error("phase 'page' needs the output of phase 'slugify'");
     const file = `${previous.slug}.md`;
     fs.writeFileSync(path.join(request.workdir, file), `# ${previous.title}\n`);
     return { output: { file }, metadata: {}, artifacts: [file] };
