@@ -8,11 +8,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Bench.Engine;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Plugins.DependencyInjection;
 using Orchestrator.Plugins.Discovery;
-using Orchestrator.Sidecar.Hosting;
 
 // A plugin run of 3 built-in no-op phases vs a hand-written orchestrator calling 3 no-op activities:
 // same embedded (memory) sidecar, same worker, same process, at 16, 64 and 256 runs in flight.

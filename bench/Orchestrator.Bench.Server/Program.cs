@@ -3,9 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Bench.Server;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Plugins.Discovery;
-using Orchestrator.Server.Hosting;
 
 // REST API bench: one-phase runs over HTTP against `orchestrator serve`'s host (embedded in-memory sidecar), with 1, 16
 // and 64 concurrent clients, and the same runs started through RunService in the same process as the baseline.
@@ -17,7 +17,7 @@ try
     Directory.CreateDirectory(Path.Combine(root, "plugins", "noop"));
     File.WriteAllText(Path.Combine(root, "plugins", "noop", "plugin.yaml"),
         "name: noop\nversion: 1.0.0\ntype: builtin\ndomains: [bench]\nphases:\n  - name: once\n    order: 1\n");
-    var options = new ServerHostOptions
+    var options = new ServeHostOptions
     {
         Urls = "http://127.0.0.1:0",
         Discovery = new DiscoveryOptions
@@ -38,7 +38,7 @@ try
         },
         Logging = l => { },
     };
-    await using var host = await OrchestratorServerHost.StartAsync(options, ct);
+    await using var host = await ServeHost.StartAsync(options, ct);
     using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     IStarter http = new HttpStarter(client);
     IStarter direct = new DirectStarter(host.Services.GetRequiredService<RunService>());

@@ -4,8 +4,8 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Sidecar.Configuration;
-using Orchestrator.Sidecar.Hosting;
 
 namespace Orchestrator.Bench.Sidecar;
 

@@ -1,10 +1,17 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands;
 using Orchestrator.Cli.Commands.Plugins;
+using Orchestrator.Cli.Commands.Run;
+using Orchestrator.Cli.Commands.Runs;
+using Orchestrator.Cli.Commands.Serve;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Commands.Worker;
+using Orchestrator.Cli.Commands.Workflows;
+using Orchestrator.Cli.Invocation;
 
 namespace Orchestrator.Cli;
 
-/// <summary>The `orchestrator` command tree. Exit codes: 0 success, 1 failure, 2 usage error.</summary>
+/// <summary>The `orchestrator` command tree. Exit codes: 0 success, 1 failure, 2 usage error (docs/cli.md#exit-codes).</summary>
 internal static class OrchestratorCli
 {
     public const int Success = 0;
@@ -18,14 +25,15 @@ internal static class OrchestratorCli
     {
         context ??= CliContext.FromProcess();
         var root = new RootCommand("Orchestrator: plugin phases as durable workflows.");
-        var pluginPaths = GlobalOptions.CreatePlugins();
+        var pluginPaths = CommonOptions.Plugins();
         root.Options.Add(pluginPaths);
         root.Subcommands.Add(PluginsCommand.Create(context, pluginPaths));
-        root.Subcommands.Add(SidecarCommand.Create());
-        root.Subcommands.Add(Commands.Run.RunCommand.Create(context, pluginPaths));
-        root.Subcommands.Add(Commands.Runs.RunsCommand.Create(context, pluginPaths));
-        root.Subcommands.Add(Commands.Worker.WorkerCommand.Create(context, pluginPaths));
-        root.Subcommands.Add(Commands.Serve.ServeCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(WorkflowsCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(SidecarCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(RunsCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(WorkerCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(ServeCommand.Create(context, pluginPaths));
         return root;
     }
 
@@ -37,13 +45,7 @@ internal static class OrchestratorCli
         var parseResult = CreateRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var parseError in parseResult.Errors)
-            {
-                await error.WriteLineAsync(parseError.Message);
-            }
-
-            await error.WriteLineAsync("Run 'orchestrator --help' for usage.");
-            return UsageError;
+            return await CliErrors.ReportAsync(parseResult, error);
         }
 
         // Long-running commands (sidecar, worker, serve) stop within their own shutdown bound; the parser's

@@ -34,6 +34,7 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
     {
         var found = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<ManifestProblem>();
+        var shadowed = ImmutableArray.CreateBuilder<WorkflowDefinition>();
         foreach (var directory in SearchPaths())
         {
             foreach (var file in Files(directory, problems))
@@ -49,6 +50,11 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
                 if (found.TryGetValue(workflow.Name, out var winner))
                 {
                     var sameDirectory = Path.GetDirectoryName(winner.File) == Path.GetDirectoryName(file);
+                    if (!sameDirectory)
+                    {
+                        shadowed.Add(workflow);
+                    }
+
                     problems.Add(sameDirectory
                         ? new ManifestProblem(ProblemSeverity.Error, file, "name", null, $"workflow '{workflow.Name}' is also defined in {winner.File}; workflow names must be unique within a directory, rename one")
                         : new ManifestProblem(ProblemSeverity.Warning, file, "name", null, $"workflow '{workflow.Name}' is shadowed by {winner.File}, which comes first in the search paths"));
@@ -59,7 +65,7 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
             }
         }
 
-        return new WorkflowDiscoveryResult([.. found.Values.OrderBy(w => w.Name, StringComparer.Ordinal)], problems.ToImmutable());
+        return new WorkflowDiscoveryResult([.. found.Values.OrderBy(w => w.Name, StringComparer.Ordinal)], problems.ToImmutable()) { Shadowed = shadowed.ToImmutable() };
     }
 
     private static IEnumerable<string> Files(string directory, ImmutableArray<ManifestProblem>.Builder problems)

@@ -35,4 +35,88 @@ public sealed class ProgressPrinterTests
             "compile: attempt 1/1 started",
         ]);
     }
+
+    [Fact]
+    public void Update_AttemptFailedAndRetryStartedBetweenPolls_FailurePrintedBetweenTheTwoAttempts()
+    {
+        var (printer, output) = Printer();
+
+        printer.Update(Running([new PhaseAttempt("draft", 1, 3, At(0), null)]));
+        printer.Update(Running([new PhaseAttempt("draft", 2, 3, At(5), null)], "draft (attempt 1/3): timed out"));
+
+        Lines(output).ShouldBe([
+            "draft: attempt 1/3 started",
+            "  ! draft (attempt 1/3): timed out",
+            "draft: attempt 2/3 started (retry)",
+        ]);
+    }
+
+    [Fact]
+    public void Update_AttemptStartedAndFailedBetweenPolls_StartedFirst()
+    {
+        var (printer, output) = Printer();
+
+        printer.Update(Running([new PhaseAttempt("draft", 1, 3, At(0), 60_000)], "draft (attempt 1/3): timed out"));
+
+        Lines(output).ShouldBe(["draft: attempt 1/3 started, estimated 1m", "  ! draft (attempt 1/3): timed out"]);
+    }
+
+    [Fact]
+    public void Update_SameFailureOnTheNextAttempt_SaysSoInsteadOfRepeatingIt()
+    {
+        var (printer, output) = Printer();
+        const string Long = "plugin 'docs' phase 'collect' failed: the run input needs a \"source\" field";
+
+        printer.Update(Running([new PhaseAttempt("collect", 2, 3, At(0), null)], $"collect (attempt 1/3): {Long}"));
+        printer.Update(Running([new PhaseAttempt("collect", 3, 3, At(5), null)], $"collect (attempt 1/3): {Long}", $"collect (attempt 2/3): {Long}"));
+        printer.Update(Running([new PhaseAttempt("collect", 3, 3, At(5), null)], $"collect (attempt 1/3): {Long}", $"collect (attempt 2/3): {Long}", "collect (attempt 3/3): disk full"));
+
+        Lines(output).ShouldBe([
+            $"  ! collect (attempt 1/3): {Long}",
+            "collect: attempt 2/3 started (retry)",
+            "  ! collect (attempt 2/3): the same error as attempt 1",
+            "collect: attempt 3/3 started (retry)",
+            "  ! collect (attempt 3/3): disk full",
+        ]);
+    }
+
+    [Fact]
+    public void Update_ParallelPhases_RunningOnesInTheOrderTheyStarted()
+    {
+        var (printer, output) = Printer();
+
+        printer.Update(Running([new PhaseAttempt("characters", 1, 1, At(2), null), new PhaseAttempt("world", 1, 1, At(1), null)]));
+
+        Lines(output).ShouldBe(["world: attempt 1/1 started", "characters: attempt 1/1 started"]);
+    }
+
+    [Fact]
+    public void StepStarted_AlsoReportedByTheWorkflowRun_PrintedOnce()
+    {
+        var (printer, output) = Printer();
+
+        printer.StepStarted(1, 2, "code");
+        printer.Update(new RunRecord { RunId = "w", Kind = "orchestrator.workflow", Status = RunStatus.Running, Progress = new RunProgress { Step = 1, Steps = 2, Plugin = "code" } });
+
+        Lines(output).ShouldBe(["step 1/2: code"]);
+    }
+
+    private static (ProgressPrinter Printer, StringWriter Output) Printer()
+    {
+        var output = new StringWriter();
+        return (new ProgressPrinter(output, "http://127.0.0.1:4001", TimeProvider.System), output);
+    }
+
+    private static RunRecord Running(PhaseAttempt[] running, params string[] errors) => new()
+    {
+        RunId = "r1",
+        Kind = "orchestrator.run",
+        Status = RunStatus.Running,
+        Progress = new RunProgress { Running = [.. running], Errors = [.. errors] },
+    };
+
+    private static DateTimeOffset At(int seconds) => DateTimeOffset.UnixEpoch.AddSeconds(seconds);
+
+    private static List<string> Lines(StringWriter output) =>
+        [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..].TrimEnd())];
 }

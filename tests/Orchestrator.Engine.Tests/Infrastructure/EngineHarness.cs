@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Plugins.DependencyInjection;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Sidecar.Configuration;
-using Orchestrator.Sidecar.Hosting;
 
 namespace Orchestrator.Engine.Tests.Infrastructure;
 

@@ -91,13 +91,15 @@ public sealed class RetentionTests : IDisposable
 
         time.Advance(TimeSpan.FromHours(2));
 
+        // The history goes first and the workspace right after it, so both are waited for.
+        var workspace = Path.Combine(engine.DataDirectory, "runs", runId);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await engine.Runs.GetAsync(runId, token) is not null)
+        while (await engine.Runs.GetAsync(runId, token) is not null || Directory.Exists(workspace))
         {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the retention job did not purge the expired run");
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the retention job did not purge the expired run and its workspace");
             await Task.Delay(50, token);
         }
 
-        Directory.Exists(Path.Combine(engine.DataDirectory, "runs", runId)).ShouldBeFalse();
+        Directory.Exists(workspace).ShouldBeFalse();
     }
 }

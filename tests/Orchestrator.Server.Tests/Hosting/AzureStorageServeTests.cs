@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Plugins.Discovery;
-using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Hosting;
@@ -23,7 +23,7 @@ public sealed class AzureStorageServeTests(AzuriteFixture azurite) : IClassFixtu
         using var root = new TempDirectory("orch-server-az-");
         root.Write("plugins/echo/plugin.yaml", "name: echo\nversion: 1.0.0\ntype: builtin\ndomains: [test]\nphases:\n  - name: say\n    order: 1\n");
         var logs = new CapturedLogs();
-        var options = new ServerHostOptions
+        var options = new ServeHostOptions
         {
             Urls = "http://127.0.0.1:0",
             Discovery = new DiscoveryOptions
@@ -51,7 +51,7 @@ public sealed class AzureStorageServeTests(AzuriteFixture azurite) : IClassFixtu
         options.Sidecar.TaskHub = azurite.NewTaskHub("srv");
         options.Sidecar.PollingInterval = TimeSpan.FromMilliseconds(200);
         options.Sidecar.ConnectionString = azurite.ConnectionString;
-        await using var host = await OrchestratorServerHost.StartAsync(options, ct);
+        await using var host = await ServeHost.StartAsync(options, ct);
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
         using var put = await client.PutAsync("/api/runs/az-run-1", ServerFixture.Json("""{"plugin": "echo"}"""), ct);

@@ -3,13 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Plugins.Discovery;
-using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Tests.Infrastructure;
 
 /// <summary>
-/// One real server for the collection: <see cref="OrchestratorServerHost"/> on 127.0.0.1 and an OS-assigned port, with an
+/// One real server for the collection: <see cref="ServeHost"/> on 127.0.0.1 and an OS-assigned port, with an
 /// embedded in-memory sidecar, the real plugin catalog over a temp plugin directory, and an API key. Stopped and
 /// deleted in teardown.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public const string SecretVariable = "SECRET_TOKEN";
 
     private readonly TempDirectory _root = new();
-    private OrchestratorServerHost? _host;
+    private ServeHost? _host;
 
     /// <summary>The configured API key; <see cref="Client"/> sends it.</summary>
     public string ApiKey { get; } = "key-" + Guid.NewGuid().ToString("N");
@@ -33,7 +33,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public Uri BaseAddress => _host!.BaseAddress;
 
-    public OrchestratorServerHost Host => _host!;
+    public ServeHost Host => _host!;
 
     public TempDirectory Root => _root;
 
@@ -47,7 +47,7 @@ public sealed class ServerFixture : IAsyncLifetime
             .Add(SecretVariable, SecretValue)
             .Add("HOME", _root.Path)
             .Add("PATH", Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
-        var options = new ServerHostOptions
+        var options = new ServeHostOptions
         {
             Urls = "http://127.0.0.1:0",
             Discovery = new DiscoveryOptions
@@ -72,7 +72,7 @@ public sealed class ServerFixture : IAsyncLifetime
             Logging = l => l.ClearProviders().AddProvider(Logs),
         };
         options.Configuration["Server:ApiKeys:0"] = ApiKey;
-        _host = await OrchestratorServerHost.StartAsync(options, TestContext.Current.CancellationToken);
+        _host = await ServeHost.StartAsync(options, TestContext.Current.CancellationToken);
         Client = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         Anonymous = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask.Client;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Sidecar.Configuration;
-using Orchestrator.Sidecar.Hosting;
 using Orchestrator.Sidecar.Tests.Infrastructure;
 
 namespace Orchestrator.Sidecar.Tests.Conformance;

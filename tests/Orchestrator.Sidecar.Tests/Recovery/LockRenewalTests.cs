@@ -1,5 +1,5 @@
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Sidecar.Configuration;
-using Orchestrator.Sidecar.Hosting;
 using Orchestrator.Sidecar.Tests.Infrastructure;
 using Orchestrator.TestWorker;
 

@@ -1,4 +1,4 @@
-using Orchestrator.Sidecar.Hosting;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Sidecar.Tests.Infrastructure;
 using Orchestrator.TestWorker;
 

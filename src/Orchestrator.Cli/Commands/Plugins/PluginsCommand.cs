@@ -16,10 +16,4 @@ internal static class PluginsCommand
         command.Subcommands.Add(PluginsReloadCommand.Create(context, pluginPaths));
         return command;
     }
-
-    /// <summary>The <c>--json</c> flag of a subcommand.</summary>
-    public static Option<bool> CreateJsonOption() => new("--json")
-    {
-        Description = "Write JSON (snake_case, stable shape) instead of a table.",
-    };
 }

@@ -1,8 +1,10 @@
-using System.CommandLine;
 using System.Collections.Immutable;
+using System.CommandLine;
 using System.Text.Json;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Cli.Commands.Plugins.Json;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Processes;
@@ -21,43 +23,33 @@ internal static class PluginsExecCommand
     {
         var plugin = new Argument<string>("PLUGIN") { Description = "The plugin's name." };
         var phase = new Argument<string>("PHASE") { Description = "The phase to run." };
-        var input = new Option<string>("--input") { Description = "The phase input: a JSON file, or - for stdin.", HelpName = "FILE|-" };
-        var config = new Option<string[]>("--config")
-        {
-            Description = "A config value over the plugin's default_config (repeatable); VALUE is parsed as JSON when it is JSON, else taken as a string.",
-            HelpName = "KEY=VALUE",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var input = CommonOptions.Input();
+        var config = CommonOptions.Config();
         var workdir = new Option<string>("--workdir") { Description = "Working directory for artifacts (default: a new temp directory).", HelpName = "DIR" };
-        var json = PluginsCommand.CreateJsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("exec", "Run one phase of a plugin directly (no durable engine) and print its result.")
         {
             plugin, phase, input, config, workdir, json,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetCliAction(async (invocation, cancellationToken) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            if (ExecArguments.ParseConfig(parseResult.GetValue(config) ?? [], out var requestConfig) is { } configError)
+            var output = invocation.Output;
+            var error = invocation.Error;
+            var problems = new List<string>();
+            var requestConfig = ConfigPairs.Parse(invocation.Value(config) ?? [], problems);
+            var inputValue = await InputFile.ReadAsync(invocation.Value(input), context.StandardInput ?? Console.In, problems, cancellationToken);
+            if (problems.Count > 0)
             {
-                await error.WriteLineAsync($"error: {configError}");
-                return OrchestratorCli.UsageError;
+                throw new UsageException(problems);
             }
 
-            var (inputValue, inputError) = await ExecArguments.ReadInputAsync(parseResult.GetValue(input), context.StandardInput ?? Console.In, cancellationToken);
-            if (inputError is not null)
-            {
-                await error.WriteLineAsync($"error: {inputError}");
-                return OrchestratorCli.UsageError;
-            }
-
-            var (catalog, loggers) = await RuntimeCatalog.LoadAsync(context, parseResult.GetValue(pluginPaths), error, cancellationToken);
+            var (catalog, loggers) = await RuntimeCatalog.LoadAsync(context, invocation.Value(pluginPaths), error, cancellationToken);
             using (loggers)
             using (catalog)
             {
                 var run = new ExecRun(
-                    catalog, parseResult.GetRequiredValue(plugin), parseResult.GetRequiredValue(phase), inputValue, requestConfig, parseResult.GetValue(workdir));
-                return await run.ExecuteAsync(context, output, error, parseResult.GetValue(json), loggers, cancellationToken);
+                    catalog, invocation.Required(plugin), invocation.Required(phase), inputValue ?? default, requestConfig, invocation.Value(workdir));
+                return await run.ExecuteAsync(context, output, invocation.Value(json), loggers, cancellationToken);
             }
         });
         return command;
@@ -67,22 +59,16 @@ internal static class PluginsExecCommand
         RunnableCatalog Catalog, string PluginName, string PhaseName, JsonElement Input, ImmutableDictionary<string, JsonElement> RequestConfig, string? Workdir)
     {
         public async Task<int> ExecuteAsync(
-            CliContext context, TextWriter output, TextWriter error, bool json, Microsoft.Extensions.Logging.ILoggerFactory loggers, CancellationToken cancellationToken)
+            CliContext context, TextWriter output, bool json, Microsoft.Extensions.Logging.ILoggerFactory loggers, CancellationToken cancellationToken)
         {
             if (!Catalog.TryGet(PluginName, out var loaded))
             {
-                await error.WriteLineAsync($"error: {NotLoaded()}");
-                return OrchestratorCli.Failure;
+                throw new CommandFailedException(NotLoaded());
             }
 
             var manifest = loaded.Manifest;
-            var phase = manifest.Phases.FirstOrDefault(p => p.Name == PhaseName);
-            if (phase is null)
-            {
-                await error.WriteLineAsync(
-                    $"error: plugin '{PluginName}' has no phase '{PhaseName}'; its phases: {string.Join(", ", manifest.Phases.Select(p => p.Name))}");
-                return OrchestratorCli.Failure;
-            }
+            var phase = manifest.Phases.FirstOrDefault(p => p.Name == PhaseName)
+                ?? throw new CommandFailedException($"plugin '{PluginName}' has no phase '{PhaseName}'; its phases: {string.Join(", ", manifest.Phases.Select(p => p.Name))}");
 
             var config = EffectiveConfig.Merge(manifest.DefaultConfig, RequestConfig);
             var problems = EffectiveConfig.Validate(manifest, config)
@@ -90,13 +76,7 @@ internal static class PluginsExecCommand
                     .Select(k => $"resource_spec.api_keys: the environment variable {k} is not set; export it before running"));
             if (!problems.IsEmpty)
             {
-                await error.WriteLineAsync($"error: the config for plugin '{PluginName}' is not acceptable:");
-                foreach (var problem in problems)
-                {
-                    await error.WriteLineAsync($"  {problem}");
-                }
-
-                return OrchestratorCli.Failure;
+                throw new CommandFailedException($"the config for plugin '{PluginName}' is not acceptable:", problems);
             }
 
             var runId = "exec-" + Guid.NewGuid().ToString("N")[..12];
@@ -119,8 +99,7 @@ internal static class PluginsExecCommand
             }
             catch (PhaseExecutionException e)
             {
-                await error.WriteLineAsync($"error: {CliJson.Name(e.Kind)}: {e.Message}");
-                return OrchestratorCli.Failure;
+                throw new CommandFailedException($"{CliJson.Name(e.Kind)}: {e.Message}");
             }
 
             await WriteAsync(output, json, loaded, runId, workdir, result);

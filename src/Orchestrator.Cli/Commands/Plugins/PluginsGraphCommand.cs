@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands.Plugins.Json;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 
 namespace Orchestrator.Cli.Commands.Plugins;
@@ -9,14 +11,14 @@ internal static class PluginsGraphCommand
 {
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
     {
-        var json = PluginsCommand.CreateJsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("graph", "Show the plugins' dependency graph and their load order.") { json };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetCliAction(async (invocation, cancellationToken) =>
         {
-            var catalog = PluginCatalog.Load(context, parseResult.GetValue(pluginPaths), cancellationToken);
-            var output = parseResult.InvocationConfiguration.Output;
+            var catalog = PluginCatalog.Load(context, invocation.Value(pluginPaths), cancellationToken);
+            var output = invocation.Output;
             var resolution = catalog.Registry.Resolution;
-            if (parseResult.GetValue(json))
+            if (invocation.Value(json))
             {
                 await CliJson.WriteAsync(output, new GraphJson(
                     [.. catalog.Discovery.Plugins.Select(p => new GraphNodeJson(p.Name, p.Manifest.Version.ToString(), Status(catalog, p.Name)))],

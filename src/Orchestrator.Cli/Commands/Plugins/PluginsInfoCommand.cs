@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands.Plugins.Json;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 using Orchestrator.Plugins.Discovery;
 
@@ -11,22 +13,18 @@ internal static class PluginsInfoCommand
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
     {
         var name = new Argument<string>("NAME") { Description = "The plugin's name." };
-        var json = PluginsCommand.CreateJsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("info", "Show everything about one plugin.") { name, json };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetCliAction(async (invocation, cancellationToken) =>
         {
-            var catalog = PluginCatalog.Load(context, parseResult.GetValue(pluginPaths), cancellationToken);
-            var pluginName = parseResult.GetRequiredValue(name);
-            if (catalog.Discovery.Find(pluginName) is not { } plugin)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(
-                    $"error: no plugin named '{pluginName}' was found; run 'orchestrator plugins list --all' to see what the search paths hold.");
-                return OrchestratorCli.Failure;
-            }
+            var catalog = PluginCatalog.Load(context, invocation.Value(pluginPaths), cancellationToken);
+            var pluginName = invocation.Required(name);
+            var plugin = catalog.Discovery.Find(pluginName)
+                ?? throw new CommandFailedException($"no plugin named '{pluginName}' was found; run 'orchestrator plugins list --all' to see what the search paths hold.");
 
             var info = PluginInfo.From(plugin, catalog);
-            var output = parseResult.InvocationConfiguration.Output;
-            if (parseResult.GetValue(json))
+            var output = invocation.Output;
+            if (invocation.Value(json))
             {
                 await CliJson.WriteAsync(output, info);
             }

@@ -1,6 +1,8 @@
-using System.CommandLine;
 using System.Collections.Immutable;
+using System.CommandLine;
 using Orchestrator.Cli.Commands.Plugins.Json;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Manifests;
@@ -15,20 +17,20 @@ internal static class PluginsListCommand
         var domain = new Option<string>("--domain") { Description = "Only plugins serving this domain.", HelpName = "D" };
         var type = new Option<string>("--type") { Description = "Only plugins of this type.", HelpName = "builtin|external" };
         type.AcceptOnlyFromAmong("builtin", "external");
-        var all = new Option<bool>("--all") { Description = "Also show shadowed, invalid and rejected plugins, with the reasons." };
-        var json = PluginsCommand.CreateJsonOption();
+        var all = CommonOptions.All();
+        var json = CommonOptions.Json();
         var command = new Command("list", "List the plugins found in the search paths, sorted by name.") { domain, type, all, json };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetCliAction(async (invocation, cancellationToken) =>
         {
-            var catalog = PluginCatalog.Load(context, parseResult.GetValue(pluginPaths), cancellationToken);
-            var filter = new Filter(parseResult.GetValue(domain), parseResult.GetValue(type));
-            var showAll = parseResult.GetValue(all);
+            var catalog = PluginCatalog.Load(context, invocation.Value(pluginPaths), cancellationToken);
+            var filter = new Filter(invocation.Value(domain), invocation.Value(type));
+            var showAll = invocation.Value(all);
             var loaded = catalog.Registry.List.Where(p => filter.Matches(p.Manifest)).ToList();
             var problems = showAll
                 ? catalog.Registry.Problems.Where(p => p.Manifest is { } m ? filter.Matches(m) : filter.IsEmpty).ToList()
                 : [];
-            var output = parseResult.InvocationConfiguration.Output;
-            if (parseResult.GetValue(json))
+            var output = invocation.Output;
+            if (invocation.Value(json))
             {
                 await CliJson.WriteAsync(output, new PluginListJson(
                     [.. loaded.Select(p => PluginSummaryJson.From(p.Manifest, "loaded"))

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands.Plugins.Json;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Reload;
@@ -17,14 +19,14 @@ internal static class PluginsReloadCommand
 
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
     {
-        var all = new Option<bool>("--all") { Description = "Also list shadowed plugins and directories that hold no plugin." };
-        var json = PluginsCommand.CreateJsonOption();
+        var all = CommonOptions.All();
+        var json = CommonOptions.Json();
         var command = new Command("reload", "Re-discover and load the plugins; print what was added, updated and removed.") { all, json };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetCliAction(async (invocation, cancellationToken) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            var (catalog, loggers) = await RuntimeCatalog.LoadAsync(context, parseResult.GetValue(pluginPaths), error, cancellationToken);
+            var output = invocation.Output;
+            var error = invocation.Error;
+            var (catalog, loggers) = await RuntimeCatalog.LoadAsync(context, invocation.Value(pluginPaths), error, cancellationToken);
             using (loggers)
             using (catalog)
             {
@@ -32,8 +34,8 @@ internal static class PluginsReloadCommand
                 var loaded = catalog.List().Select(p => p.Identity).ToList();
                 var changes = PluginReloadResult.Compare(LoadedPluginsFile.Read(statePath), loaded, catalog.Problems);
                 LoadedPluginsFile.Write(statePath, loaded);
-                var shown = changes.Problems.Where(p => parseResult.GetValue(all) || !Benign.Contains(p.Kind)).ToList();
-                if (parseResult.GetValue(json))
+                var shown = changes.Problems.Where(p => invocation.Value(all) || !Benign.Contains(p.Kind)).ToList();
+                if (invocation.Value(json))
                 {
                     await CliJson.WriteAsync(output, new ReloadJson(
                         [.. loaded.Select(IdentityJson.From)],

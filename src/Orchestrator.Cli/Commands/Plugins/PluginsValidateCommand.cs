@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
-using Orchestrator.Cli.Output;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Cli.Commands.Plugins;
@@ -18,58 +18,21 @@ internal static class PluginsValidateCommand
             Description = "Plugin directories or manifest files (plugin.yaml, plugin.yml, plugin.json).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var json = PluginsCommand.CreateJsonOption();
+        var json = CommonOptions.Json();
         var command = new Command("validate", "Validate plugin manifests and print every problem found.") { paths, json };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetCliAction(async (invocation, cancellationToken) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            var targets = parseResult.GetRequiredValue(paths);
-            var missing = targets.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
-            if (missing.Count > 0)
-            {
-                foreach (var path in missing)
-                {
-                    await error.WriteLineAsync($"error: {path}: no such file or directory; give a plugin directory or a manifest file.");
-                }
-
-                return OrchestratorCli.UsageError;
-            }
-
-            var results = targets.Select(p => (Path: p, Result: ManifestReader.Read(p, cancellationToken))).ToList();
-            var invalid = results.Count(r => !r.Result.IsValid);
-            if (parseResult.GetValue(json))
-            {
-                await CliJson.WriteAsync(output, new ValidateJson(
-                    [.. results.Select(r => new ValidationJson(
-                        r.Path,
-                        r.Result.IsValid,
-                        r.Result.Manifest?.Name,
-                        r.Result.Manifest?.Version.ToString(),
-                        [.. r.Result.Problems.Select(ManifestProblemJson.From)]))],
-                    results.Count - invalid,
-                    invalid));
-            }
-            else
-            {
-                foreach (var (path, result) in results)
-                {
-                    foreach (var problem in result.Problems)
-                    {
-                        await output.WriteLineAsync(problem.ToString());
-                    }
-
-                    var errors = result.Errors.Count();
-                    await output.WriteLineAsync(result.IsValid
-                        ? $"valid: {path} ({result.Manifest!.Name} {result.Manifest.Version})"
-                        : $"invalid: {path} ({errors} error{(errors == 1 ? string.Empty : "s")})");
-                }
-
-                await output.WriteLineAsync($"{results.Count - invalid} valid, {invalid} invalid");
-            }
-
-            return invalid == 0 ? OrchestratorCli.Success : OrchestratorCli.Failure;
+            var targets = invocation.Required(paths);
+            ValidationReport.RequireExisting(targets, "a plugin directory or a manifest file");
+            var results = targets.Select(p => Validate(p, cancellationToken)).ToList();
+            return await ValidationReport.WriteAsync(invocation.Output, invocation.Value(json), results);
         });
         return command;
+    }
+
+    private static Validation Validate(string path, CancellationToken cancellationToken)
+    {
+        var result = ManifestReader.Read(path, cancellationToken);
+        return new Validation(path, result.IsValid, result.Manifest?.Name, result.Manifest?.Version.ToString(), result.Problems);
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Orchestrator.Cli.Output;
+using Orchestrator.Cli.Hosting;
 using Orchestrator.Plugins.Execution;
 using RunnableCatalog = Orchestrator.Plugins.Execution.PluginCatalog;
 
@@ -11,7 +11,7 @@ internal static class RuntimeCatalog
     public static async Task<(RunnableCatalog Catalog, ILoggerFactory Loggers)> LoadAsync(
         CliContext context, string[]? explicitPaths, TextWriter error, CancellationToken cancellationToken)
     {
-        var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new StderrLoggerProvider(error)));
+        var loggers = new CliLogging(LogProfile.PluginOutput, Verbose: false, error).CreateFactory();
         var catalog = new RunnableCatalog(
             new PluginOptions
             {

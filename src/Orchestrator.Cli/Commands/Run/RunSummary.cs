@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 using Orchestrator.Engine.Runs;
 
@@ -35,7 +36,7 @@ internal static class RunSummary
 
         if (run.Failure is { } failure)
         {
-            await error.WriteLineAsync($"error: {failure}");
+            await error.WriteLineAsync(CliErrors.Line(failure));
         }
     }
 }

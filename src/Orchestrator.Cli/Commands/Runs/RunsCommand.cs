@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Orchestrator.Abstractions;
 using Orchestrator.Cli.Commands.Run;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 using Orchestrator.Engine.Runs;
 
@@ -32,21 +34,21 @@ internal static class RunsCommand
         var (command, sidecar, json) = New("list", "List runs, newest first.");
         command.Options.Add(status);
         command.Options.Add(limit);
-        command.SetAction((parseResult, ct) => WithSessionAsync(parseResult, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
         {
             var statuses = new List<RunStatus>();
-            foreach (var name in parseResult.GetValue(status) ?? [])
+            foreach (var name in invocation.Value(status) ?? [])
             {
                 if (!Enum.TryParse<RunStatus>(name, ignoreCase: true, out var parsed))
                 {
-                    throw new ArgumentException($"--status {name} is not one of pending, running, suspended, completed, failed, terminated");
+                    throw new UsageException($"--status {name} is not one of pending, running, suspended, completed, failed, terminated");
                 }
 
                 statuses.Add(parsed);
             }
 
-            var runs = await session.Runs.ListAsync(statuses, Math.Max(1, parseResult.GetValue(limit)), ct);
-            if (parseResult.GetValue(json))
+            var runs = await session.Runs.ListAsync(statuses, Math.Max(1, invocation.Value(limit)), ct);
+            if (invocation.Value(json))
             {
                 await CliJson.WriteAsync(output, runs);
                 return OrchestratorCli.Success;
@@ -74,17 +76,17 @@ internal static class RunsCommand
         var id = RunIdArgument();
         var (command, sidecar, json) = New("show", "Show a run: status, phases, errors, artifacts (--json: the whole run record).");
         command.Arguments.Add(id);
-        command.SetAction((parseResult, ct) => WithSessionAsync(parseResult, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
         {
-            var runId = parseResult.GetValue(id)!;
+            var runId = invocation.Required(id);
             var run = await session.Runs.GetAsync(runId, ct) ?? throw RunNotFoundException.For(runId);
-            if (parseResult.GetValue(json))
+            if (invocation.Value(json))
             {
                 await CliJson.WriteAsync(output, run);
             }
             else
             {
-                await RunSummary.WriteAsync(output, parseResult.InvocationConfiguration.Error, run);
+                await RunSummary.WriteAsync(output, invocation.Error, run);
             }
 
             return OrchestratorCli.Success;
@@ -99,10 +101,10 @@ internal static class RunsCommand
         var (command, sidecar, _) = New("approve", "Let a run's waiting approval phase start.");
         command.Arguments.Add(id);
         command.Options.Add(payload);
-        command.SetAction((parseResult, ct) => WithSessionAsync(parseResult, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
         {
             JsonElement? value = null;
-            if (parseResult.GetValue(payload) is { } text)
+            if (invocation.Value(payload) is { } text)
             {
                 try
                 {
@@ -111,12 +113,12 @@ internal static class RunsCommand
                 }
                 catch (JsonException ex)
                 {
-                    throw new ArgumentException($"--payload is not valid JSON: {ex.Message}", ex);
+                    throw new UsageException($"--payload is not valid JSON: {ex.Message}", ex);
                 }
             }
 
-            await session.Runs.ApproveAsync(parseResult.GetValue(id)!, value, ct);
-            await output.WriteLineAsync($"approved {parseResult.GetValue(id)}");
+            await session.Runs.ApproveAsync(invocation.Required(id), value, ct);
+            await output.WriteLineAsync($"approved {invocation.Required(id)}");
             return OrchestratorCli.Success;
         }, ct));
         return command;
@@ -125,14 +127,14 @@ internal static class RunsCommand
     private static Command Reject(CliContext context, Option<string[]> pluginPaths)
     {
         var id = RunIdArgument();
-        var reason = new Option<string>("--reason") { Description = "Why; the run fails with this reason.", Required = true };
+        var reason = Reason("Why; the run fails with this reason.", required: true);
         var (command, sidecar, _) = New("reject", "Reject a run's waiting approval phase; the run fails.");
         command.Arguments.Add(id);
         command.Options.Add(reason);
-        command.SetAction((parseResult, ct) => WithSessionAsync(parseResult, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
         {
-            await session.Runs.RejectAsync(parseResult.GetValue(id)!, parseResult.GetValue(reason)!, ct);
-            await output.WriteLineAsync($"rejected {parseResult.GetValue(id)}");
+            await session.Runs.RejectAsync(invocation.Required(id), invocation.Value(reason)!, ct);
+            await output.WriteLineAsync($"rejected {invocation.Required(id)}");
             return OrchestratorCli.Success;
         }, ct));
         return command;
@@ -143,7 +145,7 @@ internal static class RunsCommand
         Func<RunService, string, string?, CancellationToken, Task> action, string done)
     {
         var id = RunIdArgument();
-        var reason = new Option<string?>("--reason") { Description = "Recorded with the change." };
+        var reason = Reason("Recorded with the change.", required: false);
         var (command, sidecar, _) = New(name, description);
         command.Arguments.Add(id);
         if (name != "purge")
@@ -151,10 +153,10 @@ internal static class RunsCommand
             command.Options.Add(reason);
         }
 
-        command.SetAction((parseResult, ct) => WithSessionAsync(parseResult, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
         {
-            await action(session.Runs, parseResult.GetValue(id)!, parseResult.GetValue(reason), ct);
-            await output.WriteLineAsync($"{done} {parseResult.GetValue(id)}");
+            await action(session.Runs, invocation.Required(id), invocation.Value(reason), ct);
+            await output.WriteLineAsync($"{done} {invocation.Required(id)}");
             return OrchestratorCli.Success;
         }, ct));
         return command;
@@ -162,39 +164,24 @@ internal static class RunsCommand
 
     private static (Command Command, Option<string?> Sidecar, Option<bool> Json) New(string name, string description)
     {
-        var sidecar = EngineCliOptions.Sidecar("The sidecar address (default: ORCHESTRATOR_SIDECAR, else http://127.0.0.1:4001).");
-        var json = EngineCliOptions.Json();
+        var sidecar = SidecarAddresses.ClientOption();
+        var json = CommonOptions.Json();
         return (new Command(name, description) { sidecar, json }, sidecar, json);
     }
 
     private static Argument<string> RunIdArgument() => new("run-id") { Description = "The run id." };
 
+    private static Option<string?> Reason(string description, bool required) => new("--reason") { Description = description, Required = required };
+
     private static async Task<int> WithSessionAsync(
-        ParseResult parseResult, CliContext context, Option<string[]> pluginPaths, Option<string?> sidecar,
-        Func<EngineSession, TextWriter, Task<int>> action, CancellationToken cancellationToken)
+        CliInvocation invocation, CliContext context, Option<string[]> pluginPaths, Option<string?> sidecar,
+        Func<EngineProcess, TextWriter, Task<int>> action, CancellationToken cancellationToken)
     {
-        var error = parseResult.InvocationConfiguration.Error;
-        var address = EngineCliOptions.ClientAddress(parseResult.GetValue(sidecar), context);
-        var settings = new EngineSettings(parseResult.GetValue(pluginPaths) ?? [], [], null, Verbose: false);
-        try
-        {
-            await using var session = await EngineSession.StartAsync(context, settings, address, worker: false, null, cancellationToken);
-            return await action(session, parseResult.InvocationConfiguration.Output);
-        }
-        catch (ArgumentException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return OrchestratorCli.UsageError;
-        }
-        catch (OrchestratorException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return OrchestratorCli.Failure;
-        }
-        catch (Grpc.Core.RpcException ex)
-        {
-            await error.WriteLineAsync($"error: cannot reach the sidecar at {address} ({ex.Status.StatusCode}: {ex.Status.Detail}); start one with 'orchestrator worker' or pass --sidecar ADDRESS");
-            return OrchestratorCli.Failure;
-        }
+        var address = SidecarAddresses.ForClient(invocation.Value(sidecar), context);
+        invocation.SidecarAddress = address;
+        var settings = new EngineSettings(invocation.Value(pluginPaths) ?? [], [], null, Verbose: false);
+        await using var session = await EngineProcess.StartAsync(
+            context, SidecarTarget.At(address), settings, worker: false, new CliLogging(LogProfile.Command, Verbose: false, invocation.Error), null, cancellationToken);
+        return await action(session, invocation.Output);
     }
 }

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Orchestrator.Cli.Commands.Run;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Sidecar;
-using Orchestrator.Sidecar.Configuration;
 
 namespace Orchestrator.Cli.Commands.Serve;
 
@@ -13,94 +12,42 @@ namespace Orchestrator.Cli.Commands.Serve;
 /// </summary>
 internal static class ServeCommand
 {
-    private static readonly Option<string?> Urls = new("--urls") { Description = $"Addresses to listen on, ';'-separated (default {ServerHostOptions.DefaultUrls}; port 0 picks a free port)." };
-    private static readonly Option<string?> Backend = new("--backend") { Description = "Embedded sidecar backend: memory (default) or azure-storage." };
-    private static readonly Option<string?> Connection = new("--connection") { Description = "Azure Storage connection string for --backend azure-storage (UseDevelopmentStorage=true for Azurite)." };
-    private static readonly Option<string?> TaskHub = new("--task-hub") { Description = "Azure Storage task hub name (default orchestrator)." };
-    private static readonly Option<string?> SidecarAddress = new("--sidecar") { Description = "Use an external sidecar at this address (e.g. http://sidecar:4001) instead of an embedded one.", HelpName = "ADDRESS" };
-    private static readonly Option<string[]> Workflows = new("--workflows") { Description = "A directory of workflow files, searched first (repeatable).", HelpName = "DIR", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string?> DataDir = new("--data-dir") { Description = "Where run workspaces live (default $XDG_DATA_HOME/orchestrator).", HelpName = "DIR" };
+    private static readonly Option<string?> Urls = new("--urls") { Description = $"Addresses to listen on, ';'-separated (default {ServeHostOptions.DefaultUrls}; port 0 picks a free port)." };
 
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
     {
-        var command = new Command("serve", "Serve the REST API with the durable worker, retention job and plugin hot reload.")
+        var sidecar = new SidecarChoice();
+        var engine = new EngineCommandOptions();
+        var command = new Command("serve", "Serve the REST API with the durable worker, retention job and plugin hot reload.") { Urls };
+        sidecar.AddTo(command);
+        engine.AddTo(command);
+        command.SetServiceAction(async (invocation, cancellationToken) =>
         {
-            Urls, Backend, Connection, TaskHub, SidecarAddress, Workflows, DataDir,
-        };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, pluginPaths, cancellationToken));
+            var options = ReadOptions(invocation, context, pluginPaths, sidecar, engine);
+            invocation.SidecarAddress = options.SidecarAddress;
+            await using (var host = await ServeHost.StartAsync(options, cancellationToken))
+            {
+                var output = invocation.Output;
+                await output.WriteLineAsync($"Orchestrator API listening on {string.Join(", ", host.Addresses)} (OpenAPI {host.Addresses[0]}/openapi/v1.json, API page {host.Addresses[0]}{ServerApplicationExtensions.ApiPagePath})");
+                await output.FlushAsync(CancellationToken.None);
+                await host.WaitForShutdownAsync(cancellationToken);
+            }
+
+            await invocation.Output.WriteLineAsync("Orchestrator API stopped.");
+            return OrchestratorCli.Success;
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, CliContext context, Option<string[]> pluginPaths, CancellationToken cancellationToken)
+    private static ServeHostOptions ReadOptions(CliInvocation invocation, CliContext context, Option<string[]> pluginPaths, SidecarChoice sidecar, EngineCommandOptions engine)
     {
-        var output = parseResult.InvocationConfiguration.Output;
-        var error = parseResult.InvocationConfiguration.Error;
-        var options = ReadOptions(parseResult, context, pluginPaths, out var problems);
-        if (problems.Count > 0)
+        var problems = new List<string>();
+        var options = new ServeHostOptions { Urls = invocation.Value(Urls) ?? ServeHostOptions.DefaultUrls };
+        var target = sidecar.Choose(invocation, context, problems);
+        options.SidecarAddress = target.Address;
+        if (target.Embedded is { } embedded)
         {
-            foreach (var problem in problems)
-            {
-                await error.WriteLineAsync($"error: {problem}");
-            }
-
-            return OrchestratorCli.UsageError;
-        }
-
-        OrchestratorServerHost host;
-        try
-        {
-            host = await OrchestratorServerHost.StartAsync(options, cancellationToken);
-        }
-        catch (Exception ex) when (ex is SidecarException or IOException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
-        {
-            await error.WriteLineAsync($"error: cannot start the server: {ex.Message}");
-            return OrchestratorCli.Failure;
-        }
-
-        await using (host)
-        {
-            await output.WriteLineAsync($"Orchestrator API listening on {string.Join(", ", host.Addresses)} (OpenAPI {host.Addresses[0]}/openapi/v1.json, API page {host.Addresses[0]}{ServerApplicationExtensions.ApiPagePath})");
-            await output.FlushAsync(CancellationToken.None);
-            try
-            {
-                await host.WaitForShutdownAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // SIGTERM or Ctrl+C: the host is disposed below.
-            }
-        }
-
-        await output.WriteLineAsync("Orchestrator API stopped.");
-        return OrchestratorCli.Success;
-    }
-
-    private static ServerHostOptions ReadOptions(ParseResult parseResult, CliContext context, Option<string[]> pluginPaths, out List<string> problems)
-    {
-        problems = [];
-        var options = new ServerHostOptions { Urls = parseResult.GetValue(Urls) ?? ServerHostOptions.DefaultUrls };
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables(OrchestratorServerHost.EnvironmentPrefix).Build();
-        configuration.GetSection(SidecarOptions.SectionName).Bind(options.Sidecar);
-        options.Sidecar.Backend = parseResult.GetValue(Backend) ?? options.Sidecar.Backend;
-        options.Sidecar.ConnectionString = parseResult.GetValue(Connection) ?? options.Sidecar.ConnectionString;
-        options.Sidecar.TaskHub = parseResult.GetValue(TaskHub) ?? options.Sidecar.TaskHub;
-        options.SidecarAddress = parseResult.GetValue(SidecarAddress);
-        if (options.SidecarAddress is { } address && EngineCliOptions.AddressProblem(address) is { } addressProblem)
-        {
-            problems.Add(addressProblem);
-        }
-
-        if (options.SidecarAddress is not null && (parseResult.GetResult(Backend) is not null || parseResult.GetResult(Connection) is not null))
-        {
-            problems.Add("--backend and --connection configure the embedded sidecar; they cannot be combined with --sidecar");
-        }
-
-        if (options.SidecarAddress is null)
-        {
-            var saved = options.Sidecar.Port;
-            options.Sidecar.Port = 0;
-            problems.AddRange(SidecarOptionsValidator.Problems(options.Sidecar));
-            options.Sidecar.Port = saved;
+            options.Sidecar.CopyFrom(embedded);
         }
 
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -112,19 +59,23 @@ internal static class ServeCommand
             }
         }
 
-        var plugins = parseResult.GetValue(pluginPaths) ?? [];
-        options.Discovery = context.Discovery with { ExplicitPaths = [.. plugins] };
+        if (problems.Count > 0)
+        {
+            throw new UsageException(problems);
+        }
+
+        var settings = engine.Read(invocation, pluginPaths);
+        options.Discovery = context.Discovery with { ExplicitPaths = [.. settings.PluginPaths] };
         options.BuiltIns = context.BuiltIns;
-        var workflows = parseResult.GetValue(Workflows) ?? [];
-        var dataDir = parseResult.GetValue(DataDir);
+        options.Logging = new CliLogging(LogProfile.Service, settings.Verbose, invocation.Error).Configure;
         options.Engine = e =>
         {
-            foreach (var directory in workflows)
+            foreach (var directory in settings.WorkflowPaths)
             {
                 e.WorkflowPaths.Add(directory);
             }
 
-            if (dataDir is not null)
+            if (settings.DataDirectory is { } dataDir)
             {
                 e.DataDirectory = Path.GetFullPath(dataDir);
             }

@@ -1,12 +1,8 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.Cli.Commands.Run;
+using Orchestrator.Cli.Commands.Shared;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Invocation;
 using Orchestrator.Plugins.Manifests;
-using Orchestrator.Sidecar;
-using Orchestrator.Sidecar.Hosting;
 
 namespace Orchestrator.Cli.Commands.Worker;
 
@@ -18,80 +14,45 @@ internal static class WorkerCommand
 {
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
     {
-        var sidecar = EngineCliOptions.Sidecar("Work for this sidecar instead of starting an embedded one.");
-        var port = new Option<int?>("--port") { Description = "Port of the embedded sidecar (default 4001; 0 picks a free one)." };
-        var backend = EngineCliOptions.Backend();
-        var connection = EngineCliOptions.Connection();
-        var taskHub = EngineCliOptions.TaskHub();
-        var workflows = EngineCliOptions.Workflows();
-        var dataDir = EngineCliOptions.DataDir();
-        var verbose = EngineCliOptions.Verbose();
+        var sidecar = new SidecarChoice();
+        var engine = new EngineCommandOptions();
+        var port = CommonOptions.Port();
         var retention = new Option<string?>("--retention") { Description = "Keep finished runs this long (default 168h = 7 days), e.g. 24h, P3D." };
         var interval = new Option<string?>("--cleanup-interval") { Description = "How often the retention job runs (default 1h)." };
         var command = new Command("worker", "Run the durable worker and the retention job (with an embedded sidecar on --port unless --sidecar is given).")
         {
-            sidecar, port, backend, connection, taskHub, workflows, dataDir, retention, interval, verbose,
+            port, retention, interval,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        sidecar.AddTo(command);
+        engine.AddTo(command);
+        command.SetServiceAction(async (invocation, cancellationToken) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
             var problems = new List<string>();
-            var retain = ParseDuration(parseResult.GetValue(retention), "--retention", problems);
-            var every = ParseDuration(parseResult.GetValue(interval), "--cleanup-interval", problems);
-            var (external, sidecarOptions) = EngineCliOptions.ChooseSidecar(
-                parseResult, sidecar, backend, connection, taskHub, parseResult.GetValue(port) ?? Sidecar.Configuration.SidecarOptions.DefaultPort, problems);
-            if (external is not null && parseResult.GetValue(port) is not null)
+            var retain = ParseDuration(invocation.Value(retention), "--retention", problems);
+            var every = ParseDuration(invocation.Value(interval), "--cleanup-interval", problems);
+            var target = sidecar.Choose(invocation, context, problems, onConfiguredPort: true, port: invocation.Value(port));
+            if (target.Address is not null && invocation.Value(port) is not null)
             {
                 problems.Add("give either --port (embedded sidecar) or --sidecar ADDRESS, not both");
             }
 
             if (problems.Count > 0)
             {
-                problems.ForEach(p => error.WriteLine($"error: {p}"));
-                return OrchestratorCli.UsageError;
+                throw new UsageException(problems);
             }
 
-            var settings = new EngineSettings(parseResult.GetValue(pluginPaths) ?? [], parseResult.GetValue(workflows) ?? [], parseResult.GetValue(dataDir), parseResult.GetValue(verbose));
-            WebApplication? embedded = null;
-            try
-            {
-                var address = external;
-                if (address is null)
-                {
-                    embedded = SidecarHost.Create(sidecarOptions!);
-                    await embedded.StartAsync(cancellationToken);
-                    address = embedded.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                }
-
-                await using var session = await EngineSession.StartAsync(context, settings, address, worker: true, o =>
+            var settings = engine.Read(invocation, pluginPaths);
+            invocation.SidecarAddress = target.Address;
+            await using var process = await EngineProcess.StartAsync(
+                context, target, settings, worker: true, new CliLogging(LogProfile.Worker, settings.Verbose, invocation.Error), o =>
                 {
                     o.Retention = retain ?? o.Retention;
                     o.CleanupInterval = every ?? o.CleanupInterval;
                 }, cancellationToken);
-                await output.WriteLineAsync($"worker ready; sidecar {address}{(embedded is null ? string.Empty : " (embedded)")}");
-                await output.FlushAsync(cancellationToken);
-                await session.WaitForShutdownAsync(cancellationToken);
-                return OrchestratorCli.Success;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return OrchestratorCli.Success;
-            }
-            catch (Exception ex) when (ex is SidecarException or IOException)
-            {
-                await error.WriteLineAsync($"error: {ex.Message}");
-                return OrchestratorCli.Failure;
-            }
-            finally
-            {
-                if (embedded is not null)
-                {
-                    using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                    await embedded.StopAsync(stop.Token);
-                    await embedded.DisposeAsync();
-                }
-            }
+            await invocation.Output.WriteLineAsync($"worker ready; sidecar {process.SidecarAddress}{(process.IsSidecarEmbedded ? " (embedded)" : string.Empty)}");
+            await invocation.Output.FlushAsync(cancellationToken);
+            await process.WaitForShutdownAsync(cancellationToken);
+            return OrchestratorCli.Success;
         });
         return command;
     }

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-namespace Orchestrator.Engine.Runs;
+namespace Orchestrator.Cli.Commands.Shared;
 
-/// <summary>Request config given as <c>key=value</c> text (the CLI's <c>--config</c>).</summary>
-public static class ConfigPairs
+/// <summary>Config given as <c>key=value</c> text: <c>--config</c> of <c>run</c> and <c>plugins exec</c>.</summary>
+internal static class ConfigPairs
 {
+    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 64 };
+
     /// <summary>Parses <c>key=value</c> pairs: the value is read as JSON when it parses (numbers, booleans, objects), else as a string.</summary>
     public static ImmutableDictionary<string, JsonElement> Parse(IEnumerable<string> pairs, ICollection<string> problems)
     {
@@ -15,7 +17,7 @@ public static class ConfigPairs
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                problems.Add($"--config '{pair}' is not key=value");
+                problems.Add($"--config '{pair}' is not key=value (for example --config language=csharp or --config max_files=10)");
                 continue;
             }
 
@@ -30,7 +32,7 @@ public static class ConfigPairs
     {
         try
         {
-            using var document = JsonDocument.Parse(value);
+            using var document = JsonDocument.Parse(value, Strict);
             return document.RootElement.Clone();
         }
         catch (JsonException)

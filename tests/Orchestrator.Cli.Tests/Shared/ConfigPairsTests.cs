@@ -1,6 +1,6 @@
-using Orchestrator.Engine.Runs;
+using Orchestrator.Cli.Commands.Shared;
 
-namespace Orchestrator.Engine.Tests.Runs;
+namespace Orchestrator.Cli.Tests.Shared;
 
 public sealed class ConfigPairsTests
 {

@@ -6,19 +6,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orchestrator.Engine;
-using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.DependencyInjection;
+using Orchestrator.Plugins.Discovery;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Security;
-using Orchestrator.Sidecar.Hosting;
+using Orchestrator.Sidecar;
 
-namespace Orchestrator.Server.Hosting;
+namespace Orchestrator.Cli.Hosting;
 
 /// <summary>
-/// One process serving everything: the REST API, the durable worker, the retention job, plugin hot reload, and (unless
-/// an external address is given) the sidecar.
+/// The process of <c>orchestrator serve</c>: the REST API, the durable worker, the retention job, plugin hot reload, and
+/// (unless an external address is given) an embedded sidecar. The server tests and benchmark start it the same way.
 /// </summary>
-public sealed class OrchestratorServerHost : IAsyncDisposable
+public sealed class ServeHost : IAsyncDisposable
 {
     /// <summary>The prefix of environment variables read as configuration (<c>ORCHESTRATOR_SERVER__APIKEYS__0</c>).</summary>
     public const string EnvironmentPrefix = "ORCHESTRATOR_";
@@ -28,7 +30,7 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
     private readonly ILoggerFactory _sidecarLogs;
     private int _disposed;
 
-    private OrchestratorServerHost(WebApplication app, EmbeddedSidecar? sidecar, ILoggerFactory sidecarLogs, IReadOnlyList<string> addresses, string sidecarAddress)
+    private ServeHost(WebApplication app, EmbeddedSidecar? sidecar, ILoggerFactory sidecarLogs, IReadOnlyList<string> addresses, string sidecarAddress)
     {
         _app = app;
         _sidecar = sidecar;
@@ -52,10 +54,11 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>Starts the sidecar (when embedded), then the API and worker; everything is stopped again when a step fails.</summary>
-    public static async Task<OrchestratorServerHost> StartAsync(ServerHostOptions options, CancellationToken cancellationToken)
+    /// <exception cref="HostStartException">A port is taken, the sidecar cannot start or be reached, or a setting is invalid.</exception>
+    public static async Task<ServeHost> StartAsync(ServeHostOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var logging = options.Logging ?? DefaultLogging;
+        var logging = options.Logging ?? new CliLogging(LogProfile.Service, Verbose: false, Console.Error).Configure;
         var sidecarLogs = LoggerFactory.Create(logging);
         EmbeddedSidecar? sidecar = null;
         WebApplication? app = null;
@@ -67,23 +70,23 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
             var keys = app.Services.GetRequiredService<ApiKeyStore>().IsEnabled ? "required" : "not configured";
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<OrchestratorServerHost>()
-                .Listening(string.Join(", ", addresses), sidecar is null ? sidecarAddress : $"embedded, {options.Sidecar.Backend}", keys);
-            return new OrchestratorServerHost(app, sidecar, sidecarLogs, addresses, sidecarAddress);
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ServeHost>()
+                .ServerListening(string.Join(", ", addresses), sidecar is null ? sidecarAddress : $"embedded, {options.Sidecar.Backend}", keys);
+            return new ServeHost(app, sidecar, sidecarLogs, addresses, sidecarAddress);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await ReleaseAsync(app, sidecar, sidecarLogs);
+            if (ex is SidecarException or IOException or InvalidOperationException or OptionsValidationException)
+            {
+                throw new HostStartException($"cannot start the server: {ex.Message}", ex);
+            }
+
+            throw;
         }
         catch
         {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-
-            if (sidecar is not null)
-            {
-                await sidecar.DisposeAsync();
-            }
-
-            sidecarLogs.Dispose();
+            await ReleaseAsync(app, sidecar, sidecarLogs);
             throw;
         }
     }
@@ -113,7 +116,29 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(ServerHostOptions options, string sidecarAddress, Action<ILoggingBuilder> logging)
+    private static async Task ReleaseAsync(WebApplication? app, EmbeddedSidecar? sidecar, ILoggerFactory sidecarLogs)
+    {
+        if (app is not null)
+        {
+            // The hosted services that did start (plugin watcher, retention, worker) are stopped, not just disposed,
+            // so they end quietly instead of failing on a disposed channel.
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+            {
+                await app.StopAsync(timeout.Token);
+            }
+
+            await app.DisposeAsync();
+        }
+
+        if (sidecar is not null)
+        {
+            await sidecar.DisposeAsync();
+        }
+
+        sidecarLogs.Dispose();
+    }
+
+    private static WebApplication Build(ServeHostOptions options, string sidecarAddress, Action<ILoggingBuilder> logging)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
@@ -139,15 +164,4 @@ public sealed class OrchestratorServerHost : IAsyncDisposable
         app.MapOrchestratorServer();
         return app;
     }
-
-    private static void DefaultLogging(ILoggingBuilder logging) => logging
-        .AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        })
-        .SetMinimumLevel(LogLevel.Information)
-        .AddFilter("Microsoft", LogLevel.Warning)
-        .AddFilter("DurableTask", LogLevel.Warning)
-        .AddFilter("Grpc", LogLevel.Warning);
 }

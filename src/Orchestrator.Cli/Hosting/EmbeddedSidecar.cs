@@ -1,24 +1,26 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orchestrator.Sidecar;
 using Orchestrator.Sidecar.Configuration;
 
-namespace Orchestrator.Sidecar.Hosting;
+namespace Orchestrator.Cli.Hosting;
 
-/// <summary>A sidecar running inside the current process on a free loopback port; dispose it to stop it.</summary>
+/// <summary>
+/// A sidecar running inside the current process; dispose it to stop it. <c>run</c> and <c>serve</c> start one on a free
+/// loopback port, <c>worker</c> on its <c>--port</c>; tests and benchmarks use the same composition.
+/// </summary>
 public sealed class EmbeddedSidecar : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _disposed;
 
-    private EmbeddedSidecar(WebApplication app, string address, SidecarOptions options)
+    private EmbeddedSidecar(WebApplication app)
     {
         _app = app;
-        Address = address;
-        Options = options;
+        Address = SidecarApplication.AddressOf(app);
+        Options = app.Services.GetRequiredService<IOptions<SidecarOptions>>().Value;
     }
 
     /// <summary>The address workers and clients use, e.g. <c>http://127.0.0.1:40123</c>.</summary>
@@ -33,7 +35,7 @@ public sealed class EmbeddedSidecar : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running sidecar.</returns>
     /// <exception cref="SidecarException">The options are invalid or the backend cannot be reached.</exception>
-    public static async Task<EmbeddedSidecar> StartAsync(SidecarOptions? options = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    public static Task<EmbeddedSidecar> StartAsync(SidecarOptions? options = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         var effective = new SidecarOptions();
         if (options is not null)
@@ -43,30 +45,19 @@ public sealed class EmbeddedSidecar : IAsyncDisposable
 
         effective.Host = "127.0.0.1";
         effective.Port = 0;
-        var problems = SidecarOptionsValidator.Problems(effective).ToList();
+        return ListenAsync(effective, loggerFactory, cancellationToken);
+    }
+
+    /// <summary>Starts a sidecar in this process on the host and port of <paramref name="options"/> (<c>worker --port</c>).</summary>
+    internal static async Task<EmbeddedSidecar> ListenAsync(SidecarOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    {
+        var problems = SidecarOptionsValidator.Problems(options).ToList();
         if (problems.Count > 0)
         {
             throw new SidecarException(string.Join(Environment.NewLine, problems));
         }
 
-        var app = SidecarHost.Create(effective, loggerFactory);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not SidecarException)
-        {
-            await app.DisposeAsync();
-            throw new SidecarException($"The embedded sidecar could not start: {ex.Message}", ex);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmbeddedSidecar(app, address, app.Services.GetRequiredService<IOptions<SidecarOptions>>().Value);
+        return new EmbeddedSidecar(await SidecarApplication.StartAsync(options, loggerFactory, cancellationToken));
     }
 
     /// <summary>Stops the sidecar (bounded by <see cref="SidecarOptions.ShutdownTimeout"/>) and releases it.</summary>

@@ -1,38 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Plugins.DependencyInjection;
 
-namespace Orchestrator.Cli.Commands.Run;
+namespace Orchestrator.Cli.Hosting;
 
 /// <summary>A host with the plugin catalog, the engine's client and (optionally) its worker, connected to one sidecar.</summary>
-internal sealed class EngineSession : IAsyncDisposable
+internal sealed class EngineHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EngineSession(IHost host, string address)
-    {
-        _host = host;
-        Address = address;
-    }
-
-    public string Address { get; }
+    private EngineHost(IHost host) => _host = host;
 
     public RunService Runs => _host.Services.GetRequiredService<RunService>();
 
-    public static async Task<EngineSession> StartAsync(
-        CliContext context, EngineSettings settings, string address, bool worker, Action<EngineOptions>? configure, CancellationToken cancellationToken)
+    public static async Task<EngineHost> StartAsync(
+        CliContext context, EngineSettings settings, string address, bool worker, CliLogging logging, Action<EngineOptions>? configure, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning).AddFilter("DurableTask", LogLevel.Warning);
+        logging.Configure(builder.Logging);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddOrchestratorPlugins(o =>
         {
@@ -50,18 +37,19 @@ internal sealed class EngineSession : IAsyncDisposable
 
             configure?.Invoke(o);
         }).UseSidecar(address, worker);
-        var host = builder.Build();
+        var engine = new EngineHost(builder.Build());
         try
         {
-            await host.StartAsync(cancellationToken);
+            await engine._host.StartAsync(cancellationToken);
         }
         catch
         {
-            host.Dispose();
+            // What did start is stopped, not just disposed, so it ends quietly.
+            await engine.DisposeAsync();
             throw;
         }
 
-        return new EngineSession(host, address);
+        return engine;
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _host.WaitForShutdownAsync(cancellationToken);

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine;
 using Orchestrator.Plugins.Discovery;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Sidecar.Configuration;
 
-namespace Orchestrator.Server.Hosting;
+namespace Orchestrator.Cli.Hosting;
 
-/// <summary>Everything <c>orchestrator serve</c> needs to compose the API, the worker, the sidecar and the plugins.</summary>
-public sealed class ServerHostOptions
+/// <summary>Everything <see cref="ServeHost"/> needs to compose the API, the worker, the sidecar and the plugins.</summary>
+public sealed class ServeHostOptions
 {
     /// <summary>The default listening address: loopback only.</summary>
     public const string DefaultUrls = "http://127.0.0.1:8080";
@@ -42,6 +43,6 @@ public sealed class ServerHostOptions
     /// <summary>Configuration pairs added last (e.g. <c>Server:ApiKeys:0</c>); environment variables prefixed ORCHESTRATOR_ come before them.</summary>
     public IDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>();
 
-    /// <summary>Where the host logs; the console when null.</summary>
+    /// <summary>Where the host logs; stderr as <c>orchestrator serve</c> logs when null.</summary>
     public Action<ILoggingBuilder>? Logging { get; set; }
 }
