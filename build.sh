@@ -4,6 +4,8 @@
 #   ./build.sh test       install test tools (Azurite via npm), build, run every test project,
 #                         and end with one line "N passed, N failed"
 #   ./build.sh bench [NAME...]  run the benchmarks in bench/ (all, or those whose name contains NAME)
+#   ./build.sh install [PREFIX] publish `orchestrator` to PREFIX/bin (default ~/.local), the program in
+#                         PREFIX/lib/orchestrator and the built-in plugins in PREFIX/share/orchestrator/plugins
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -85,11 +87,50 @@ run_benchmarks() {
   done
 }
 
+# PREFIX/bin/orchestrator is a launcher: the program (framework-dependent, the same files `dotnet build` makes) lives
+# in PREFIX/lib/orchestrator; the launcher tells it where the command is (ORCHESTRATOR_BINARY_DIR), so that the
+# built-in search path <binary dir>/../share/orchestrator/plugins is PREFIX/share/orchestrator/plugins.
+install_cli() {
+  local prefix=${1:-$HOME/.local}
+  mkdir -p "$prefix"
+  prefix=$(cd "$prefix" && pwd)
+  local program="$prefix/lib/orchestrator" plugins="$prefix/share/orchestrator/plugins"
+  stage=$(mktemp -d)
+  trap 'rm -rf "$stage"' EXIT
+  echo "==> publishing orchestrator ($configuration)"
+  dotnet publish src/Orchestrator.Cli -c "$configuration" -o "$stage" --nologo -v quiet
+  echo "==> installing into $prefix"
+  rm -rf "$program"
+  mkdir -p "$program" "$prefix/bin" "$plugins"
+  # Only the built-in plugins are replaced; other plugins in the share directory are left alone.
+  local plugin
+  for plugin in "$stage"/plugins/*/; do
+    rm -rf "$plugins/$(basename "$plugin")"
+    cp -R "$plugin" "$plugins/"
+  done
+  rm -rf "$stage/plugins"
+  cp -R "$stage"/. "$program/"
+  cat > "$prefix/bin/orchestrator" <<'LAUNCHER'
+#!/bin/sh
+# Installed by ./build.sh install: runs the Orchestrator CLI in ../lib/orchestrator; built-in plugins are in
+# ../share/orchestrator/plugins.
+bin=$(dirname "$(readlink -f "$0")")
+ORCHESTRATOR_BINARY_DIR=$bin exec "$bin/../lib/orchestrator/orchestrator" "$@"
+LAUNCHER
+  chmod +x "$prefix/bin/orchestrator"
+  echo "installed $prefix/bin/orchestrator (built-in plugins in $plugins)"
+  case ":$PATH:" in
+    *":$prefix/bin:"*) ;;
+    *) echo "note: $prefix/bin is not on PATH; add it to run 'orchestrator' by name" ;;
+  esac
+}
+
 target=${1:-build}
 shift || true
 case "$target" in
   build) build ;;
   test) run_tests ;;
   bench) run_benchmarks "$@" ;;
-  *) echo "usage: ./build.sh [build|test|bench [NAME...]]" >&2; exit 2 ;;
+  install) install_cli "$@" ;;
+  *) echo "usage: ./build.sh [build|test|bench [NAME...]|install [PREFIX]]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,4 @@
 using Orchestrator.Abstractions.Phases;
-using Orchestrator.Plugins.BuiltIn;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Registry;
 using Semver;
@@ -11,7 +10,7 @@ namespace Orchestrator.Cli;
 /// <param name="ProductVersion">The Orchestrator version plugins are checked against.</param>
 internal sealed record CliContext(DiscoveryOptions Discovery, SemVersion ProductVersion)
 {
-    /// <summary>The compiled-in plugins <c>plugins exec</c> can run.</summary>
+    /// <summary>The compiled-in plugins every command registers with the plugin host (<see cref="BuiltInPlugins.All"/>).</summary>
     public IReadOnlyDictionary<string, Func<IPhaseProvider>> BuiltIns { get; init; } = BuiltInPlugins.All;
 
     /// <summary>What <c>--input -</c> reads.</summary>

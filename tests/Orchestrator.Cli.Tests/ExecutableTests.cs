@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Orchestrator.Cli.Tests;
@@ -8,61 +7,24 @@ public sealed class ExecutableTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly CliSandbox _sandbox = new();
-    private readonly List<Process> _processes = [];
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.Dispose();
-        }
-
-        _sandbox.Dispose();
-    }
+    public void Dispose() => _sandbox.Dispose();
 
     private async Task<CliResult> RunAsync(params string[] args)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "orchestrator.exe" : "orchestrator");
         File.Exists(executable).ShouldBeTrue($"the built CLI should be next to the test assembly: {executable}");
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _sandbox.Current,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
 
         // Keep the child away from the machine's own plugin directories.
-        start.Environment["HOME"] = _sandbox.Home;
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(_sandbox.Home, ".config");
-        start.Environment["XDG_DATA_HOME"] = Path.Combine(_sandbox.Home, ".local", "share");
-        start.Environment["XDG_DATA_DIRS"] = Path.Combine(_sandbox.Root, "system");
-        start.Environment.Remove("ORCHESTRATOR_PLUGIN_PATH");
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        _processes.Add(process);
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Deadline);
-        try
+        var environment = new Dictionary<string, string>
         {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"orchestrator {string.Join(' ', args)} did not exit within {Deadline.TotalSeconds}s (pid {process.Id})");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+            ["HOME"] = _sandbox.Home,
+            ["XDG_CONFIG_HOME"] = Path.Combine(_sandbox.Home, ".config"),
+            ["XDG_DATA_HOME"] = Path.Combine(_sandbox.Home, ".local", "share"),
+            ["XDG_DATA_DIRS"] = Path.Combine(_sandbox.Root, "system"),
+        };
+        var result = await ChildProcess.RunAsync(executable, args, Deadline, environment, _sandbox.Current, unset: ["ORCHESTRATOR_PLUGIN_PATH"]);
+        return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     [Fact]

@@ -1,13 +1,20 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Orchestrator.Testing;
 
-/// <summary>A child process tracked by PID, its output captured; disposing kills its whole tree.</summary>
-internal sealed class ChildProcess : IAsyncDisposable
+/// <summary>
+/// A child process tracked by PID, its output captured line by line (stdout and stderr, together and apart); disposing
+/// kills its whole tree, whatever the test did. Its stdin is a pipe of its own, never the test runner's. Free of xunit,
+/// so the benchmarks link it too.
+/// </summary>
+internal sealed class ChildProcess : IAsyncDisposable, IDisposable
 {
+    private static readonly TimeSpan ReapDeadline = TimeSpan.FromSeconds(10);
+
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(bool IsError, string Text)> _lines = new();
 
     private ChildProcess(Process process)
     {
@@ -18,15 +25,33 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public string Output => string.Join(Environment.NewLine, _lines);
+    public int ExitCode => _process.ExitCode;
 
-    /// <param name="workingDirectory">The directory the process starts in; the test process's when null.</param>
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <summary>stdout and stderr in the order their lines arrived.</summary>
+    public string Output => Join(_ => true);
+
+    public string StandardOutput => Join(line => !line.IsError);
+
+    public string StandardError => Join(line => line.IsError);
+
+    /// <summary>Starts <paramref name="fileName"/>.</summary>
+    /// <param name="fileName">The executable.</param>
+    /// <param name="arguments">Its arguments, passed as they are.</param>
+    /// <param name="environment">Variables to set on top of the test process's environment.</param>
+    /// <param name="workingDirectory">Where it runs; the test process's directory when null.</param>
+    /// <param name="unset">Variables of the test process's environment the child must not see.</param>
+    public static ChildProcess Start(
+        string fileName,
+        IEnumerable<string> arguments,
+        IDictionary<string, string>? environment = null,
+        string? workingDirectory = null,
+        IEnumerable<string>? unset = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? string.Empty,
         };
@@ -40,10 +65,15 @@ internal sealed class ChildProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
+        foreach (var name in unset ?? [])
+        {
+            info.Environment.Remove(name);
+        }
+
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process);
-        process.OutputDataReceived += (_, e) => child.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Add(e.Data);
+        process.OutputDataReceived += (_, e) => child.Add(isError: false, e.Data);
+        process.ErrorDataReceived += (_, e) => child.Add(isError: true, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -53,13 +83,27 @@ internal sealed class ChildProcess : IAsyncDisposable
     public static ChildProcess StartDotnet(string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
         Start("dotnet", [dll, .. arguments], environment, workingDirectory);
 
+    /// <summary>Runs <paramref name="fileName"/> to its end; kills the tree and fails when <paramref name="deadline"/> passes first.</summary>
+    public static async Task<ProcessResult> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        TimeSpan deadline,
+        IDictionary<string, string>? environment = null,
+        string? workingDirectory = null,
+        IEnumerable<string>? unset = null)
+    {
+        await using var child = Start(fileName, arguments, environment, workingDirectory, unset);
+        var exitCode = await child.WaitForExitCodeAsync(deadline);
+        return new ProcessResult(exitCode, child.Output, child.StandardOutput, child.StandardError);
+    }
+
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan deadline, string what)
     {
         string? found = null;
         await Eventually.TrueAsync(
             () =>
             {
-                found = _lines.FirstOrDefault(predicate);
+                found = _lines.Select(line => line.Text).FirstOrDefault(predicate);
                 return found is not null || _process.HasExited;
             },
             deadline,
@@ -76,14 +120,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends SIGTERM, like a service manager stopping the process.</summary>
+    /// <summary>Sends SIGTERM, like a service manager or <c>docker stop</c> stopping the process.</summary>
     public async Task TerminateAsync()
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
     }
 
-    /// <summary>Waits for exit; <c>false</c> when the deadline passes first.</summary>
+    /// <summary>Waits for exit; <c>false</c> when the deadline passes first (the process keeps running).</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan deadline)
     {
         using var timeout = new CancellationTokenSource(deadline);
@@ -98,14 +142,41 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    public int ExitCode => _process.ExitCode;
+    /// <summary>Waits for exit and returns the exit code; kills the tree and fails when the deadline passes first.</summary>
+    public async Task<int> WaitForExitCodeAsync(TimeSpan deadline)
+    {
+        if (!await WaitForExitAsync(deadline))
+        {
+            Kill();
+            throw new TimeoutException(
+                $"{_process.StartInfo.FileName} {string.Join(' ', _process.StartInfo.ArgumentList)} (pid {Id}) did not exit within {deadline.TotalSeconds:0} s; output:{Environment.NewLine}{Output}");
+        }
+
+        return _process.ExitCode;
+    }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
             Kill();
-            await WaitForExitAsync(TimeSpan.FromSeconds(10));
+            using var reap = new CancellationTokenSource(ReapDeadline);
+            await _process.WaitForExitAsync(reap.Token);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        {
+            // Never started, already reaped, or still going away after the deadline.
+        }
+
+        _process.Dispose();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Kill();
+            _process.WaitForExit(ReapDeadline);
         }
         catch (InvalidOperationException)
         {
@@ -115,11 +186,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Add(string? line)
+    private string Join(Func<(bool IsError, string Text), bool> which) =>
+        string.Join(Environment.NewLine, _lines.Where(which).Select(line => line.Text));
+
+    private void Add(bool isError, string? line)
     {
         if (line is not null)
         {
-            _lines.Enqueue(line);
+            _lines.Enqueue((isError, line));
         }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class EngineHost : IAsyncDisposable
         builder.Services.AddOrchestratorPlugins(o =>
         {
             o.Discovery = context.Discovery with { ExplicitPaths = [.. settings.PluginPaths] };
+            o.BuiltIns = context.BuiltIns;
             o.WatchForChanges = worker;
         });
         builder.Services.AddOrchestratorEngine(o =>

@@ -28,7 +28,7 @@ public sealed class ServeHostOptions
     /// <summary>Where plugins are looked for; the process's surroundings plus <see cref="PluginPaths"/> when null.</summary>
     public DiscoveryOptions? Discovery { get; set; }
 
-    /// <summary>The compiled-in plugins; the product's built-ins when null.</summary>
+    /// <summary>The compiled-in plugins by name (the CLI passes fiction, code and docs); none when null.</summary>
     public IReadOnlyDictionary<string, Func<IPhaseProvider>>? BuiltIns { get; set; }
 
     /// <summary>Whether plugin directories are watched and reloaded on change.</summary>

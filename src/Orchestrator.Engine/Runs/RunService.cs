@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Abstractions;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Engine.Workspaces;
@@ -37,7 +38,7 @@ public sealed partial class RunService(
         }
 
         var discovered = workflows.Discover(cancellationToken);
-        foreach (var problem in discovered.Problems.Where(p => p.Severity == Plugins.Manifests.ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
+        foreach (var problem in discovered.Problems.Where(p => p.Severity == ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
         {
             logger.WorkflowProblem(problem.ToString());
         }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using Orchestrator.Plugins.Manifests;
+using Orchestrator.Documents.Problems;
 
 namespace Orchestrator.Engine.Workflows;
 
@@ -33,7 +33,7 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
     public WorkflowDiscoveryResult Discover(CancellationToken cancellationToken = default)
     {
         var found = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
-        var problems = ImmutableArray.CreateBuilder<ManifestProblem>();
+        var problems = ImmutableArray.CreateBuilder<DocumentProblem>();
         var shadowed = ImmutableArray.CreateBuilder<WorkflowDefinition>();
         foreach (var directory in SearchPaths())
         {
@@ -56,8 +56,8 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
                     }
 
                     problems.Add(sameDirectory
-                        ? new ManifestProblem(ProblemSeverity.Error, file, "name", null, $"workflow '{workflow.Name}' is also defined in {winner.File}; workflow names must be unique within a directory, rename one")
-                        : new ManifestProblem(ProblemSeverity.Warning, file, "name", null, $"workflow '{workflow.Name}' is shadowed by {winner.File}, which comes first in the search paths"));
+                        ? new DocumentProblem(ProblemSeverity.Error, file, "name", null, $"workflow '{workflow.Name}' is also defined in {winner.File}; workflow names must be unique within a directory, rename one")
+                        : new DocumentProblem(ProblemSeverity.Warning, file, "name", null, $"workflow '{workflow.Name}' is shadowed by {winner.File}, which comes first in the search paths"));
                     continue;
                 }
 
@@ -68,7 +68,7 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
         return new WorkflowDiscoveryResult([.. found.Values.OrderBy(w => w.Name, StringComparer.Ordinal)], problems.ToImmutable()) { Shadowed = shadowed.ToImmutable() };
     }
 
-    private static IEnumerable<string> Files(string directory, ImmutableArray<ManifestProblem>.Builder problems)
+    private static IEnumerable<string> Files(string directory, ImmutableArray<DocumentProblem>.Builder problems)
     {
         if (!Directory.Exists(directory))
         {
@@ -81,7 +81,7 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ManifestProblem(ProblemSeverity.Error, directory, string.Empty, null, $"cannot be listed: {ex.Message}"));
+            problems.Add(new DocumentProblem(ProblemSeverity.Error, directory, string.Empty, null, $"cannot be listed: {ex.Message}"));
             return [];
         }
     }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using Orchestrator.Plugins.Manifests;
+using Orchestrator.Documents.Problems;
 
 namespace Orchestrator.Engine.Workflows;
 
 /// <summary>A workflow (when valid) and every problem found in its file.</summary>
-public sealed record WorkflowReadResult(WorkflowDefinition? Workflow, ImmutableArray<ManifestProblem> Problems)
+public sealed record WorkflowReadResult(WorkflowDefinition? Workflow, ImmutableArray<DocumentProblem> Problems)
 {
     public bool IsValid => Workflow is not null;
 }

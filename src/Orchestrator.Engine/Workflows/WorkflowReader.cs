@@ -1,64 +1,40 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.RegularExpressions;
-using Orchestrator.Plugins.Manifests;
-using Orchestrator.Plugins.Manifests.Parsing;
-using Orchestrator.Plugins.Manifests.Validation;
+using Orchestrator.Documents.Nodes;
+using Orchestrator.Documents.Parsing;
+using Orchestrator.Documents.Problems;
+using Orchestrator.Documents.Reading;
 using Semver;
 
 namespace Orchestrator.Engine.Workflows;
 
 /// <summary>
-/// Reads and validates workflow files (YAML or JSON) with the manifest parser: bounded size and depth, duplicate
-/// keys rejected, line numbers on every problem, all problems reported at once.
+/// Reads and validates workflow files (YAML or JSON) with the document parser manifests use too (Orchestrator.Documents):
+/// bounded size and depth, duplicate keys rejected, line numbers on every problem, all problems reported at once.
 /// </summary>
 public static partial class WorkflowReader
 {
     /// <summary>Workflow files larger than this are rejected before parsing.</summary>
     public const long MaxWorkflowBytes = 256 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private const string DocumentKind = "workflow";
 
     /// <summary>Whether <paramref name="file"/> has a workflow file extension (.yaml, .yml, .json).</summary>
-    public static bool IsWorkflowFile(string file) => ManifestReader.FormatOf(file) is not null;
+    public static bool IsWorkflowFile(string file) => DocumentParser.FormatOf(file) is not null;
 
     /// <summary>Reads one workflow file; never throws for bad content.</summary>
     public static WorkflowReadResult Read(string file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         var problems = new ProblemCollector(file);
-        if (ManifestReader.FormatOf(file) is not { } format)
+        if (DocumentParser.FormatOf(file) is not { } format)
         {
             problems.Error(string.Empty, null, "is not a workflow file; name it <name>.yaml, <name>.yml or <name>.json");
             return new WorkflowReadResult(null, problems.ToImmutable());
         }
 
-        string text;
-        try
+        if (DocumentText.Read(file, MaxWorkflowBytes, DocumentKind, "a few hundred bytes", problems) is not { } text)
         {
-            var info = new FileInfo(file);
-            if (!info.Exists)
-            {
-                problems.Error(string.Empty, null, "does not exist");
-                return new WorkflowReadResult(null, problems.ToImmutable());
-            }
-
-            if (info.Length > MaxWorkflowBytes)
-            {
-                problems.Error(string.Empty, null, $"the workflow is larger than {MaxWorkflowBytes} bytes; a workflow should be a few hundred bytes");
-                return new WorkflowReadResult(null, problems.ToImmutable());
-            }
-
-            text = StrictUtf8.GetString(File.ReadAllBytes(file));
-        }
-        catch (DecoderFallbackException)
-        {
-            problems.Error(string.Empty, null, "is not valid UTF-8 text; save the workflow as UTF-8");
-            return new WorkflowReadResult(null, problems.ToImmutable());
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Error(string.Empty, null, $"cannot be read: {ex.Message}");
             return new WorkflowReadResult(null, problems.ToImmutable());
         }
 
@@ -66,15 +42,15 @@ public static partial class WorkflowReader
     }
 
     /// <summary>Validates workflow text that has no file of its own.</summary>
-    public static WorkflowReadResult Parse(string content, ManifestFormat format, string displayPath, CancellationToken cancellationToken = default)
+    public static WorkflowReadResult Parse(string content, DocumentFormat format, string displayPath, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         return Parse(content, format, new ProblemCollector(displayPath), displayPath, cancellationToken);
     }
 
-    private static WorkflowReadResult Parse(string text, ManifestFormat format, ProblemCollector problems, string file, CancellationToken cancellationToken)
+    private static WorkflowReadResult Parse(string text, DocumentFormat format, ProblemCollector problems, string file, CancellationToken cancellationToken)
     {
-        if (DocumentParser.Parse(text, format, problems, "workflow", cancellationToken) is not { } root)
+        if (DocumentParser.Parse(text, format, problems, DocumentKind, cancellationToken) is not { } root)
         {
             return new WorkflowReadResult(null, problems.ToImmutable());
         }
@@ -83,7 +59,7 @@ public static partial class WorkflowReader
         return new WorkflowReadResult(problems.HasErrors ? null : workflow, problems.ToImmutable());
     }
 
-    private static WorkflowDefinition? Validate(ManifestNode root, ProblemCollector problems, string file)
+    private static WorkflowDefinition? Validate(DocumentNode root, ProblemCollector problems, string file)
     {
         if (root is not MappingNode mapping)
         {
@@ -133,7 +109,7 @@ public static partial class WorkflowReader
         }
 
         var input = r.Get("input") is { } inputNode ? NodeJson.ToElement(inputNode, "input", problems) : (System.Text.Json.JsonElement?)null;
-        var inputSchema = InputSchema(r, problems);
+        var inputSchema = r.Schema("input_schema");
         var retention = r.Duration("retention");
         if (retention is { } ret && ret.Value <= TimeSpan.Zero)
         {
@@ -156,25 +132,7 @@ public static partial class WorkflowReader
         };
     }
 
-    /// <summary>The workflow's own <c>input_schema</c>, checked against the draft 2020-12 meta-schema; null when absent or invalid.</summary>
-    private static System.Text.Json.JsonElement? InputSchema(MappingReader r, ProblemCollector problems)
-    {
-        if (r.Map("input_schema") is not { } map)
-        {
-            return null;
-        }
-
-        var schema = NodeJson.ToElement(map, "input_schema", problems);
-        var errors = SchemaValidation.SchemaProblems(schema);
-        foreach (var error in errors)
-        {
-            r.Invalid("input_schema", map, $"is not a valid JSON Schema (draft 2020-12): {error}");
-        }
-
-        return errors.IsEmpty ? schema : null;
-    }
-
-    private static ImmutableArray<WorkflowStep> Steps(ManifestNode node, ProblemCollector problems)
+    private static ImmutableArray<WorkflowStep> Steps(DocumentNode node, ProblemCollector problems)
     {
         if (node is not SequenceNode sequence)
         {
@@ -220,7 +178,7 @@ public static partial class WorkflowReader
         return result.ToImmutable();
     }
 
-    private static ImmutableDictionary<string, System.Text.Json.JsonElement> Config(ManifestNode node, string path, ProblemCollector problems)
+    private static ImmutableDictionary<string, System.Text.Json.JsonElement> Config(DocumentNode node, string path, ProblemCollector problems)
     {
         if (node is MappingNode mapping)
         {
@@ -231,7 +189,7 @@ public static partial class WorkflowReader
         return ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty;
     }
 
-    private static WorkflowStep? Reference(ManifestNode node, string path, ImmutableDictionary<string, System.Text.Json.JsonElement> config, ProblemCollector problems)
+    private static WorkflowStep? Reference(DocumentNode node, string path, ImmutableDictionary<string, System.Text.Json.JsonElement> config, ProblemCollector problems)
     {
         if (node is not ScalarNode { Kind: ScalarKind.String, Value: var text })
         {

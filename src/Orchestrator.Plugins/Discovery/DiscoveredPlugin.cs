@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Discovery;
@@ -9,7 +10,7 @@ namespace Orchestrator.Plugins.Discovery;
 public sealed record DiscoveredPlugin(PluginManifest Manifest, SearchPath Source)
 {
     /// <summary>Warnings of the manifest (e.g. unknown keys); they do not prevent loading.</summary>
-    public ImmutableArray<ManifestProblem> Warnings { get; init; } = [];
+    public ImmutableArray<DocumentProblem> Warnings { get; init; } = [];
 
     public string Name => Manifest.Name;
 }

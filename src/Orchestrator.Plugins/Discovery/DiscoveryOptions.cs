@@ -9,6 +9,13 @@ namespace Orchestrator.Plugins.Discovery;
 /// </summary>
 public sealed record DiscoveryOptions
 {
+    /// <summary>
+    /// Set by the launcher that <c>./build.sh install</c> puts in <c>PREFIX/bin</c>: the directory of the
+    /// <c>orchestrator</c> command, whose <c>../share/orchestrator/plugins</c> holds the built-in manifests, while the
+    /// program itself lives in <c>PREFIX/lib/orchestrator</c>.
+    /// </summary>
+    public const string BinaryDirectoryVariable = "ORCHESTRATOR_BINARY_DIR";
+
     /// <summary>Directories given with <c>--plugins</c>, highest precedence first; relative ones resolve against <see cref="CurrentDirectory"/>.</summary>
     public ImmutableArray<string> ExplicitPaths { get; init; } = [];
 
@@ -21,7 +28,10 @@ public sealed record DiscoveryOptions
     /// <summary>The directory <c>./plugins</c> is relative to.</summary>
     public required string CurrentDirectory { get; init; }
 
-    /// <summary>The directory of the running binary; built-in plugins are in <c>../share/orchestrator/plugins</c> from it.</summary>
+    /// <summary>
+    /// The directory of the running binary (of its launcher, when <see cref="BinaryDirectoryVariable"/> names one);
+    /// built-in plugins are in <c>../share/orchestrator/plugins</c> from it.
+    /// </summary>
     public required string BinaryDirectory { get; init; }
 
     /// <summary>Options describing the running process: its environment, home, current directory and binary.</summary>
@@ -36,13 +46,18 @@ public sealed record DiscoveryOptions
             }
         }
 
+        var variables = environment.ToImmutable();
         return new DiscoveryOptions
         {
             ExplicitPaths = [.. explicitPaths ?? []],
-            Environment = environment.ToImmutable(),
+            Environment = variables,
             HomeDirectory = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile),
             CurrentDirectory = System.Environment.CurrentDirectory,
-            BinaryDirectory = AppContext.BaseDirectory,
+            BinaryDirectory = BinaryDirectoryFrom(variables, AppContext.BaseDirectory),
         };
     }
+
+    /// <summary>The launcher's directory when <see cref="BinaryDirectoryVariable"/> is an absolute path, else <paramref name="programDirectory"/>.</summary>
+    internal static string BinaryDirectoryFrom(ImmutableDictionary<string, string> environment, string programDirectory) =>
+        environment.TryGetValue(BinaryDirectoryVariable, out var launcher) && Path.IsPathFullyQualified(launcher) ? launcher : programDirectory;
 }

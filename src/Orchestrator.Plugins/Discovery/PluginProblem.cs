@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Discovery;
@@ -16,7 +17,7 @@ public sealed record PluginProblem(PluginProblemKind Kind, string Path, string M
     public PluginManifest? Manifest { get; init; }
 
     /// <summary>Every problem of an invalid manifest (errors and warnings).</summary>
-    public ImmutableArray<ManifestProblem> ManifestProblems { get; init; } = [];
+    public ImmutableArray<DocumentProblem> ManifestProblems { get; init; } = [];
 
     public override string ToString() => $"{Path}: {Message}";
 }

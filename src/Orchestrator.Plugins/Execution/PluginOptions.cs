@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Orchestrator.Abstractions.Phases;
-using Orchestrator.Plugins.BuiltIn;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Registry;
 using Semver;
@@ -16,8 +15,11 @@ public sealed class PluginOptions
     /// <summary>Where to look for plugins; the running process's environment and directories when null.</summary>
     public DiscoveryOptions? Discovery { get; set; }
 
-    /// <summary>The compiled-in plugins by name (<see cref="BuiltInPlugins.All"/> by default).</summary>
-    public IReadOnlyDictionary<string, Func<IPhaseProvider>> BuiltIns { get; set; } = BuiltInPlugins.All;
+    /// <summary>
+    /// The compiled-in plugins (manifest <c>type: builtin</c>) by name; none by default. The process that composes the
+    /// host registers its own (the <c>orchestrator</c> executable registers fiction, code and docs).
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<IPhaseProvider>> BuiltIns { get; set; } = ImmutableDictionary<string, Func<IPhaseProvider>>.Empty;
 
     /// <summary>The Orchestrator version plugins' min_version/max_version are checked against.</summary>
     public SemVersion ProductVersion { get; set; } = OrchestratorVersion.Current;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Abstractions;
+using Orchestrator.Documents.Problems;
 
 namespace Orchestrator.Plugins.Manifests;
 
@@ -8,16 +9,16 @@ public sealed class InvalidManifestException : OrchestratorException
 {
     /// <summary>Creates the exception from the problems of one manifest; the message lists the errors, one per line.</summary>
     /// <param name="problems">Every problem found; the errors among them are why the manifest was rejected.</param>
-    public InvalidManifestException(ImmutableArray<ManifestProblem> problems)
+    public InvalidManifestException(ImmutableArray<DocumentProblem> problems)
         : base(Describe(problems))
     {
         Problems = problems;
     }
 
     /// <summary>Every problem found, warnings included.</summary>
-    public ImmutableArray<ManifestProblem> Problems { get; }
+    public ImmutableArray<DocumentProblem> Problems { get; }
 
-    private static string Describe(ImmutableArray<ManifestProblem> problems)
+    private static string Describe(ImmutableArray<DocumentProblem> problems)
     {
         var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
         return errors.Count == 0

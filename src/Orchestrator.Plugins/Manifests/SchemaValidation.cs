@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Orchestrator.Plugins.Manifests.Validation;
+using Orchestrator.Documents.Schemas;
 
 namespace Orchestrator.Plugins.Manifests;
 
@@ -18,8 +18,4 @@ public static class SchemaValidation
     /// <param name="instance">The value to check.</param>
     public static ImmutableArray<string> Validate(JsonElement schema, JsonElement instance) =>
         SchemaChecker.Validate(schema, instance, cacheResult: false);
-
-    /// <summary>Why <paramref name="schema"/> is not a usable draft 2020-12 JSON Schema; empty when it is.</summary>
-    /// <param name="schema">An inline schema read from a document (for example a workflow's <c>input_schema</c>).</param>
-    public static ImmutableArray<string> SchemaProblems(JsonElement schema) => SchemaChecker.MetaSchemaErrors(schema);
 }

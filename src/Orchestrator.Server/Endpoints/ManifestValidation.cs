@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 using Orchestrator.Server.Endpoints.Contracts;
 using Orchestrator.Server.Problems;
@@ -39,23 +40,23 @@ internal static class ManifestValidation
             JsonBody.Options);
     }
 
-    private static ManifestFormat Format(string? format, string? contentType, string content)
+    private static DocumentFormat Format(string? format, string? contentType, string content)
     {
         if (format is not null)
         {
             return format.ToLowerInvariant() switch
             {
-                "yaml" or "yml" => ManifestFormat.Yaml,
-                "json" => ManifestFormat.Json,
+                "yaml" or "yml" => DocumentFormat.Yaml,
+                "json" => DocumentFormat.Json,
                 _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, $"format '{format}' is not yaml or json"),
             };
         }
 
         if (contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
         {
-            return ManifestFormat.Json;
+            return DocumentFormat.Json;
         }
 
-        return content.TrimStart().StartsWith('{') ? ManifestFormat.Json : ManifestFormat.Yaml;
+        return content.TrimStart().StartsWith('{') ? DocumentFormat.Json : DocumentFormat.Yaml;
     }
 }

@@ -11,7 +11,7 @@ namespace Orchestrator.Engine.Tests.Runs;
 /// A run's status carries its shared data while it runs, and stays small enough for every backend: Azure Storage
 /// silently keeps a stale instance row (still "pending", no progress) when a custom status is over 32K characters.
 /// </summary>
-[Collection(EngineAzuriteCollection.Name)]
+[Collection(AzuriteCollection.Name)]
 public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
 {
     private const int BigText = 100_000;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Tests.Infrastructure;
 using Orchestrator.Engine.Workflows;
-using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Engine.Tests.Workflows;
 

@@ -1,6 +1,7 @@
+using Orchestrator.Documents.Parsing;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Tests.Infrastructure;
 using Orchestrator.Engine.Workflows;
-using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Engine.Tests.Workflows;
 
@@ -132,7 +133,7 @@ public sealed class WorkflowReaderTests : IDisposable
     [InlineData("", "empty")]
     public void Parse_BadWorkflow_RejectedWithAClearMessage(string yaml, string expected)
     {
-        var result = WorkflowReader.Parse(yaml, ManifestFormat.Yaml, "test.yaml", TestContext.Current.CancellationToken);
+        var result = WorkflowReader.Parse(yaml, DocumentFormat.Yaml, "test.yaml", TestContext.Current.CancellationToken);
 
         result.IsValid.ShouldBeFalse();
         result.Problems.ShouldContain(
@@ -154,7 +155,7 @@ public sealed class WorkflowReaderTests : IDisposable
     {
         var yaml = DocPages.CodeBlockAfter("running-workflows.md", "<!-- workflow-file-example -->");
 
-        var result = WorkflowReader.Parse(yaml, ManifestFormat.Yaml, "running-workflows.md", TestContext.Current.CancellationToken);
+        var result = WorkflowReader.Parse(yaml, DocumentFormat.Yaml, "running-workflows.md", TestContext.Current.CancellationToken);
 
         result.Problems.ShouldBeEmpty();
         var workflow = result.Workflow.ShouldNotBeNull();

@@ -5,7 +5,7 @@ namespace Orchestrator.IntegrationTests.Engine;
 /// Durability on azure-storage: a separate sidecar process, a worker process killed with kill -9 in the middle of a
 /// long external phase, a new worker: the run completes and earlier phases' side effects happened exactly once.
 /// </summary>
-[Collection(EngineAzuriteCollection.Name)]
+[Collection(AzuriteCollection.Name)]
 public sealed class WorkerKillTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly TempDirectory _root = new("orch-worker-kill-");

@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Problems;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Manifests;
 

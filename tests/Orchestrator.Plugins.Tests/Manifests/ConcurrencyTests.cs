@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
@@ -45,7 +46,7 @@ public sealed class ConcurrencyTests
             """).ToList();
 
         var results = await Task.WhenAll(texts.Select(t => Task.Run(
-            () => ManifestReader.Parse(t, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken),
+            () => ManifestReader.Parse(t, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken),
             TestContext.Current.CancellationToken)));
 
         results.Select(r => r.IsValid).ShouldBe(Enumerable.Range(0, 32).Select(i => i >= 16));

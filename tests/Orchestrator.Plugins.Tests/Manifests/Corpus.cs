@@ -1,4 +1,4 @@
-using Orchestrator.Plugins.Manifests;
+using Orchestrator.Documents.Parsing;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
 
@@ -8,7 +8,7 @@ internal static class Corpus
     public static readonly IReadOnlyDictionary<string, CorpusCase> Cases = new Dictionary<string, CorpusCase>
     {
         ["yaml-order-string"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -22,7 +22,7 @@ internal static class Corpus
             7,
             "expected a whole number"),
         ["yaml-phases-scalar"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -34,7 +34,7 @@ internal static class Corpus
             5,
             "expected a list"),
         ["yaml-missing-name"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             version: 1.0.0
             type: builtin
@@ -47,7 +47,7 @@ internal static class Corpus
             1,
             "required"),
         ["yaml-missing-version"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             type: builtin
@@ -60,7 +60,7 @@ internal static class Corpus
             1,
             "required"),
         ["yaml-version-float"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0
@@ -74,7 +74,7 @@ internal static class Corpus
             2,
             "SemVer"),
         ["yaml-version-partial"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: "1.2"
@@ -88,7 +88,7 @@ internal static class Corpus
             2,
             "SemVer"),
         ["yaml-version-leading-zero"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 01.0.0
@@ -102,7 +102,7 @@ internal static class Corpus
             2,
             "SemVer"),
         ["yaml-name-uppercase"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: Demo
             version: 1.0.0
@@ -116,7 +116,7 @@ internal static class Corpus
             1,
             "not a valid plugin name"),
         ["yaml-name-too-long"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
             version: 1.0.0
@@ -130,7 +130,7 @@ internal static class Corpus
             1,
             "not a valid plugin name"),
         ["yaml-type-unknown"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -144,7 +144,7 @@ internal static class Corpus
             3,
             "builtin or external"),
         ["yaml-type-missing"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -157,7 +157,7 @@ internal static class Corpus
             1,
             "required"),
         ["yaml-domains-empty"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -171,7 +171,7 @@ internal static class Corpus
             4,
             "at least one domain"),
         ["yaml-domains-missing"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -184,7 +184,7 @@ internal static class Corpus
             1,
             "required"),
         ["yaml-domain-invalid"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -198,7 +198,7 @@ internal static class Corpus
             4,
             "not a valid domain"),
         ["yaml-phases-empty"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -210,7 +210,7 @@ internal static class Corpus
             5,
             "at least one phase"),
         ["yaml-phases-missing"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -221,7 +221,7 @@ internal static class Corpus
             1,
             "required"),
         ["yaml-phase-not-mapping"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -234,7 +234,7 @@ internal static class Corpus
             6,
             "expected a mapping"),
         ["yaml-phase-name-invalid"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -248,7 +248,7 @@ internal static class Corpus
             6,
             "not a valid phase name"),
         ["yaml-phase-name-missing"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -261,7 +261,7 @@ internal static class Corpus
             6,
             "required"),
         ["yaml-phase-duplicate"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -277,7 +277,7 @@ internal static class Corpus
             8,
             "already used by phases[0]"),
         ["yaml-equal-order-no-parallel"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -294,7 +294,7 @@ internal static class Corpus
             7,
             "parallel: true"),
         ["yaml-order-zero"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -308,7 +308,7 @@ internal static class Corpus
             7,
             "1 or more"),
         ["yaml-order-missing"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -322,7 +322,7 @@ internal static class Corpus
             6,
             "required"),
         ["yaml-max-retries-negative"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -338,7 +338,7 @@ internal static class Corpus
             9,
             "between 0 and 1000"),
         ["yaml-max-retries-not-retryable"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -353,7 +353,7 @@ internal static class Corpus
             8,
             "retryable is false"),
         ["yaml-timeout-words"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -368,7 +368,7 @@ internal static class Corpus
             8,
             "expected a duration"),
         ["yaml-timeout-bare-number"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -383,7 +383,7 @@ internal static class Corpus
             8,
             "expected a duration"),
         ["yaml-timeout-zero"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -398,7 +398,7 @@ internal static class Corpus
             8,
             "longer than zero"),
         ["yaml-retry-interval-months"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -413,7 +413,7 @@ internal static class Corpus
             8,
             "expected a duration"),
         ["yaml-estimated-time-negative"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -428,7 +428,7 @@ internal static class Corpus
             8,
             "expected a duration"),
         ["yaml-retryable-string"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -443,7 +443,7 @@ internal static class Corpus
             8,
             "expected a boolean"),
         ["yaml-size-words"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -459,7 +459,7 @@ internal static class Corpus
             9,
             "expected a size"),
         ["yaml-min-memory-over-max"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -476,7 +476,7 @@ internal static class Corpus
             9,
             "larger than max_memory"),
         ["yaml-cpu-shares-zero"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -492,7 +492,7 @@ internal static class Corpus
             9,
             "positive"),
         ["yaml-api-key-invalid"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -508,7 +508,7 @@ internal static class Corpus
             9,
             "environment variable"),
         ["yaml-min-over-max-version"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -524,7 +524,7 @@ internal static class Corpus
             8,
             "greater than max_version"),
         ["yaml-min-version-bad"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -539,7 +539,7 @@ internal static class Corpus
             8,
             "SemVer"),
         ["yaml-dependency-bad-range"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -555,7 +555,7 @@ internal static class Corpus
             9,
             "not a valid version range"),
         ["yaml-dependency-bad-name"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -572,7 +572,7 @@ internal static class Corpus
             10,
             "not a valid plugin name"),
         ["yaml-dependency-empty-range"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -587,7 +587,7 @@ internal static class Corpus
             8,
             "not a valid version range"),
         ["yaml-dependency-not-string"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -603,7 +603,7 @@ internal static class Corpus
             9,
             "expected a string"),
         ["yaml-prompts-unknown-phase"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -619,7 +619,7 @@ internal static class Corpus
             9,
             "not a phase of this plugin"),
         ["yaml-prompts-absolute"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -635,7 +635,7 @@ internal static class Corpus
             9,
             "absolute"),
         ["yaml-prompts-traversal"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -651,7 +651,7 @@ internal static class Corpus
             9,
             "'..'"),
         ["yaml-prompts-missing-file"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -667,7 +667,7 @@ internal static class Corpus
             9,
             "does not exist"),
         ["yaml-entry-point-missing"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -681,7 +681,7 @@ internal static class Corpus
             1,
             "required for external"),
         ["yaml-entry-point-traversal"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -696,7 +696,7 @@ internal static class Corpus
             8,
             "'..'"),
         ["yaml-entry-point-absolute"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -712,7 +712,7 @@ internal static class Corpus
             8,
             "absolute"),
         ["yaml-created-not-timestamp"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -727,7 +727,7 @@ internal static class Corpus
             8,
             "ISO 8601"),
         ["yaml-config-schema-bad-type"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -743,7 +743,7 @@ internal static class Corpus
             9,
             "not a valid JSON Schema"),
         ["yaml-config-schema-not-map"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -758,7 +758,7 @@ internal static class Corpus
             8,
             "expected a mapping"),
         ["yaml-default-config-violates"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -778,7 +778,7 @@ internal static class Corpus
             13,
             "does not satisfy config_schema"),
         ["yaml-input-schema-bad"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -794,7 +794,7 @@ internal static class Corpus
             9,
             "not a valid JSON Schema"),
         ["yaml-config-overrides-list"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -809,7 +809,7 @@ internal static class Corpus
             8,
             "expected a mapping"),
         ["yaml-default-config-infinity"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -825,7 +825,7 @@ internal static class Corpus
             9,
             "cannot be represented in JSON"),
         ["yaml-tags-scalar"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -840,7 +840,7 @@ internal static class Corpus
             8,
             "expected a list"),
         ["yaml-binary-yes"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -855,7 +855,7 @@ internal static class Corpus
             8,
             "expected a boolean"),
         ["yaml-required-config-scalar"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -870,7 +870,7 @@ internal static class Corpus
             8,
             "expected a list"),
         ["yaml-output-spec-list"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -885,7 +885,7 @@ internal static class Corpus
             8,
             "expected a mapping"),
         ["yaml-rate-limits-nested"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -902,7 +902,7 @@ internal static class Corpus
             10,
             "expected a string or number"),
         ["yaml-duplicate-key"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             name: other
@@ -917,7 +917,7 @@ internal static class Corpus
             2,
             "duplicate key"),
         ["yaml-duplicate-phase-key"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -932,7 +932,7 @@ internal static class Corpus
             8,
             "duplicate key"),
         ["yaml-alias-bomb"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             a: &a ["x","x","x","x","x","x","x","x","x","x"]
             b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -945,7 +945,7 @@ internal static class Corpus
             6,
             "alias bomb"),
         ["yaml-undefined-alias"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -960,7 +960,7 @@ internal static class Corpus
             8,
             "no complete anchor"),
         ["yaml-two-documents"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -976,7 +976,7 @@ internal static class Corpus
             8,
             "more than one YAML document"),
         ["yaml-malformed-quote"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -992,7 +992,7 @@ internal static class Corpus
             8,
             "invalid YAML"),
         ["yaml-malformed-indent"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -1007,7 +1007,7 @@ internal static class Corpus
             8,
             "invalid YAML"),
         ["yaml-root-list"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             - name: demo
             - version: 1.0.0
@@ -1016,7 +1016,7 @@ internal static class Corpus
             1,
             "must be a mapping"),
         ["yaml-root-scalar"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             just text
             """,
@@ -1024,7 +1024,7 @@ internal static class Corpus
             1,
             "must be a mapping"),
         ["yaml-empty"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
                
 
@@ -1034,7 +1034,7 @@ internal static class Corpus
             1,
             "empty"),
         ["yaml-complex-key"] = new(
-            ManifestFormat.Yaml,
+            DocumentFormat.Yaml,
             """
             name: demo
             version: 1.0.0
@@ -1050,7 +1050,7 @@ internal static class Corpus
             8,
             "mapping keys must be plain strings"),
         ["json-order-string"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1064,7 +1064,7 @@ internal static class Corpus
             6,
             "expected a whole number"),
         ["json-order-float"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1078,7 +1078,7 @@ internal static class Corpus
             6,
             "expected a whole number"),
         ["json-phases-number"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1092,7 +1092,7 @@ internal static class Corpus
             6,
             "expected a list"),
         ["json-missing-name"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "version": "1.0.0",
@@ -1105,7 +1105,7 @@ internal static class Corpus
             1,
             "required"),
         ["json-version-number"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1119,7 +1119,7 @@ internal static class Corpus
             3,
             "SemVer"),
         ["json-type-unknown"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1133,7 +1133,7 @@ internal static class Corpus
             4,
             "builtin or external"),
         ["json-equal-order"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1150,7 +1150,7 @@ internal static class Corpus
             8,
             "parallel: true"),
         ["json-duplicate-phase"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1167,7 +1167,7 @@ internal static class Corpus
             8,
             "already used"),
         ["json-bad-duration"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1181,7 +1181,7 @@ internal static class Corpus
             6,
             "expected a duration"),
         ["json-prompts-traversal"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1196,7 +1196,7 @@ internal static class Corpus
             7,
             "'..'"),
         ["json-duplicate-key"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1211,7 +1211,7 @@ internal static class Corpus
             3,
             "duplicate key"),
         ["json-trailing-comma"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1225,7 +1225,7 @@ internal static class Corpus
             5,
             "invalid JSON"),
         ["json-comment"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             // comment
             {
@@ -1240,7 +1240,7 @@ internal static class Corpus
             1,
             "invalid JSON"),
         ["json-unterminated"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1253,7 +1253,7 @@ internal static class Corpus
             6,
             "invalid JSON"),
         ["json-root-array"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             [
             {
@@ -1269,7 +1269,7 @@ internal static class Corpus
             1,
             "must be a mapping"),
         ["json-bad-schema"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1284,7 +1284,7 @@ internal static class Corpus
             7,
             "not a valid JSON Schema"),
         ["json-size-negative"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",
@@ -1299,7 +1299,7 @@ internal static class Corpus
             7,
             "expected a size"),
         ["json-binary-string"] = new(
-            ManifestFormat.Json,
+            DocumentFormat.Json,
             """
             {
               "name": "demo",

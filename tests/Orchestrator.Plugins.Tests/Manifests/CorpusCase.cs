@@ -1,4 +1,4 @@
-using Orchestrator.Plugins.Manifests;
+using Orchestrator.Documents.Parsing;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
 
@@ -8,4 +8,4 @@ namespace Orchestrator.Plugins.Tests.Manifests;
 /// <param name="Field">The field path of the expected error (empty for the whole file).</param>
 /// <param name="Line">The expected line of that error.</param>
 /// <param name="MessagePart">A fragment the message must contain, so the right rule is proven to fire.</param>
-internal sealed record CorpusCase(ManifestFormat Format, string Content, string Field, int Line, string MessagePart);
+internal sealed record CorpusCase(DocumentFormat Format, string Content, string Field, int Line, string MessagePart);

@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
@@ -11,7 +12,7 @@ public sealed class CorpusTests
     public void Corpus_HasAtLeastFortyCasesInBothFormats()
     {
         Corpus.Cases.Count.ShouldBeGreaterThanOrEqualTo(40);
-        Corpus.Cases.Values.Count(c => c.Format == ManifestFormat.Json).ShouldBeGreaterThanOrEqualTo(15);
+        Corpus.Cases.Values.Count(c => c.Format == DocumentFormat.Json).ShouldBeGreaterThanOrEqualTo(15);
     }
 
     [Theory]
@@ -20,7 +21,7 @@ public sealed class CorpusTests
     {
         var @case = Corpus.Cases[id];
         using var plugin = new TempPlugin();
-        var file = plugin.Write(@case.Format == ManifestFormat.Yaml ? "plugin.yaml" : "plugin.json", @case.Content);
+        var file = plugin.Write(@case.Format == DocumentFormat.Yaml ? "plugin.yaml" : "plugin.json", @case.Content);
 
         var result = ManifestReader.Read(plugin.PluginDirectory, TestContext.Current.CancellationToken);
 

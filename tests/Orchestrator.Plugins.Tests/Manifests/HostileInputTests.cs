@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
@@ -33,7 +34,7 @@ public sealed class HostileInputTests
     {
         var json = string.Concat(Enumerable.Repeat("{\"a\":", Depth)) + "1" + new string('}', Depth);
 
-        var result = ManifestReader.Parse(json, ManifestFormat.Json, "posted.json", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(json, DocumentFormat.Json, "posted.json", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldContain("nesting is deeper than 64 levels");
     }
@@ -72,7 +73,7 @@ public sealed class HostileInputTests
     {
         var text = Samples.MinimalYaml + "\ndescription: " + new string('x', (int)ManifestReader.MaxManifestBytes);
 
-        var result = ManifestReader.Parse(text, ManifestFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(text, DocumentFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldContain("larger than 1048576 bytes");
     }
@@ -93,7 +94,7 @@ public sealed class HostileInputTests
     {
         var yaml = Samples.MinimalYaml + "\nx: &x a\ntags: [" + string.Join(",", Enumerable.Repeat("*x", 2000)) + "]\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Message.ShouldContain("more than 1000 aliases");
@@ -105,7 +106,7 @@ public sealed class HostileInputTests
     {
         var yaml = Samples.MinimalYaml + "\nx: &x [a, *x]\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldContain("no complete anchor");
     }
@@ -150,7 +151,7 @@ public sealed class HostileInputTests
             """;
 
         var result = await Task.Run(
-            () => ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken),
+            () => ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken),
             TestContext.Current.CancellationToken);
 
         var error = result.Errors.ShouldHaveSingleItem();
@@ -173,7 +174,7 @@ public sealed class HostileInputTests
               x-extra: 5
             """;
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.Select(e => e.Message).ShouldBe(
         [
@@ -188,7 +189,7 @@ public sealed class HostileInputTests
         // This input makes YamlDotNet's scanner throw InvalidOperationException instead of a YamlException.
         var yaml = Samples.MinimalYaml + "\noutput_spec:\n  descriptions: { story.md:\nThe story }\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Message.ShouldStartWith("invalid YAML after line 9");
@@ -202,7 +203,7 @@ public sealed class HostileInputTests
     {
         var yaml = Samples.MinimalYaml.Replace("\n    order: 1", string.Empty, StringComparison.Ordinal) + "\n" + prefix + new string('9', 100_000) + "\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldContain(e => e.FieldPath == field, string.Join("\n", result.Problems));
     }
@@ -214,7 +215,7 @@ public sealed class HostileInputTests
             + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"- {{name: p{i}, order: 1}}\n"))
             + "prompts:\n" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"  q{i}: a.md\n"));
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.Count(e => e.Message.StartsWith("order 1 is shared by", StringComparison.Ordinal)).ShouldBe(20_000);
         result.Errors.Count(e => e.FieldPath.StartsWith("prompts.", StringComparison.Ordinal)).ShouldBe(2_000);
@@ -226,7 +227,7 @@ public sealed class HostileInputTests
     {
         var yaml = Samples.MinimalYaml + "\n" + string.Concat(Enumerable.Range(0, 5_000).Select(i => $"extra_{i}: 1\n"));
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.IsValid.ShouldBeTrue();
         result.Problems.Length.ShouldBe(51);

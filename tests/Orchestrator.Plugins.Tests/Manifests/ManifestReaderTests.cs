@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
@@ -54,7 +55,7 @@ public sealed class ManifestReaderTests
     public void GetManifestOrThrow_InvalidManifest_ThrowsWithEveryError()
     {
         var yaml = Samples.MinimalYaml.Replace("name: demo", "name: Demo", StringComparison.Ordinal).Replace("order: 1", "order: 0", StringComparison.Ordinal);
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         var exception = Should.Throw<InvalidManifestException>(() => result.GetManifestOrThrow());
 
@@ -66,7 +67,7 @@ public sealed class ManifestReaderTests
     [Fact]
     public void GetManifestOrThrow_ValidManifest_ReturnsManifest()
     {
-        var result = ManifestReader.Parse(Samples.MinimalYaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(Samples.MinimalYaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.GetManifestOrThrow().Name.ShouldBe("demo");
     }

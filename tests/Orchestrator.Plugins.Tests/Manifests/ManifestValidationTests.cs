@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Orchestrator.Abstractions;
+using Orchestrator.Documents.Parsing;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
@@ -52,8 +54,8 @@ public sealed class ManifestValidationTests
             }
             """;
 
-        var fromYaml = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m", null, TestContext.Current.CancellationToken);
-        var fromJson = ManifestReader.Parse(json, ManifestFormat.Json, "m", null, TestContext.Current.CancellationToken);
+        var fromYaml = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m", null, TestContext.Current.CancellationToken);
+        var fromJson = ManifestReader.Parse(json, DocumentFormat.Json, "m", null, TestContext.Current.CancellationToken);
 
         fromYaml.Errors.Count().ShouldBe(4);
         fromJson.Errors.Select(e => (e.FieldPath, e.Message)).ShouldBe(fromYaml.Errors.Select(e => (e.FieldPath, e.Message)));
@@ -83,7 +85,7 @@ public sealed class ManifestValidationTests
               min_memory: lots
             """;
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Manifest.ShouldBeNull();
         result.Errors.Select(e => e.FieldPath).ShouldBe(
@@ -98,7 +100,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml + "\n    colour: blue\nmaintainer: me\nresource_spec:\n  gpu: 1\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.IsValid.ShouldBeTrue();
         result.Manifest.ShouldNotBeNull();
@@ -116,7 +118,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml + "\n    timout: 10m\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         var warning = result.Problems.ShouldHaveSingleItem();
         warning.Severity.ShouldBe(ProblemSeverity.Warning);
@@ -138,7 +140,7 @@ public sealed class ManifestValidationTests
               - { name: a, order: 2, parallel: true }
             """;
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Manifest!.Phases.Select(p => p.Name).ShouldBe(["plan", "b", "a", "publish"]);
     }
@@ -148,7 +150,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml + "\n    parallel: true\n  - name: write\n    order: 1\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.FieldPath.ShouldBe("phases[1].order");
@@ -160,7 +162,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml + "\n    timeout: 10 minutes\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "plugins/demo/plugin.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "plugins/demo/plugin.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldHaveSingleItem().ToString().ShouldBe(
             "plugins/demo/plugin.yaml:8: error: phases[0].timeout: expected a duration such as 500ms, 10m, 1h30m or PT10M, got \"10 minutes\"");
@@ -181,7 +183,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml + "\n    " + line + "\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldContain(e => e.FieldPath == field, string.Join("\n", result.Problems));
     }
@@ -209,7 +211,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml + "\n" + line + "\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldContain(e => e.FieldPath == field && e.Message.Contains(message, StringComparison.Ordinal), string.Join("\n", result.Problems));
     }
@@ -232,7 +234,7 @@ public sealed class ManifestValidationTests
               limit: 0x10
             """;
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.IsValid.ShouldBeTrue(string.Join("\n", result.Problems));
         result.Manifest!.DefaultConfig["retries"].GetInt32().ShouldBe(3);
@@ -253,7 +255,7 @@ public sealed class ManifestValidationTests
               mode: medium
             """;
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.FieldPath.ShouldBe("default_config");
@@ -266,7 +268,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml.Replace("version: 1.0.0", "version: '1.0.0'", StringComparison.Ordinal) + "\ntags: ['true', \"5\", !!str 7]\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Manifest!.Tags.ShouldBe(["true", "5", "7"]);
     }
@@ -276,7 +278,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml.Split("phases:")[0] + "phases:\n";
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.FieldPath.ShouldBe("phases");
@@ -288,7 +290,7 @@ public sealed class ManifestValidationTests
     {
         var yaml = Samples.MinimalYaml.Replace("order: 1", "order: 0x10", StringComparison.Ordinal);
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Manifest!.Phases[0].Order.ShouldBe(16);
     }
@@ -304,7 +306,7 @@ public sealed class ManifestValidationTests
               a: 1
             """;
 
-        var result = ManifestReader.Parse(yaml, ManifestFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(yaml, DocumentFormat.Yaml, "m.yaml", null, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldContain(e => e.FieldPath == "default_config" && e.Message.Contains("cannot be evaluated", StringComparison.Ordinal), string.Join("\n", result.Problems));
     }

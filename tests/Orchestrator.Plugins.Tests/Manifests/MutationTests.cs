@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
@@ -8,11 +9,11 @@ public sealed class MutationTests
     private const string Noise = "{}[]:,-&*!|>'\"#%@`?\n\t \\0aZ9.";
 
     [Theory]
-    [InlineData(ManifestFormat.Yaml)]
-    [InlineData(ManifestFormat.Json)]
-    public void Parse_TruncatedAtEveryPosition_NeverThrows(ManifestFormat format)
+    [InlineData(DocumentFormat.Yaml)]
+    [InlineData(DocumentFormat.Json)]
+    public void Parse_TruncatedAtEveryPosition_NeverThrows(DocumentFormat format)
     {
-        var text = format == ManifestFormat.Yaml ? Samples.FullYaml : Samples.FullJson;
+        var text = format == DocumentFormat.Yaml ? Samples.FullYaml : Samples.FullJson;
         var invalid = 0;
         for (var length = 0; length < text.Length; length += 3)
         {
@@ -26,14 +27,14 @@ public sealed class MutationTests
     }
 
     [Theory]
-    [InlineData(ManifestFormat.Yaml, 1)]
-    [InlineData(ManifestFormat.Yaml, 2)]
-    [InlineData(ManifestFormat.Json, 1)]
-    [InlineData(ManifestFormat.Json, 2)]
-    public void Parse_RandomCharactersReplaced_NeverThrows(ManifestFormat format, int seed)
+    [InlineData(DocumentFormat.Yaml, 1)]
+    [InlineData(DocumentFormat.Yaml, 2)]
+    [InlineData(DocumentFormat.Json, 1)]
+    [InlineData(DocumentFormat.Json, 2)]
+    public void Parse_RandomCharactersReplaced_NeverThrows(DocumentFormat format, int seed)
     {
         var random = new Random(seed);
-        var text = format == ManifestFormat.Yaml ? Samples.FullYaml : Samples.FullJson;
+        var text = format == DocumentFormat.Yaml ? Samples.FullYaml : Samples.FullJson;
         for (var round = 0; round < 300; round++)
         {
             var chars = text.ToCharArray();

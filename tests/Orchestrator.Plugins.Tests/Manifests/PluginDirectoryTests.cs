@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Plugins.Tests.Manifests;
@@ -213,7 +214,7 @@ public sealed class PluginDirectoryTests
     {
         using var plugin = new TempPlugin();
 
-        var result = ManifestReader.Parse(ExternalYaml, ManifestFormat.Yaml, "posted.yaml", plugin.PluginDirectory, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(ExternalYaml, DocumentFormat.Yaml, "posted.yaml", plugin.PluginDirectory, TestContext.Current.CancellationToken);
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldContain("does not exist");
     }
@@ -221,7 +222,7 @@ public sealed class PluginDirectoryTests
     [Fact]
     public void Parse_WithoutPluginDirectory_SkipsFileChecks()
     {
-        var result = ManifestReader.Parse(ExternalYaml, ManifestFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
+        var result = ManifestReader.Parse(ExternalYaml, DocumentFormat.Yaml, "posted.yaml", null, TestContext.Current.CancellationToken);
 
         result.IsValid.ShouldBeTrue(string.Join("\n", result.Problems));
         result.Manifest!.Directory.ShouldBeEmpty();

@@ -14,8 +14,8 @@ public sealed class DockerComposeTests
             Assert.Skip("neither 'docker compose' nor 'docker-compose' is installed");
         }
 
-        using var config = ChildProcess.Start(command, [.. prefix, "-f", "docker-compose.yml", "config"], RepoPaths.Root);
-        var exit = await config.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        using var config = ChildProcess.Start(command, [.. prefix, "-f", "docker-compose.yml", "config"], workingDirectory: RepoPaths.Root);
+        var exit = await config.WaitForExitCodeAsync(TimeSpan.FromSeconds(60));
 
         exit.ShouldBe(0, config.Output);
         foreach (var expected in new[] { "azurite:", "sidecar:", "server:", "azurite-data:", "healthcheck:", "http://sidecar:4001", "/plugins", "/workflows" })
@@ -36,9 +36,9 @@ public sealed class DockerComposeTests
         using var temp = new TempDirectory("orch-compose-");
         var broken = File.ReadAllText(Path.Combine(RepoPaths.Root, "docker-compose.yml")).Replace("services:", "servicez:", StringComparison.Ordinal);
         temp.Write("docker-compose.yml", broken);
-        using var config = ChildProcess.Start(command, [.. prefix, "-f", "docker-compose.yml", "config"], temp.Path);
+        using var config = ChildProcess.Start(command, [.. prefix, "-f", "docker-compose.yml", "config"], workingDirectory: temp.Path);
 
-        (await config.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldNotBe(0, config.Output);
+        (await config.WaitForExitCodeAsync(TimeSpan.FromSeconds(60))).ShouldNotBe(0, config.Output);
     }
 
     private static async Task<(string? Command, string[] Prefix)> ComposeCommandAsync()
@@ -47,8 +47,8 @@ public sealed class DockerComposeTests
         {
             try
             {
-                using var version = ChildProcess.Start(command, [.. prefix, "version"], Path.GetTempPath());
-                if (await version.WaitForExitAsync(TimeSpan.FromSeconds(30)) == 0)
+                using var version = ChildProcess.Start(command, [.. prefix, "version"], workingDirectory: Path.GetTempPath());
+                if (await version.WaitForExitCodeAsync(TimeSpan.FromSeconds(30)) == 0)
                 {
                     return (command, prefix);
                 }

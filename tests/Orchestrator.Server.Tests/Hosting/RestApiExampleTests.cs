@@ -21,13 +21,13 @@ public sealed partial class RestApiExampleTests
         using var serve = ChildProcess.Start(
             "dotnet",
             [RepoPaths.CliDll, "serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path],
-            RepoPaths.Root,
-            new Dictionary<string, string> { ["XDG_DATA_HOME"] = data.Combine("xdg-data"), ["XDG_CONFIG_HOME"] = data.Combine("xdg-config") });
+            new Dictionary<string, string> { ["XDG_DATA_HOME"] = data.Combine("xdg-data"), ["XDG_CONFIG_HOME"] = data.Combine("xdg-config") },
+            RepoPaths.Root);
         var line = await serve.WaitForLineAsync(l => l.StartsWith("Orchestrator API listening on ", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "listening line");
         var baseUrl = ListeningUrl().Match(line).Value;
 
-        using var curl = ChildProcess.Start("bash", ["-euo", "pipefail", "-c", script.Replace(DefaultBase, baseUrl, StringComparison.Ordinal)], data.Path);
-        var exit = await curl.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        using var curl = ChildProcess.Start("bash", ["-euo", "pipefail", "-c", script.Replace(DefaultBase, baseUrl, StringComparison.Ordinal)], workingDirectory: data.Path);
+        var exit = await curl.WaitForExitCodeAsync(TimeSpan.FromSeconds(120));
 
         exit.ShouldBe(0, curl.Output);
         curl.Output.ShouldContain("\"run_id\":\"story-1\"");
@@ -37,8 +37,8 @@ public sealed partial class RestApiExampleTests
         result.ShouldContain("\"phase\":\"outline\"");
         result.ShouldContain("\"shared_data\"");
 
-        serve.Terminate();
-        (await serve.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, serve.Output);
+        await serve.TerminateAsync();
+        (await serve.WaitForExitCodeAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, serve.Output);
         serve.Output.ShouldContain("Orchestrator API stopped.");
     }
 

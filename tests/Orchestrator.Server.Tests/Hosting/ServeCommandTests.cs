@@ -14,9 +14,9 @@ public sealed class ServeCommandTests
     public async Task Serve_BadOption_UsageErrorNamingIt(string arguments, string expected)
     {
         using var data = new TempDirectory("orch-serve-");
-        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--data-dir", data.Path, .. arguments.Split('|')], data.Path);
+        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--data-dir", data.Path, .. arguments.Split('|')], workingDirectory: data.Path);
 
-        var exit = await serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var exit = await serve.WaitForExitCodeAsync(TimeSpan.FromSeconds(60));
 
         exit.ShouldBe(2, serve.Output);
         serve.Output.ShouldContain(expected, Case.Insensitive);
@@ -29,9 +29,9 @@ public sealed class ServeCommandTests
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         using var data = new TempDirectory("orch-serve-");
-        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--data-dir", data.Path, "--urls", $"http://127.0.0.1:{port}"], data.Path);
+        using var serve = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--data-dir", data.Path, "--urls", $"http://127.0.0.1:{port}"], workingDirectory: data.Path);
 
-        var exit = await serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var exit = await serve.WaitForExitCodeAsync(TimeSpan.FromSeconds(60));
 
         exit.ShouldBe(1, serve.Output);
         serve.Output.ShouldContain("cannot start the server");

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Invocation;
-using Orchestrator.Plugins.Manifests;
+using Orchestrator.Documents.Values;
 
 namespace Orchestrator.Cli.Commands.Worker;
 

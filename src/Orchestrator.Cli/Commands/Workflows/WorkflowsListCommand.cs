@@ -4,6 +4,7 @@ using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Commands.Workflows.Json;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Plugins.Manifests;
 
@@ -39,7 +40,7 @@ internal static class WorkflowsListCommand
         return command;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, WorkflowCatalog catalog, List<WorkflowJson> rows, IReadOnlyList<ManifestProblem> problems, bool showAll)
+    private static async Task WriteTableAsync(TextWriter output, WorkflowCatalog catalog, List<WorkflowJson> rows, IReadOnlyList<DocumentProblem> problems, bool showAll)
     {
         if (rows.Count == 0 && problems.Count == 0)
         {

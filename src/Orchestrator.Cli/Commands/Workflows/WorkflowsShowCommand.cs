@@ -6,6 +6,7 @@ using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Commands.Workflows.Json;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Manifests;
@@ -69,7 +70,7 @@ internal static class WorkflowsShowCommand
         return new(step.Plugin, step.RangeText, config, step.Input, problem?.Manifest?.Version.ToString(), problem is null ? "not_found" : CliJson.Name(problem.Kind));
     }
 
-    private static async Task WriteTextAsync(TextWriter output, WorkflowDetailJson detail, IEnumerable<ManifestProblem> warnings)
+    private static async Task WriteTextAsync(TextWriter output, WorkflowDetailJson detail, IEnumerable<DocumentProblem> warnings)
     {
         var fields = new TextTable("FIELD", "VALUE");
         fields.AddRow("name", detail.Name);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Invocation;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Plugins.Manifests;
 
@@ -41,7 +42,7 @@ internal static class WorkflowsValidateCommand
         var files = Directory.EnumerateFiles(path).Where(WorkflowReader.IsWorkflowFile).Order(StringComparer.Ordinal).ToList();
         return files.Count > 0
             ? files.Select(f => Read(f, cancellationToken))
-            : [new Validation(path, false, null, null, [new ManifestProblem(ProblemSeverity.Error, path, string.Empty, null, "holds no workflow files; a workflow is a <name>.yaml, <name>.yml or <name>.json file")])];
+            : [new Validation(path, false, null, null, [new DocumentProblem(ProblemSeverity.Error, path, string.Empty, null, "holds no workflow files; a workflow is a <name>.yaml, <name>.yml or <name>.json file")])];
     }
 
     private static Validation Read(string file, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
-using Orchestrator.Plugins.Manifests.Parsing;
+using Orchestrator.Documents.Nodes;
+using Orchestrator.Documents.Problems;
+using Orchestrator.Documents.Reading;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
 

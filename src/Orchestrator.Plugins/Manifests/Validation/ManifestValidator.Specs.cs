@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Orchestrator.Documents.Reading;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
 

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Orchestrator.Plugins.Manifests.Parsing;
+using Orchestrator.Documents.Nodes;
+using Orchestrator.Documents.Problems;
+using Orchestrator.Documents.Reading;
 using Semver;
 
 namespace Orchestrator.Plugins.Manifests.Validation;
@@ -14,7 +16,7 @@ namespace Orchestrator.Plugins.Manifests.Validation;
 /// <param name="pluginDirectory">The resolved plugin directory; null when validating text alone (no file checks).</param>
 internal sealed partial class ManifestValidator(ProblemCollector problems, string? pluginDirectory)
 {
-    public PluginManifest? Validate(ManifestNode root, string manifestPath, CancellationToken cancellationToken)
+    public PluginManifest? Validate(DocumentNode root, string manifestPath, CancellationToken cancellationToken)
     {
         if (root is not MappingNode mapping)
         {
@@ -141,7 +143,7 @@ internal sealed partial class ManifestValidator(ProblemCollector problems, strin
         return null;
     }
 
-    private ImmutableArray<PluginDependency> Dependencies(MappingReader r, (string Value, ManifestNode Node)? self)
+    private ImmutableArray<PluginDependency> Dependencies(MappingReader r, (string Value, DocumentNode Node)? self)
     {
         var result = ImmutableArray.CreateBuilder<PluginDependency>();
         if (r.Sequence("dependencies") is not { } sequence)
