@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Orchestrator build script.
 #   ./build.sh            build everything (Release)
-#   ./build.sh test       install test tools (Azurite via npm), build, run every test project,
+#   ./build.sh test       install test tools (Azurite and the OpenAPI checkers via npm, Kiota via dotnet tool
+#                         restore), build, run every test project,
 #                         and end with one line "N passed, N failed"
 #   ./build.sh bench [NAME...]  run the benchmarks in bench/ (all, or those whose name contains NAME)
 #   ./build.sh install [PREFIX] publish `orchestrator` to PREFIX/bin (default ~/.local), the program in
@@ -17,6 +18,18 @@ install_azurite() {
     echo "==> installing Azurite (tools/azurite)"
     npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
   fi
+}
+
+# The OpenAPI document's checkers (redocly, openapi-typescript and the TypeScript compiler), pinned by
+# tools/openapi/package-lock.json, and the .NET tools of .config/dotnet-tools.json (Kiota, which generates a C# client
+# from the document); the tests in tests/Orchestrator.Server.Tests/OpenApi run them against `orchestrator serve`.
+install_openapi_tools() {
+  if [ ! -x tools/openapi/node_modules/.bin/redocly ] || [ ! -x tools/openapi/node_modules/.bin/openapi-typescript ]; then
+    echo "==> installing the OpenAPI checkers (tools/openapi)"
+    npm ci --prefix tools/openapi --no-audit --no-fund --loglevel=error
+  fi
+  echo "==> restoring .NET tools (.config/dotnet-tools.json)"
+  dotnet tool restore >/dev/null
 }
 
 # The docker CLI is on the machines we run on, but without the compose plugin it cannot check
@@ -55,6 +68,7 @@ count_results() {
 
 run_tests() {
   install_azurite
+  install_openapi_tools
   install_compose
   build
   local results=.test-results

@@ -78,6 +78,10 @@ internal sealed class SidecarTarget : ITarget
         }
     }
 
+    /// <summary>Purges every finished run (through the sidecar, as a user would).</summary>
+    public Task PurgeAllAsync(CancellationToken cancellationToken) =>
+        _client.PurgeAllInstancesAsync(new PurgeInstancesFilter(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1)), cancellationToken);
+
     public async Task RunOneAsync(CancellationToken cancellationToken)
     {
         // Poll GetInstance: the Azure backend's own completion wait polls only every 2 s.

@@ -16,6 +16,8 @@ public static class RepoPaths
 
     public static string TestWorkerDll => Existing(Path.Combine(Root, "tests", "TestHosts", "Orchestrator.TestWorker", "bin", Configuration, "net10.0", "Orchestrator.TestWorker.dll"));
 
+    public static string SqliteTestHostDll => Existing(Path.Combine(Root, "tests", "TestHosts", "Orchestrator.SqliteTestHost", "bin", Configuration, "net10.0", "Orchestrator.SqliteTestHost.dll"));
+
     public static string AzuriteExecutable => Path.Combine(Root, "tools", "azurite", "node_modules", ".bin", "azurite");
 
     private static string Existing(string path) =>

@@ -15,8 +15,9 @@ internal static class SidecarCommand
 {
     private static readonly Option<string?> Host = new("--host") { Description = "IP address to listen on (default 127.0.0.1; other addresses are unauthenticated and logged as a warning)." };
     private static readonly Option<int?> Partitions = new("--partitions") { Description = "Azure Storage partition count, 1-16 (default 4)." };
-    private static readonly Option<int?> VisibilityTimeout = new("--visibility-timeout") { Description = "Azure Storage queue visibility timeout in seconds (default 300)." };
-    private static readonly Option<int?> PollingInterval = new("--polling-interval") { Description = "Longest Azure Storage queue polling interval in milliseconds (default 1000)." };
+    private static readonly Option<string?> Database = new("--database") { Description = "SQLite database file for --backend sqlite (default ~/.local/share/orchestrator/orchestrator.db; created when missing).", HelpName = "FILE" };
+    private static readonly Option<int?> VisibilityTimeout = new("--visibility-timeout") { Description = "Azure Storage queue visibility timeout, or sqlite work-item lock timeout, in seconds (default 300)." };
+    private static readonly Option<int?> PollingInterval = new("--polling-interval") { Description = "Longest Azure Storage queue or sqlite database polling interval in milliseconds (default 1000)." };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Work items of each kind kept in flight (default 1000)." };
     private static readonly Option<int?> ShutdownTimeout = new("--shutdown-timeout") { Description = "Seconds a graceful stop may take (default 10)." };
 
@@ -27,7 +28,7 @@ internal static class SidecarCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("sidecar", "Serve the Durable Task gRPC sidecar that workers and clients connect to.");
         backend.AddTo(command);
-        foreach (var option in new Option[] { Host, port, Partitions, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout, verbose })
+        foreach (var option in new Option[] { Database, Host, port, Partitions, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout, verbose })
         {
             command.Options.Add(option);
         }
@@ -52,6 +53,7 @@ internal static class SidecarCommand
     private static SidecarOptions ReadOptions(CliInvocation invocation, CliContext context, BackendOptions backend, Option<int?> port)
     {
         var options = backend.Read(invocation, context);
+        options.DatabasePath = invocation.Value(Database) is { } database ? Path.GetFullPath(database) : options.DatabasePath;
         options.Host = invocation.Value(Host) ?? options.Host;
         options.Port = invocation.Value(port) ?? options.Port;
         options.Partitions = invocation.Value(Partitions) ?? options.Partitions;

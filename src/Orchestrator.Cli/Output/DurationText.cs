@@ -6,6 +6,9 @@ namespace Orchestrator.Cli.Output;
 /// <summary>Formats durations the way manifests write them (Go style: <c>1h30m</c>, <c>45s</c>, <c>500ms</c>).</summary>
 internal static class DurationText
 {
+    /// <summary>A duration given in seconds, as the contracts give durations.</summary>
+    public static string? FromSeconds(double? seconds) => seconds is { } value ? Format(TimeSpan.FromSeconds(value)) : null;
+
     public static string? Format(TimeSpan? duration)
     {
         if (duration is not { } value)

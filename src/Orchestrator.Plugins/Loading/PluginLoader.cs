@@ -35,7 +35,7 @@ internal sealed class PluginLoader(PluginOptions options, ILogger logger)
             { Binary: true } => await ProcessRuntime.LoadAsync(manifest, options, logger, cancellationToken),
             _ => AssemblyPluginLoader.Load(manifest, identity.ContentHash),
         };
-        return new CatalogEntry(new LoadedPlugin(identity, manifest), runtime, prompts);
+        return new CatalogEntry(new LoadedPlugin(identity, manifest) { Source = plugin.Source, Warnings = plugin.Warnings }, runtime, prompts);
     }
 
     private static ImmutableDictionary<string, string> ReadPrompts(PluginManifest manifest)

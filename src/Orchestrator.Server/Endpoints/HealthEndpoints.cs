@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orchestrator.Contracts;
 using Orchestrator.Plugins.Execution;
-using Orchestrator.Server.Endpoints.Contracts;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Problems;
 
@@ -18,11 +18,11 @@ internal static class HealthEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Json(new HealthResponse("ok"), JsonBody.Options))
-            .WithName("Health").WithSummary("The process is up").Produces<HealthResponse>();
+        app.MapGet("/healthz", () => Results.Json(new HealthStatus("ok", null), ContractJson.Options))
+            .WithName("Health").WithSummary("The process is up").Produces<HealthStatus>().Problems(500);
         app.MapGet("/readyz", ReadyAsync)
             .WithName("Ready").WithSummary("Plugins are loaded and the sidecar answers; 503 problem otherwise")
-            .Produces<HealthResponse>().ProducesProblem(503, ApiProblems.ContentType);
+            .Produces<HealthStatus>().Problems(500, 503);
     }
 
     private static async Task<IResult> ReadyAsync(
@@ -50,6 +50,6 @@ internal static class HealthEndpoints
             throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "not ready: " + string.Join("; ", errors), errors);
         }
 
-        return Results.Json(new HealthResponse("ready", catalog.List().Length), JsonBody.Options);
+        return Results.Json(new HealthStatus("ready", catalog.List().Length), ContractJson.Options);
     }
 }

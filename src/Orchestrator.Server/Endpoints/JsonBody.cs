@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
-using Orchestrator.Abstractions;
+using Orchestrator.Contracts;
 using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Endpoints;
@@ -12,7 +12,7 @@ namespace Orchestrator.Server.Endpoints;
 /// </summary>
 internal static class JsonBody
 {
-    /// <summary>The API's JSON: <see cref="OrchestratorJson.Options"/>, and a misspelt field is an error rather than ignored.</summary>
+    /// <summary>How bodies are read: <see cref="ContractJson.Options"/>, and a misspelt field is an error rather than ignored.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>The body deserialized, or null when the request has no body.</summary>
@@ -79,10 +79,9 @@ internal static class JsonBody
         return $"the body is not valid JSON{where}{path}: {(cut > 0 ? message[..cut] : message)}";
     }
 
-    private static JsonSerializerOptions CreateOptions() => new(OrchestratorJson.Options)
+    private static JsonSerializerOptions CreateOptions() => new(ContractJson.Options)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Problems;
 using Orchestrator.Documents.Parsing;
 using Orchestrator.Plugins.Manifests;
-using Orchestrator.Server.Endpoints.Contracts;
 using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Endpoints;
@@ -32,12 +33,7 @@ internal static class ManifestValidation
 
         var manifestFormat = Format(format, request.ContentType, content);
         var result = ManifestReader.Parse(content, manifestFormat, DisplayPath, null, cancellationToken);
-        var problems = result.Problems
-            .Select(p => new ManifestProblemResponse(p.Severity.ToString().ToLowerInvariant(), p.FieldPath, p.Line, p.Message))
-            .ToList();
-        return Results.Json(
-            new ValidationResponse(result.IsValid, result.Manifest?.Name, result.Manifest?.Version.ToString(), problems),
-            JsonBody.Options);
+        return Results.Json(ValidationResult.From(null, result), ContractJson.Options);
     }
 
     private static DocumentFormat Format(string? format, string? contentType, string content)

@@ -1,9 +1,12 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Abstractions;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Runs;
 using Orchestrator.Engine.Runs;
-using Orchestrator.Server.Endpoints.Contracts;
+using Orchestrator.Server.OpenApi;
 using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Endpoints;
@@ -18,28 +21,28 @@ internal static class RunEndpoints
             .Produces<RunRecord>().ApiProblems(404);
         api.MapGet("/runs", RunListQuery.ListAsync)
             .WithName("ListRuns").WithSummary("Runs, newest first: filter by status, workflow, plugin, created_from/created_to; paged by continuation_token")
-            .Produces<RunListResponse>().ApiProblems(400);
+            .Produces<RunList>().ApiProblems(400).WithQuery(RunListQuery.Parameters);
         api.MapPost("/runs/{id}/approve", ApproveAsync)
             .WithName("ApproveRun").WithSummary("Approve the run's waiting approval phase")
-            .Accepts<ApproveBody>("application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
+            .Accepts<ApproveBody>(isOptional: true, "application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/reject", RejectAsync)
             .WithName("RejectRun").WithSummary("Reject the run's waiting approval phase (the run fails with the reason)")
             .Accepts<ReasonBody>("application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/events/{name}", RaiseAsync)
             .WithName("RaiseRunEvent").WithSummary("Send a custom event (any JSON body is its payload)")
-            .Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
+            .Accepts<JsonElement>(isOptional: true, "application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/terminate", (string id, HttpRequest request, RunService runs, CancellationToken ct) =>
                 ActAsync(id, request, runs, (reason, c) => runs.TerminateAsync(id, reason, c), ct))
             .WithName("TerminateRun").WithSummary("Terminate the run")
-            .Accepts<ReasonBody>("application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
+            .Accepts<ReasonBody>(isOptional: true, "application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/suspend", (string id, HttpRequest request, RunService runs, CancellationToken ct) =>
                 ActAsync(id, request, runs, (reason, c) => runs.SuspendAsync(id, reason, c), ct))
             .WithName("SuspendRun").WithSummary("Suspend the run")
-            .Accepts<ReasonBody>("application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
+            .Accepts<ReasonBody>(isOptional: true, "application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/resume", (string id, HttpRequest request, RunService runs, CancellationToken ct) =>
                 ActAsync(id, request, runs, (reason, c) => runs.ResumeAsync(id, reason, c), ct))
             .WithName("ResumeRun").WithSummary("Resume a suspended run")
-            .Accepts<ReasonBody>("application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
+            .Accepts<ReasonBody>(isOptional: true, "application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapDelete("/runs/{id}", PurgeAsync)
             .WithName("PurgeRun").WithSummary("Purge a finished run: its history and workspace (409 while it runs)")
             .Produces(204).ApiProblems(404, 409);
@@ -47,7 +50,7 @@ internal static class RunEndpoints
     }
 
     private static async Task<IResult> GetAsync(string id, RunService runs, CancellationToken cancellationToken) =>
-        Results.Json(await runs.GetAsync(id, cancellationToken) ?? throw RunNotFoundException.For(id), JsonBody.Options);
+        Results.Json(await runs.GetAsync(id, cancellationToken) ?? throw RunNotFoundException.For(id), ContractJson.Options);
 
     private static async Task<IResult> ApproveAsync(string id, HttpRequest request, RunService runs, CancellationToken cancellationToken)
     {
@@ -90,7 +93,7 @@ internal static class RunEndpoints
     {
         await Conflicts(() => signal(cancellationToken));
         var run = await runs.GetAsync(id, cancellationToken) ?? throw RunNotFoundException.For(id);
-        return Results.Json(run, JsonBody.Options, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(run, ContractJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>The run service refuses actions that do not fit the run's state (already finished, still running): 409.</summary>

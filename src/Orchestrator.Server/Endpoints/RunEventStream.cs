@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Orchestrator.Contracts;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Problems;
@@ -23,7 +24,8 @@ internal static class RunEventStream
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/runs/{id}/events", StreamAsync)
             .WithName("StreamRunEvents").WithSummary("The run's progress as server-sent events until it ends ('progress' events, then one 'end')")
-            .Produces<RunRecord>(200, "text/event-stream").ApiProblems(404);
+            .WithDescription("Each event's data is the run as JSON (a RunRecord): a 'progress' event each time its status or progress changes, then one 'end' event with the finished run; then the stream closes.")
+            .Produces<string>(200, "text/event-stream").ApiProblems(404);
 
     private static async Task<IResult> StreamAsync(string id, RunService runs, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
@@ -38,8 +40,8 @@ internal static class RunEventStream
         string? last = null;
         while (true)
         {
-            var json = JsonSerializer.Serialize(run, JsonBody.Options);
-            var fingerprint = JsonSerializer.Serialize(run with { LastUpdatedAt = default }, JsonBody.Options);
+            var json = JsonSerializer.Serialize(run, ContractJson.Options);
+            var fingerprint = JsonSerializer.Serialize(run with { LastUpdatedAt = default }, ContractJson.Options);
             if (run.IsTerminal)
             {
                 yield return new SseItem<string>(json, EndEvent);

@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Microsoft.OpenApi;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Runs;
 using Orchestrator.Engine.Runs;
-using Orchestrator.Server.Endpoints.Contracts;
+using Orchestrator.Server.OpenApi;
 using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Endpoints;
@@ -11,6 +15,25 @@ namespace Orchestrator.Server.Endpoints;
 internal static class RunListQuery
 {
     private static readonly string[] Known = ["status", "workflow", "plugin", "created_from", "created_to", "page_size", "continuation_token"];
+
+    /// <summary>The parameters as the OpenAPI document describes them.</summary>
+    public static readonly QueryParameter[] Parameters =
+    [
+        new("status", "Only runs in these states: repeat the parameter or separate them with commas.", new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<RunStatus>().Select(n => (JsonNode)n.ToLowerInvariant())] },
+        }),
+        QueryParameter.Text("workflow", "Only runs started from this workflow."),
+        QueryParameter.Text("plugin", "Only runs of this plugin (a workflow run matches when any of its steps runs it)."),
+        QueryParameter.Text("created_from", "Only runs requested at or after this time (ISO 8601, e.g. 2026-11-25T10:00:00Z).", "date-time"),
+        QueryParameter.Text("created_to", "Only runs requested before this time (ISO 8601).", "date-time"),
+        new("page_size", $"Runs per page, 1 to {RunQuery.MaxPageSize} (default 50).", new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = RunQuery.MaxPageSize.ToString(CultureInfo.InvariantCulture), Default = 50,
+        }),
+        QueryParameter.Text("continuation_token", "The continuation_token of the previous page, unchanged."),
+    ];
 
     public static async Task<IResult> ListAsync(HttpRequest request, RunService runs, CancellationToken cancellationToken)
     {
@@ -22,7 +45,7 @@ internal static class RunListQuery
         }
 
         var page = await runs.QueryAsync(query, cancellationToken);
-        return Results.Json(new RunListResponse(page.Runs, page.Next?.Encode()), JsonBody.Options);
+        return Results.Json(RunList.From(page), ContractJson.Options);
     }
 
     internal static RunQuery Parse(IQueryCollection parameters, List<string> errors)

@@ -3,10 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Runs;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Plugins.Execution;
-using Orchestrator.Server.Endpoints.Contracts;
 using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Endpoints;
@@ -20,10 +21,10 @@ internal static class RunStartEndpoints
     {
         api.MapPost("/workflows/{name}/runs", StartWorkflowAsync)
             .WithName("StartWorkflowRun").WithSummary("Start a run of a workflow")
-            .Accepts<StartRunBody>("application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
+            .Accepts<StartRunBody>(isOptional: true, "application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
         api.MapPost("/plugins/{name}/runs", StartPluginAsync)
             .WithName("StartPluginRun").WithSummary("Start a run of a plugin")
-            .Accepts<StartRunBody>("application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
+            .Accepts<StartRunBody>(isOptional: true, "application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
         api.MapPut("/runs/{id}", PutAsync)
             .WithName("PutRun").WithSummary("Start a run under this id, or return it when the same request already started it")
             .Accepts<PutRunBody>("application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
@@ -89,10 +90,10 @@ internal static class RunStartEndpoints
         var start = await runs.StartIdempotentAsync(request, cancellationToken);
         if (!start.Created)
         {
-            return Results.Json(start.Run, JsonBody.Options);
+            return Results.Json(start.Run, ContractJson.Options);
         }
 
         response.Headers.Location = $"/api/runs/{Uri.EscapeDataString(start.Run.RunId)}";
-        return Results.Json(start.Run, JsonBody.Options, statusCode: StatusCodes.Status201Created);
+        return Results.Json(start.Run, ContractJson.Options, statusCode: StatusCodes.Status201Created);
     }
 }

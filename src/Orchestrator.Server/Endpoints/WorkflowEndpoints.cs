@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Workflows;
 using Orchestrator.Engine.Workflows;
-using Orchestrator.Server.Endpoints.Contracts;
+using Orchestrator.Server.OpenApi;
 using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Endpoints;
@@ -11,17 +13,9 @@ namespace Orchestrator.Server.Endpoints;
 internal static class WorkflowEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/workflows", (WorkflowCatalog catalog, CancellationToken cancellationToken) =>
-            {
-                var found = catalog.Discover(cancellationToken);
-                var workflows = found.Workflows.Select(w => new WorkflowResponse(
-                    w.Name,
-                    w.Description,
-                    w.Version,
-                    [.. w.AllSteps.Select(s => s.RangeText == "*" ? s.Plugin : $"{s.Plugin}@{s.RangeText}")],
-                    w.Retention?.TotalSeconds)).ToList();
-                return Results.Json(new WorkflowListResponse(workflows, [.. found.Problems.Select(p => p.ToString())]), JsonBody.Options);
-            })
-            .WithName("ListWorkflows").WithSummary("The workflows that can be started, and problems of invalid workflow files")
-            .Produces<WorkflowListResponse>().ApiProblems();
+        api.MapGet("/workflows", (bool? all, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+                Results.Json(WorkflowList.From(catalog.Discover(cancellationToken), all == true, Audience.Remote), ContractJson.Options))
+            .WithName("ListWorkflows").WithSummary("The workflows that can be started; all=true adds the shadowed ones and the problems of the workflow files")
+            .Produces<WorkflowList>().ApiProblems()
+            .WithQuery(QueryParameter.Flag("all", "Also list the shadowed workflows, and every problem of the workflow files (as `workflows list --all`)."));
 }

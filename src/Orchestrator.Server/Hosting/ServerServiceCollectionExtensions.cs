@@ -1,6 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Contracts;
+using Orchestrator.Server.OpenApi;
 using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Hosting;
@@ -26,14 +26,12 @@ public static class ServerServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ApiKeyStore>();
 
-        // The OpenAPI document describes the snake_case JSON the endpoints really write.
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        });
-        services.AddOpenApi();
+        // The OpenAPI document is generated from these options: with the contracts' conventions it describes the JSON
+        // the endpoints really write (they write with ContractJson.Options).
+        services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));
+        // A lambda, not a method group: the OpenAPI source generator adds the descriptions from the XML comments by
+        // intercepting this call, and a method group argument is not intercepted.
+        services.AddOpenApi(o => OpenApiDocumentSetup.Configure(o));
         return services;
     }
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Orchestrator.Abstractions;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Problems;
 
 namespace Orchestrator.Server.Problems;
 
@@ -14,16 +15,10 @@ public static class ApiProblems
     public static async Task WriteAsync(HttpContext context, int status, string? title, string detail, IEnumerable<string> errors)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problem = new ApiProblem
-        {
-            Title = title ?? ReasonPhrases.GetReasonPhrase(status),
-            Status = status,
-            Detail = detail,
-            Instance = context.Request.Path.Value,
-            Errors = [.. errors],
-        };
+        var problem = new ApiProblem(
+            ApiProblem.BlankType, title ?? ReasonPhrases.GetReasonPhrase(status), status, detail, context.Request.Path.Value, [.. errors]);
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, problem, OrchestratorJson.Options, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, problem, ContractJson.Options, context.RequestAborted);
     }
 }

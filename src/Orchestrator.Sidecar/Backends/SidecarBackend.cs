@@ -4,18 +4,18 @@ using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Sidecar.Hardening;
+using Orchestrator.Storage.Sqlite;
 
 namespace Orchestrator.Sidecar.Backends;
 
 /// <summary>The configured backend: the raw client (queries, purge) and the hardened service the dispatchers use.</summary>
 internal sealed class SidecarBackend : IAsyncDisposable
 {
-    private SidecarBackend(string name, IOrchestrationServiceClient client, HardenedOrchestrationService service, AzureStorageOrchestrationService? azure)
+    private SidecarBackend(string name, IOrchestrationServiceClient client, HardenedOrchestrationService service)
     {
         Name = name;
         Client = client;
         Service = service;
-        Azure = azure;
     }
 
     public string Name { get; }
@@ -24,19 +24,38 @@ internal sealed class SidecarBackend : IAsyncDisposable
 
     public HardenedOrchestrationService Service { get; }
 
-    public AzureStorageOrchestrationService? Azure { get; }
+    public AzureStorageOrchestrationService? Azure => Client as AzureStorageOrchestrationService;
 
-    public bool SurvivesRestart => Azure is not null;
+    public SqliteOrchestrationService? Sqlite => Client as SqliteOrchestrationService;
+
+    public bool SurvivesRestart => Azure is not null || Sqlite is not null;
 
     public static SidecarBackend Create(SidecarOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger<HardenedOrchestrationService>();
+        if (SidecarBackends.Is(options.Backend, SidecarBackends.Sqlite))
+        {
+            var sqlite = new SqliteOrchestrationService(
+                new SqliteOrchestrationServiceSettings
+                {
+                    DatabasePath = options.DatabasePath,
+                    LockTimeout = options.VisibilityTimeout,
+                    PollInterval = options.PollingInterval,
+                    MaxConcurrentOrchestrations = options.Concurrency,
+                    MaxConcurrentActivities = options.Concurrency,
+                },
+                loggerFactory);
+
+            // The vendored dispatchers never renew locks (docs/sidecar.md#2-no-lock-renewal): renew at a third of the lock timeout.
+            return new SidecarBackend(SidecarBackends.Sqlite, sqlite, new HardenedOrchestrationService(sqlite, options.Concurrency, options.VisibilityTimeout / 3, logger));
+        }
+
         if (!SidecarBackends.SurvivesRestart(options.Backend))
         {
             var memory = new InMemoryOrchestrationService(loggerFactory);
-            return new SidecarBackend(SidecarBackends.Memory, memory, new HardenedOrchestrationService(memory, options.Concurrency, renewEvery: null, logger), azure: null);
+            return new SidecarBackend(SidecarBackends.Memory, memory, new HardenedOrchestrationService(memory, options.Concurrency, renewEvery: null, logger));
         }
 
         AzureStorageOrchestrationService azure;
@@ -63,8 +82,14 @@ internal sealed class SidecarBackend : IAsyncDisposable
         }
 
         var hardened = new HardenedOrchestrationService(azure, options.Concurrency, options.VisibilityTimeout / 3, logger);
-        return new SidecarBackend(SidecarBackends.AzureStorage, azure, hardened, azure);
+        return new SidecarBackend(SidecarBackends.AzureStorage, azure, hardened);
     }
 
-    public ValueTask DisposeAsync() => Service.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Service.DisposeAsync();
+
+        // Closes the database file and gives up its ownership (removes the owner record).
+        Sqlite?.Dispose();
+    }
 }

@@ -9,7 +9,7 @@ public sealed class SidecarOptions
     /// <summary>The port workers connect to by default (the Durable Task SDK's default).</summary>
     public const int DefaultPort = 4001;
 
-    /// <summary>Backend name: <c>memory</c> or <c>azure-storage</c>.</summary>
+    /// <summary>Backend name: <c>memory</c>, <c>sqlite</c> or <c>azure-storage</c>.</summary>
     public string Backend { get; set; } = SidecarBackends.Memory;
 
     /// <summary>IP address to listen on. The protocol has no authentication: keep the loopback default.</summary>
@@ -21,16 +21,25 @@ public sealed class SidecarOptions
     /// <summary>Azure Storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// The sqlite backend's database file (created with its directory when missing). Default
+    /// <c>$XDG_DATA_HOME/orchestrator/orchestrator.db</c>, i.e. <c>~/.local/share/orchestrator/orchestrator.db</c>.
+    /// </summary>
+    public string DatabasePath { get; set; } = DefaultDatabasePath();
+
     /// <summary>Azure Storage task hub name: 3–45 letters and digits, starting with a letter.</summary>
     public string TaskHub { get; set; } = "orchestrator";
 
     /// <summary>Azure Storage control-queue partitions (1–16); at least the number of sidecars sharing the hub.</summary>
     public int Partitions { get; set; } = 4;
 
-    /// <summary>Longest wait between two polls of an idle Azure Storage queue.</summary>
+    /// <summary>Longest wait between two polls of an idle Azure Storage queue, or of the sqlite database for work this process did not enqueue.</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a dequeued Azure Storage message stays hidden; locks are renewed every third of it.</summary>
+    /// <summary>
+    /// How long a dequeued Azure Storage message stays hidden, or a sqlite work item stays locked; locks are renewed
+    /// every third of it, and work held by a process that died is picked up again after it.
+    /// </summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Work items (orchestration episodes and activities each) the sidecar keeps in flight.</summary>
@@ -38,6 +47,19 @@ public sealed class SidecarOptions
 
     /// <summary>Upper bound for a graceful stop, connected worker included.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The default database file: <c>$XDG_DATA_HOME/orchestrator/orchestrator.db</c>, else under <c>~/.local/share</c>.</summary>
+    /// <returns>The full path.</returns>
+    public static string DefaultDatabasePath()
+    {
+        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        if (string.IsNullOrWhiteSpace(dataHome) || !Path.IsPathFullyQualified(dataHome))
+        {
+            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+
+        return Path.Combine(dataHome, "orchestrator", "orchestrator.db");
+    }
 
     /// <summary>Copies every setting from another instance.</summary>
     /// <param name="other">The source.</param>
@@ -48,6 +70,7 @@ public sealed class SidecarOptions
         Host = other.Host;
         Port = other.Port;
         ConnectionString = other.ConnectionString;
+        DatabasePath = other.DatabasePath;
         TaskHub = other.TaskHub;
         Partitions = other.Partitions;
         PollingInterval = other.PollingInterval;

@@ -21,8 +21,9 @@ public sealed partial class SidecarOptionsValidator : IValidateOptions<SidecarOp
     public static IEnumerable<string> Problems(SidecarOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var isAzure = string.Equals(options.Backend, SidecarBackends.AzureStorage, StringComparison.OrdinalIgnoreCase);
-        if (!isAzure && !string.Equals(options.Backend, SidecarBackends.Memory, StringComparison.OrdinalIgnoreCase))
+        var isAzure = SidecarBackends.Is(options.Backend, SidecarBackends.AzureStorage);
+        var isSqlite = SidecarBackends.Is(options.Backend, SidecarBackends.Sqlite);
+        if (!isAzure && !isSqlite && !SidecarBackends.Is(options.Backend, SidecarBackends.Memory))
         {
             yield return $"Sidecar:Backend '{options.Backend}' is not a backend: use {string.Join(" or ", SidecarBackends.All)}.";
         }
@@ -47,6 +48,16 @@ public sealed partial class SidecarOptionsValidator : IValidateOptions<SidecarOp
             yield return $"Sidecar:ShutdownTimeout {options.ShutdownTimeout} must not be negative.";
         }
 
+        if (isSqlite)
+        {
+            foreach (var problem in SqliteProblems(options))
+            {
+                yield return problem;
+            }
+
+            yield break;
+        }
+
         if (!isAzure)
         {
             yield break;
@@ -67,6 +78,31 @@ public sealed partial class SidecarOptionsValidator : IValidateOptions<SidecarOp
             yield return $"Sidecar:Partitions {options.Partitions} is out of range: use 1 to 16.";
         }
 
+        foreach (var problem in TimingProblems(options))
+        {
+            yield return problem;
+        }
+    }
+
+    private static IEnumerable<string> SqliteProblems(SidecarOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            yield return "Sidecar:DatabasePath is required for the sqlite backend: pass --database FILE (default ~/.local/share/orchestrator/orchestrator.db).";
+        }
+        else if (Directory.Exists(options.DatabasePath))
+        {
+            yield return $"Sidecar:DatabasePath '{options.DatabasePath}' is a directory: give the path of a database file, e.g. {Path.Combine(options.DatabasePath, "orchestrator.db")}.";
+        }
+
+        foreach (var problem in TimingProblems(options))
+        {
+            yield return problem;
+        }
+    }
+
+    private static IEnumerable<string> TimingProblems(SidecarOptions options)
+    {
         if (options.PollingInterval <= TimeSpan.Zero)
         {
             yield return $"Sidecar:PollingInterval {options.PollingInterval} must be positive (e.g. 00:00:01).";

@@ -1,75 +1,110 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Sidecar.Hardening;
 
-/// <summary>Renews each held work-item lock on a fixed period until told to stop (docs/sidecar.md#2-no-lock-renewal).</summary>
+/// <summary>
+/// Renews each held work-item lock about once per period until told to stop (docs/sidecar.md#2-no-lock-renewal). One
+/// background loop serves every held item: a timer and a task per work item cost more CPU than the work itself at
+/// hundreds of items a second.
+/// </summary>
 internal sealed class LockRenewer(TimeSpan? period, ILogger logger) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<object, Renewal> _renewals = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, Held> _held = new(ReferenceEqualityComparer.Instance);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private Task? _loop;
+    private int _disposed;
 
     public void Start(object workItem, Func<Task> renewAsync)
     {
-        if (period is not { } every)
+        if (period is null || Volatile.Read(ref _disposed) == 1)
         {
             return;
         }
 
-        var cancellation = new CancellationTokenSource();
-        var renewal = new Renewal(cancellation, RenewLoopAsync(workItem, renewAsync, every, cancellation.Token));
-        if (!_renewals.TryAdd(workItem, renewal))
+        _held.TryAdd(workItem, new Held(renewAsync));
+        lock (_gate)
         {
-            cancellation.Cancel();
-            cancellation.Dispose();
+            _loop ??= Task.Run(() => RenewLoopAsync(period.Value, _stopping.Token));
         }
     }
 
+    /// <summary>Stops renewing; waits for a renewal of this item that is under way, so none lands after completion.</summary>
     public async Task StopAsync(object workItem)
     {
-        if (_renewals.TryRemove(workItem, out var renewal))
+        if (_held.TryRemove(workItem, out var held) && held.Renewing is { IsCompleted: false } renewing)
         {
-            await renewal.StopAsync();
+            await renewing;
         }
     }
 
+    /// <summary>Stops every renewal; called by both the backend's stop and its disposal, so it runs once.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var workItem in _renewals.Keys.ToList())
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        if (_loop is { } loop)
+        {
+            await loop;
+        }
+
+        foreach (var workItem in _held.Keys.ToList())
         {
             await StopAsync(workItem);
         }
+
+        _stopping.Dispose();
     }
 
-    private async Task RenewLoopAsync(object workItem, Func<Task> renewAsync, TimeSpan every, CancellationToken cancellationToken)
+    private async Task RenewLoopAsync(TimeSpan every, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(every);
+        // Ticks twice per period; an item is renewed once at least a period has passed since it was locked or renewed.
+        var tick = every / 2;
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (!cancellationToken.IsCancellationRequested)
             {
-                try
+                await Task.Delay(tick, cancellationToken);
+                foreach (var (workItem, held) in _held)
                 {
-                    await renewAsync();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LockRenewalFailed(workItem.GetType().Name, ex);
+                    if (held.Renewing is null or { IsCompleted: true } && Stopwatch.GetElapsedTime(held.Since) >= every - tick / 2)
+                    {
+                        held.Since = Stopwatch.GetTimestamp();
+                        held.Renewing = RenewAsync(workItem, held);
+                    }
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped: the work item was completed, abandoned or released.
+            // Disposed: the sidecar is stopping.
         }
     }
 
-    private sealed record Renewal(CancellationTokenSource Cancellation, Task Loop)
+    private async Task RenewAsync(object workItem, Held held)
     {
-        public async Task StopAsync()
+        try
         {
-            await Cancellation.CancelAsync();
-            await Loop;
-            Cancellation.Dispose();
+            await held.RenewAsync();
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LockRenewalFailed(workItem.GetType().Name, ex);
+        }
+    }
+
+    private sealed class Held(Func<Task> renewAsync)
+    {
+        public Func<Task> RenewAsync { get; } = renewAsync;
+
+        public long Since { get; set; } = Stopwatch.GetTimestamp();
+
+        public Task? Renewing { get; set; }
     }
 }

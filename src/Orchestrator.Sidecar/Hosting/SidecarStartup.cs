@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Sidecar.Backends;
 using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Sidecar.Hardening;
+using Orchestrator.Storage.Sqlite;
 
 namespace Orchestrator.Sidecar.Hosting;
 
@@ -38,6 +39,19 @@ internal sealed class SidecarStartup(
             logger.TaskHubReady(options.Value.TaskHub);
         }
 
+        if (backend.Sqlite is { } sqlite)
+        {
+            try
+            {
+                // Opens the file now: a damaged, foreign, read-only or already owned database fails the start, not the first call.
+                await sqlite.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+            }
+            catch (SqliteStorageException ex)
+            {
+                throw new SidecarException(ex.Message, ex);
+            }
+        }
+
         // Built now so it owns the dispatchers from the start and a bad package fails startup, not the first call.
         _ = services.GetRequiredService<HardenedTaskHubGrpcServer>();
         lifetime.ApplicationStarted.Register(() => LogListening(backend));
@@ -55,9 +69,15 @@ internal sealed class SidecarStartup(
 
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? SidecarAddress.Format(host, options.Value.Port);
-        var durability = backend.SurvivesRestart
-            ? $"task hub '{options.Value.TaskHub}'; state survives a restart"
-            : "state is lost when the sidecar stops";
+        var durability = (backend.Sqlite, backend.SurvivesRestart) switch
+        {
+            ({ } sqlite, _) => $"database {sqlite.DatabasePath}; state survives a restart",
+            (_, true) => $"task hub '{options.Value.TaskHub}'; state survives a restart",
+            _ => "state is lost when the sidecar stops",
+        };
+
+        // Other commands on this machine find the database's sidecar through the owner record.
+        backend.Sqlite?.SetOwnerAddress(SidecarAddress.Connectable(address));
         logger.Listening(address, backend.Name, durability);
     }
 }

@@ -69,7 +69,7 @@ public sealed class PluginsInfoCommandTests : IDisposable
         var root = json.RootElement;
         root.EnumerateObject().Select(p => p.Name).ShouldBe(
         [
-            "name", "version", "description", "author", "license", "homepage", "repository", "tags", "created", "updated",
+            "name", "version", "content_hash", "description", "author", "license", "homepage", "repository", "tags", "created", "updated",
             "type", "min_version", "max_version", "dependencies", "domains", "phases", "prompts", "output_spec",
             "resource_spec", "config_schema", "default_config", "required_config", "entry_point", "binary", "language",
             "path", "manifest_path", "source", "search_path", "status", "reason", "warnings",
@@ -79,11 +79,11 @@ public sealed class PluginsInfoCommandTests : IDisposable
         var phase = root.GetProperty("phases")[0];
         phase.EnumerateObject().Select(p => p.Name).ShouldBe(
         [
-            "name", "description", "order", "required", "parallel", "estimated_time", "timeout", "retryable", "max_retries",
-            "retry_interval", "input_schema", "output_schema", "config_overrides", "approval", "prompt",
+            "name", "description", "order", "required", "parallel", "estimated_time_seconds", "timeout_seconds", "retryable", "max_retries",
+            "retry_interval_seconds", "input_schema", "output_schema", "config_overrides", "approval", "prompt",
         ]);
-        phase.GetProperty("timeout").GetString().ShouldBe("1h30m");
-        phase.GetProperty("retry_interval").GetString().ShouldBe("1s");
+        phase.GetProperty("timeout_seconds").GetDouble().ShouldBe(5400);
+        phase.GetProperty("retry_interval_seconds").GetDouble().ShouldBe(1);
         root.GetProperty("phases")[1].GetProperty("approval").GetBoolean().ShouldBeTrue();
     }
 

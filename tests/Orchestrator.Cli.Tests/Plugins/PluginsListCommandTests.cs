@@ -115,7 +115,7 @@ public sealed class PluginsListCommandTests : IDisposable
         var root = json.RootElement;
         root.EnumerateObject().Select(p => p.Name).ShouldBe(["plugins", "problems"]);
         var plugin = root.GetProperty("plugins").EnumerateArray().ShouldHaveSingleItem();
-        plugin.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "version", "type", "domains", "phases", "description", "path", "status"]);
+        plugin.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "version", "content_hash", "type", "domains", "phases", "description", "path", "status"]);
         plugin.GetProperty("name").GetString().ShouldBe("alpha");
         plugin.GetProperty("type").GetString().ShouldBe("builtin");
         plugin.GetProperty("domains")[0].GetString().ShouldBe("code");

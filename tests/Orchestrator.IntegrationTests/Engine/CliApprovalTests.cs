@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Orchestrator.IntegrationTests.Engine;
@@ -38,6 +39,30 @@ public sealed partial class CliApprovalTests : IDisposable
         (await run.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue($"run did not finish after approval:{Environment.NewLine}{run.Output}");
         run.ExitCode.ShouldBe(0, run.Output);
         run.Output.ShouldContain($"run {runId}: completed");
+    }
+
+    [Fact]
+    public async Task RunsListJson_RunWaitingForApproval_ThePageTheRestApiAnswersAndBadPagingRefused()
+    {
+        await using var run = StartRun();
+        var (runId, sidecar) = await WaitForApprovalPromptAsync(run);
+
+        var list = await RunCliAsync(["runs", "list", "--sidecar", sidecar, "--json", "--limit", "1"]);
+        var badLimit = await RunCliAsync(["runs", "list", "--sidecar", sidecar, "--limit", "0"]);
+        var badToken = await RunCliAsync(["runs", "list", "--sidecar", sidecar, "--continuation-token", "not-a-token"]);
+
+        list.ExitCode.ShouldBe(0, list.Output);
+        using var json = JsonDocument.Parse(list.Output[list.Output.IndexOf('{', StringComparison.Ordinal)..(list.Output.LastIndexOf('}') + 1)]);
+        json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["runs", "continuation_token"]);
+        var listed = json.RootElement.GetProperty("runs").EnumerateArray().ShouldHaveSingleItem();
+        listed.GetProperty("run_id").GetString().ShouldBe(runId);
+        listed.GetProperty("progress").GetProperty("waiting_for_approval").GetString().ShouldBe("publish");
+        listed.GetProperty("output").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.RootElement.GetProperty("continuation_token").ValueKind.ShouldBe(JsonValueKind.Null, "one run, so this is the last page");
+        badLimit.ExitCode.ShouldBe(2, badLimit.Output);
+        badLimit.Output.ShouldContain("--limit 0 must be from 1 to 500");
+        badToken.ExitCode.ShouldBe(2, badToken.Output);
+        badToken.Output.ShouldContain("--continuation-token");
     }
 
     [Fact]

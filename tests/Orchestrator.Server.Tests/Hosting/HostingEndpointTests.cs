@@ -57,6 +57,44 @@ public sealed class HostingEndpointTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task OpenApi_Document_EveryReferenceNamesAComponentAndIntegersAreIntegers()
+    {
+        var document = await server.Anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", _ct);
+
+        var components = document.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var nodes = Descendants(document).ToList();
+        var references = nodes.Where(n => n.Name == "$ref").Select(n => n.Value.GetString()!).Distinct().ToList();
+        references.Select(r => r.Replace("#/components/schemas/", string.Empty, StringComparison.Ordinal)).ShouldBeSubsetOf(components);
+        nodes.Where(n => n.Name == "pattern").ShouldBeEmpty("no number is described as a string with a pattern");
+        nodes.Where(n => n.Name == "type" && n.Value.ValueKind == JsonValueKind.Array)
+            .Select(n => n.Value.EnumerateArray().Select(t => t.GetString()).Where(t => t != "null").ToList())
+            .ShouldAllBe(types => types.Count == 1, "a type list is one type or null, never integer|string");
+        document.GetProperty("servers").EnumerateArray().ShouldAllBe(s => !s.GetProperty("url").GetString()!.EndsWith('/'));
+    }
+
+    [Fact]
+    public async Task OpenApi_Operations_ApiKeySchemesOnApiRoutesAndProblemBodiesOnEveryError()
+    {
+        var document = await server.Anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", _ct);
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        schemes.GetProperty("ApiKey").GetProperty("name").GetString().ShouldBe("X-Api-Key");
+        schemes.GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var where = $"{operation.Name} {path.Name}";
+                var security = operation.Value.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
+                security.ShouldBe(path.Name.StartsWith("/api/", StringComparison.Ordinal) ? ["ApiKey", "Bearer"] : [], where);
+                var errors = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5').ToList();
+                errors.Select(r => r.Name).ShouldContain("500", where);
+                errors.ShouldAllBe(r => r.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString() == "#/components/schemas/ApiProblem", where);
+            }
+        }
+    }
+
+    [Fact]
     public async Task ApiPage_Get_HtmlPointingAtTheDocumentWithItsScriptServedLocally()
     {
         using var response = await server.Anonymous.GetAsync("/scalar/", _ct);
@@ -74,5 +112,23 @@ public sealed class HostingEndpointTests(ServerFixture server)
         using var response = await server.Client.GetAsync("/api/nothing-here", _ct);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    private static IEnumerable<(string Name, JsonElement Value)> Descendants(JsonElement element)
+    {
+        var children = element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Select(p => (p.Name, p.Value)),
+            JsonValueKind.Array => element.EnumerateArray().Select(v => (string.Empty, v)),
+            _ => [],
+        };
+        foreach (var (name, value) in children)
+        {
+            yield return (name, value);
+            foreach (var descendant in Descendants(value))
+            {
+                yield return descendant;
+            }
+        }
     }
 }

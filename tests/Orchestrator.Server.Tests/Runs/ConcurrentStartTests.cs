@@ -46,7 +46,7 @@ public sealed class ConcurrentStartTests(ServerFixture server)
                     pending.Remove(run.GetProperty("run_id").GetString()!);
                 }
 
-                token = page.TryGetProperty("continuation_token", out var next) ? Uri.EscapeDataString(next.GetString()!) : null;
+                token = page.GetProperty("continuation_token").GetString() is { } next ? Uri.EscapeDataString(next) : null;
             }
             while (token is not null);
         }

@@ -165,7 +165,7 @@ public sealed class RunActionTests(ServerFixture server)
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("run_id").GetString()!;
         await server.WaitForRunAsync(
             id,
-            r => r.TryGetProperty("progress", out var p) && p.TryGetProperty("waiting_for_approval", out var w) && w.GetString() == "review",
+            r => r.GetProperty("progress") is { ValueKind: JsonValueKind.Object } p && p.GetProperty("waiting_for_approval").GetString() == "review",
             "waiting for approval: review");
         return id;
     }

@@ -34,7 +34,7 @@ public sealed class RunEventsTests(ServerFixture server)
             {
                 var run = JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]);
                 events.Add((name!, run));
-                if (!approved && run.TryGetProperty("progress", out var p) && p.TryGetProperty("waiting_for_approval", out _))
+                if (!approved && run.GetProperty("progress") is { ValueKind: JsonValueKind.Object } p && p.GetProperty("waiting_for_approval").ValueKind == JsonValueKind.String)
                 {
                     approved = true;
                     using var approve = await server.Client.PostAsync($"/api/runs/{id}/approve", null, deadline.Token);
@@ -48,7 +48,7 @@ public sealed class RunEventsTests(ServerFixture server)
         events[..^1].ShouldAllBe(e => e.Name == "progress");
         events[^1].Name.ShouldBe("end");
         events[^1].Run.GetProperty("status").GetString().ShouldBe("completed");
-        events.Where(e => e.Run.TryGetProperty("progress", out var p)
+        events.Where(e => e.Run.GetProperty("progress") is { ValueKind: JsonValueKind.Object } p
             && p.GetProperty("completed").EnumerateArray().Any(c => c.GetProperty("phase").GetString() == "review")).ShouldNotBeEmpty();
     }
 

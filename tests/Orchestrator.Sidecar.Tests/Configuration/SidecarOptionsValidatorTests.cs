@@ -42,6 +42,31 @@ public sealed class SidecarOptionsValidatorTests
             .FailureMessage!.ShouldContain("Sidecar:VisibilityTimeout");
 
     [Fact]
+    public void Validate_SqliteWithDefaultDatabase_Succeeds() =>
+        Validator.Validate(null, new SidecarOptions { Backend = "sqlite" }).Succeeded.ShouldBeTrue();
+
+    [Fact]
+    public void Validate_SqliteWithoutDatabase_SaysToPassOne() =>
+        Validator.Validate(null, new SidecarOptions { Backend = "sqlite", DatabasePath = " " }).FailureMessage!.ShouldContain("pass --database FILE");
+
+    [Fact]
+    public void Validate_SqliteDatabaseIsADirectory_SuggestsAFileInIt()
+    {
+        using var directory = new TempDirectory();
+
+        Validator.Validate(null, new SidecarOptions { Backend = "sqlite", DatabasePath = directory.Path }).FailureMessage!
+            .ShouldContain($"is a directory: give the path of a database file, e.g. {Path.Combine(directory.Path, "orchestrator.db")}");
+    }
+
+    [Fact]
+    public void Validate_SqliteShortLockTimeout_Fails() =>
+        Validator.Validate(null, new SidecarOptions { Backend = "sqlite", VisibilityTimeout = TimeSpan.FromSeconds(1) }).FailureMessage!.ShouldContain("Sidecar:VisibilityTimeout");
+
+    [Fact]
+    public void DefaultDatabasePath_NoXdgDataHome_UnderLocalShare() =>
+        SidecarOptions.DefaultDatabasePath().ShouldEndWith(Path.Combine("orchestrator", "orchestrator.db"));
+
+    [Fact]
     public void Validate_ZeroConcurrency_Fails() =>
         Validator.Validate(null, new SidecarOptions { Concurrency = 0 }).FailureMessage!.ShouldContain("Sidecar:Concurrency 0");
 

@@ -25,7 +25,7 @@ public abstract class BackendFixture : IAsyncLifetime
         _worker = await WorkerHost.StartAsync(_sidecar.Address);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_worker is not null)
         {

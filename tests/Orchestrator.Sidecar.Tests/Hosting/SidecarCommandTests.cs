@@ -15,6 +15,7 @@ public sealed class SidecarCommandTests
     [InlineData("Sidecar:Partitions 40", "--backend", "azure-storage", "--connection", "UseDevelopmentStorage=true", "--partitions", "40")]
     [InlineData("Sidecar:Host 'example'", "--host", "example")]
     [InlineData("--port", "--port", "abc")]
+    [InlineData("Sidecar:DatabasePath '/' is a directory", "--backend", "sqlite", "--database", "/")]
     public async Task Sidecar_BadOption_ExitsTwoWithMessage(string expected, params string[] arguments)
     {
         await using var process = ChildProcess.StartDotnet(RepoPaths.CliDll, ["sidecar", .. arguments]);
@@ -47,6 +48,23 @@ public sealed class SidecarCommandTests
 
         line.ShouldMatch(@"Sidecar listening on http://127\.0\.0\.1:\d+ \(backend memory; state is lost when the sidecar stops\)");
         process.Output.Split('\n').Count(l => l.Contains("Sidecar listening on", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sidecar_SqliteDatabaseOwnedByAnotherSidecar_ExitsOneNamingFileAndOwner()
+    {
+        using var data = new TempDirectory("orch-owned-");
+        var database = data.Combine("owned.db");
+        await using var owner = await SidecarProcess.StartAsync("--backend", "sqlite", "--database", database);
+
+        await using var second = ChildProcess.StartDotnet(RepoPaths.CliDll, ["sidecar", "--port", "0", "--backend", "sqlite", "--database", database]);
+        (await second.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue("the second sidecar did not exit");
+
+        second.ExitCode.ShouldBe(1, second.Output);
+        second.Output.ShouldContain($"The database {database} is in use by process {owner.Process.Id} (its sidecar listens on {owner.Address})");
+        var record = Orchestrator.Storage.Sqlite.SqliteDatabaseOwner.TryRead(database).ShouldNotBeNull();
+        record.Address.ShouldBe(owner.Address, "the owner records where its sidecar listens");
+        record.IsAlive().ShouldBeTrue();
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Orchestrator.TestWorker;
 
 namespace Orchestrator.Sidecar.Tests.Recovery;
 
-/// <summary>The sidecar process killed with -9 mid-activity: azure-storage resumes, memory loses the run but answers.</summary>
+/// <summary>The sidecar process killed with -9 mid-activity: azure-storage and sqlite resume, memory loses the run but answers.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SidecarKillTests(AzuriteFixture azurite)
 {
@@ -14,12 +14,24 @@ public sealed class SidecarKillTests(AzuriteFixture azurite)
     [Fact]
     public async Task AzureStorageSidecarKilledMidActivity_Restarted_RunCompletes()
     {
-        using var marks = new TempDirectory("orch-marks-");
         string[] arguments =
         [
             "--backend", "azure-storage", "--connection", azurite.ConnectionString, "--task-hub", azurite.NewTaskHub("skill"),
             "--partitions", "1", "--visibility-timeout", "5", "--polling-interval", "200",
         ];
+        await KillMidActivityRestartAndCompleteAsync(arguments);
+    }
+
+    [Fact]
+    public async Task SqliteSidecarKilledMidActivity_Restarted_RunCompletes()
+    {
+        using var data = new TempDirectory("orch-skill-");
+        await KillMidActivityRestartAndCompleteAsync(["--backend", "sqlite", "--database", data.Combine("skill.db"), "--visibility-timeout", "5"]);
+    }
+
+    private static async Task KillMidActivityRestartAndCompleteAsync(string[] arguments)
+    {
+        using var marks = new TempDirectory("orch-marks-");
         string id;
         await using (var first = await SidecarProcess.StartAsync(arguments))
         await using (var firstWorker = WorkerProcess.Start(first.Address))

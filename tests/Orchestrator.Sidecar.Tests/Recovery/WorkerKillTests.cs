@@ -6,19 +6,23 @@ using Orchestrator.TestWorker;
 
 namespace Orchestrator.Sidecar.Tests.Recovery;
 
-/// <summary>Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run): a worker killed mid-activity must not hang the run (both backends).</summary>
+/// <summary>Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run): a worker killed mid-activity must not hang the run (every backend).</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class WorkerKillTests(AzuriteFixture azurite)
 {
     [Theory]
     [InlineData(SidecarBackends.Memory)]
     [InlineData(SidecarBackends.AzureStorage)]
+    [InlineData(SidecarBackends.Sqlite)]
     public async Task WorkerKilledMidActivity_WorkerRestarted_RunCompletesWithoutRerunningFinishedSteps(string backend)
     {
         using var marks = new TempDirectory("orch-marks-");
-        var options = backend == SidecarBackends.Memory
-            ? new SidecarOptions()
-            : new SidecarOptions
+        using var data = new TempDirectory("orch-wkill-");
+        var options = backend switch
+        {
+            SidecarBackends.Memory => new SidecarOptions(),
+            SidecarBackends.Sqlite => new SidecarOptions { Backend = backend, DatabasePath = data.Combine("wkill.db"), VisibilityTimeout = TimeSpan.FromSeconds(10) },
+            _ => new SidecarOptions
             {
                 Backend = backend,
                 ConnectionString = azurite.ConnectionString,
@@ -26,7 +30,8 @@ public sealed class WorkerKillTests(AzuriteFixture azurite)
                 Partitions = 1,
                 PollingInterval = TimeSpan.FromMilliseconds(200),
                 VisibilityTimeout = TimeSpan.FromSeconds(10),
-            };
+            },
+        };
         await using var sidecar = await EmbeddedSidecar.StartAsync(options, cancellationToken: TestContext.Current.CancellationToken);
         await using var client = await WorkerHost.StartAsync(sidecar.Address, withWorker: false);
         await using var firstWorker = WorkerProcess.Start(sidecar.Address);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Abstractions;
-using Orchestrator.Cli.Commands.Plugins.Json;
+using Orchestrator.Contracts.Plugins;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Cli.Commands.Plugins;
@@ -27,7 +27,7 @@ internal static class LoadedPluginsFile
         try
         {
             var text = File.ReadAllText(path);
-            var identities = JsonSerializer.Deserialize<ImmutableArray<IdentityJson>>(text, OrchestratorJson.Options);
+            var identities = JsonSerializer.Deserialize<ImmutableArray<PluginVersion>>(text, OrchestratorJson.Options);
             return identities.IsDefault ? [] : [.. identities.Select(i => i.ToIdentity())];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
@@ -41,7 +41,7 @@ internal static class LoadedPluginsFile
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(identities.Select(IdentityJson.From).ToList(), OrchestratorJson.Options));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(identities.Select(PluginVersion.From).ToList(), OrchestratorJson.Options));
         File.Move(temporary, path, overwrite: true);
     }
 }

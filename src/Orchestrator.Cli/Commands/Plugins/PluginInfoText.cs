@@ -1,6 +1,6 @@
 using System.Globalization;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Plugins;
 
 namespace Orchestrator.Cli.Commands.Plugins;
 
@@ -9,7 +9,7 @@ internal static class PluginInfoText
 {
     private const string None = "-";
 
-    public static async Task WriteAsync(TextWriter output, PluginInfoJson info)
+    public static async Task WriteAsync(TextWriter output, PluginDetail info)
     {
         var fields = new TextTable("FIELD", "VALUE");
         fields.AddRow("name", info.Name);
@@ -36,8 +36,8 @@ internal static class PluginInfoText
         fields.AddRow("default_config", info.DefaultConfig.IsEmpty ? None : Compact(info.DefaultConfig));
         fields.AddRow("output_spec", info.OutputSpec is { } outputs ? Compact(outputs) : None);
         fields.AddRow("resource_spec", info.ResourceSpec is { } resources ? Compact(resources) : None);
-        fields.AddRow("path", info.Path);
-        fields.AddRow("manifest", info.ManifestPath);
+        fields.AddRow("path", info.Path ?? None);
+        fields.AddRow("manifest", info.ManifestPath ?? None);
         fields.AddRow("source", $"{info.Source} ({info.SearchPath})");
         await fields.WriteAsync(output);
 
@@ -52,9 +52,9 @@ internal static class PluginInfoText
                 Flag(phase.Required),
                 Flag(phase.Parallel),
                 Flag(phase.Approval),
-                phase.Retryable ? $"{phase.MaxRetries} every {phase.RetryInterval}" : None,
-                phase.Timeout ?? None,
-                phase.EstimatedTime ?? None,
+                phase.Retryable ? $"{phase.MaxRetries} every {DurationText.FromSeconds(phase.RetryIntervalSeconds)}" : None,
+                DurationText.FromSeconds(phase.TimeoutSeconds) ?? None,
+                DurationText.FromSeconds(phase.EstimatedTimeSeconds) ?? None,
                 phase.Prompt ?? None,
                 phase.Description ?? None);
         }
@@ -72,7 +72,7 @@ internal static class PluginInfoText
         }
     }
 
-    private static string Dependency(DependencyJson dependency)
+    private static string Dependency(DependencyStatus dependency)
     {
         var found = dependency.FoundVersion is null ? "not found" : dependency.Satisfied ? dependency.FoundVersion : $"found {dependency.FoundVersion}, outside the range";
         return $"{dependency.Name}@{dependency.Range} ({found})";

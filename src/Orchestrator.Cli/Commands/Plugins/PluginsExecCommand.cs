@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json;
 using Orchestrator.Abstractions.Phases;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Plugins;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Processes;
 using RunnableCatalog = Orchestrator.Plugins.Execution.PluginCatalog;
@@ -124,8 +124,8 @@ internal static class PluginsExecCommand
             var outputValue = result.Output.ValueKind == JsonValueKind.Undefined ? (JsonElement?)null : result.Output;
             if (json)
             {
-                await CliJson.WriteAsync(output, new ExecResultJson(
-                    IdentityJson.From(loaded.Identity),
+                await CliJson.WriteAsync(output, new ExecResult(
+                    PluginVersion.From(loaded.Identity),
                     PhaseName,
                     runId,
                     workdir,

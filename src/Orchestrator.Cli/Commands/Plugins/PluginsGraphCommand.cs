@@ -1,8 +1,9 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Plugins;
+using Orchestrator.Contracts.Problems;
 
 namespace Orchestrator.Cli.Commands.Plugins;
 
@@ -20,11 +21,11 @@ internal static class PluginsGraphCommand
             var resolution = catalog.Registry.Resolution;
             if (invocation.Value(json))
             {
-                await CliJson.WriteAsync(output, new GraphJson(
-                    [.. catalog.Discovery.Plugins.Select(p => new GraphNodeJson(p.Name, p.Manifest.Version.ToString(), Status(catalog, p.Name)))],
-                    [.. resolution.Edges.Select(e => new GraphEdgeJson(e.From, e.Dependency.Name, e.Dependency.RangeText, e.FoundVersion?.ToString(), e.Satisfied))],
+                await CliJson.WriteAsync(output, new DependencyGraph(
+                    [.. catalog.Discovery.Plugins.Select(p => new GraphNode(p.Name, p.Manifest.Version.ToString(), Status(catalog, p.Name)))],
+                    [.. resolution.Edges.Select(GraphEdge.Of)],
                     [.. resolution.LoadOrder.Select(p => p.Name)],
-                    [.. resolution.Rejections.Select(ProblemJson.From)]));
+                    [.. resolution.Rejections.Select(DiscoveryProblem.From)]));
                 return OrchestratorCli.Success;
             }
 
@@ -64,5 +65,5 @@ internal static class PluginsGraphCommand
     }
 
     private static string Status(PluginCatalog catalog, string name) =>
-        catalog.RejectionOf(name) is { } rejection ? CliJson.Name(rejection.Kind) : "loaded";
+        catalog.RejectionOf(name) is { } rejection ? CliJson.Name(rejection.Kind) : PluginFacts.Loaded;
 }

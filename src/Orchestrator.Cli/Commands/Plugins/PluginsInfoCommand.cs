@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
-using Orchestrator.Plugins.Discovery;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Plugins;
 
 namespace Orchestrator.Cli.Commands.Plugins;
 
@@ -22,7 +22,7 @@ internal static class PluginsInfoCommand
             var plugin = catalog.Discovery.Find(pluginName)
                 ?? throw new CommandFailedException($"no plugin named '{pluginName}' was found; run 'orchestrator plugins list --all' to see what the search paths hold.");
 
-            var info = PluginInfo.From(plugin, catalog);
+            var info = PluginDetail.From(plugin.Manifest, PluginFacts.Of(plugin, catalog.Registry, cancellationToken), Audience.Local);
             var output = invocation.Output;
             if (invocation.Value(json))
             {

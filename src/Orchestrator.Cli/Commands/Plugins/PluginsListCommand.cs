@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Plugins;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Manifests;
 
@@ -32,10 +33,8 @@ internal static class PluginsListCommand
             var output = invocation.Output;
             if (invocation.Value(json))
             {
-                await CliJson.WriteAsync(output, new PluginListJson(
-                    [.. loaded.Select(p => PluginSummaryJson.From(p.Manifest, "loaded"))
-                        .Concat(problems.Where(p => p.Manifest is not null).Select(p => PluginSummaryJson.From(p.Manifest!, CliJson.Name(p.Kind))))],
-                    [.. problems.Select(ProblemJson.From)]));
+                await CliJson.WriteAsync(output, PluginList.From(
+                    loaded.Select(p => PluginSummary.From(p.Manifest, PluginFacts.Loaded, null, Audience.Local)), problems, Audience.Local));
                 return OrchestratorCli.Success;
             }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Plugins;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Reload;
 
@@ -37,12 +37,7 @@ internal static class PluginsReloadCommand
                 var shown = changes.Problems.Where(p => invocation.Value(all) || !Benign.Contains(p.Kind)).ToList();
                 if (invocation.Value(json))
                 {
-                    await CliJson.WriteAsync(output, new ReloadJson(
-                        [.. loaded.Select(IdentityJson.From)],
-                        [.. changes.Added.Select(IdentityJson.From)],
-                        [.. changes.Updated.Select(u => new UpdateJson(u.New.Name, IdentityJson.From(u.Old), IdentityJson.From(u.New)))],
-                        [.. changes.Removed.Select(IdentityJson.From)],
-                        [.. shown.Select(ProblemJson.From)]));
+                    await CliJson.WriteAsync(output, ReloadResult.From(loaded, changes, shown));
                 }
                 else
                 {

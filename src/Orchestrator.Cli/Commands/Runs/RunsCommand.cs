@@ -6,6 +6,7 @@ using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Runs;
 using Orchestrator.Engine.Runs;
 
 namespace Orchestrator.Cli.Commands.Runs;
@@ -30,10 +31,12 @@ internal static class RunsCommand
     private static Command List(CliContext context, Option<string[]> pluginPaths)
     {
         var status = new Option<string[]>("--status") { Description = "Only runs in these states: pending, running, suspended, completed, failed, terminated.", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int>("--limit") { Description = "At most this many runs, newest first (default 50).", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = $"At most this many runs, newest first (1 to {RunQuery.MaxPageSize}, default 50).", DefaultValueFactory = _ => 50 };
+        var token = new Option<string?>("--continuation-token") { Description = "Continue after the previous page: its continuation_token (--json)." };
         var (command, sidecar, json) = New("list", "List runs, newest first.");
         command.Options.Add(status);
         command.Options.Add(limit);
+        command.Options.Add(token);
         command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
         {
             var statuses = new List<RunStatus>();
@@ -47,12 +50,26 @@ internal static class RunsCommand
                 statuses.Add(parsed);
             }
 
-            var runs = await session.Runs.ListAsync(statuses, Math.Max(1, invocation.Value(limit)), ct);
+            var pageSize = invocation.Value(limit);
+            if (pageSize < 1 || pageSize > RunQuery.MaxPageSize)
+            {
+                throw new UsageException($"--limit {pageSize} must be from 1 to {RunQuery.MaxPageSize}");
+            }
+
+            RunCursor? after = null;
+            if (invocation.Value(token) is { } text && !RunCursor.TryDecode(text, out after))
+            {
+                throw new UsageException("--continuation-token is not one a listing issued; pass the continuation_token of the previous page unchanged");
+            }
+
+            var page = await session.Runs.QueryAsync(new RunQuery { Statuses = statuses, PageSize = pageSize, After = after }, ct);
             if (invocation.Value(json))
             {
-                await CliJson.WriteAsync(output, runs);
+                await CliJson.WriteAsync(output, RunList.From(page));
                 return OrchestratorCli.Success;
             }
+
+            var runs = page.Runs;
 
             if (runs.Count == 0)
             {

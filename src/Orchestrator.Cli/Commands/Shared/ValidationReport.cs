@@ -1,6 +1,6 @@
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Problems;
 
 namespace Orchestrator.Cli.Commands.Shared;
 
@@ -25,10 +25,8 @@ internal static class ValidationReport
         var invalid = results.Count(r => !r.IsValid);
         if (json)
         {
-            await CliJson.WriteAsync(output, new ValidateJson(
-                [.. results.Select(r => new ValidationJson(r.Path, r.IsValid, r.Name, r.Version, [.. r.Problems.Select(ManifestProblemJson.From)]))],
-                results.Count - invalid,
-                invalid));
+            await CliJson.WriteAsync(output, Contracts.Problems.ValidationReport.From(
+                [.. results.Select(r => new ValidationResult(r.Path, r.IsValid, r.Name, r.Version, [.. r.Problems.Select(FileProblem.From)]))]));
         }
         else
         {

@@ -1,12 +1,11 @@
 using System.CommandLine;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Commands.Shared;
-using Orchestrator.Cli.Commands.Workflows.Json;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts;
+using Orchestrator.Contracts.Workflows;
 using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Workflows;
-using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Cli.Commands.Workflows;
 
@@ -24,23 +23,20 @@ internal static class WorkflowsListCommand
             var catalog = WorkflowSearch.Catalog(context, invocation.Value(workflows) ?? []);
             var found = catalog.Discover(cancellationToken);
             var showAll = invocation.Value(all);
-            var rows = found.Workflows.Select(w => WorkflowJson.From(w, "loaded"))
-                .Concat(showAll ? found.Shadowed.Select(w => WorkflowJson.From(w, "shadowed")) : [])
-                .ToList();
-            var problems = showAll ? found.Problems : [];
+            var list = WorkflowList.From(found, showAll, Audience.Local);
             if (invocation.Value(json))
             {
-                await CliJson.WriteAsync(invocation.Output, new WorkflowListJson([.. rows], [.. problems.Select(ManifestProblemJson.From)]));
+                await CliJson.WriteAsync(invocation.Output, list);
                 return OrchestratorCli.Success;
             }
 
-            await WriteTableAsync(invocation.Output, catalog, rows, problems, showAll);
+            await WriteTableAsync(invocation.Output, catalog, list.Workflows, showAll ? found.Problems : [], showAll);
             return OrchestratorCli.Success;
         });
         return command;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, WorkflowCatalog catalog, List<WorkflowJson> rows, IReadOnlyList<DocumentProblem> problems, bool showAll)
+    private static async Task WriteTableAsync(TextWriter output, WorkflowCatalog catalog, IReadOnlyList<WorkflowSummary> rows, IReadOnlyList<DocumentProblem> problems, bool showAll)
     {
         if (rows.Count == 0 && problems.Count == 0)
         {
@@ -58,7 +54,7 @@ internal static class WorkflowsListCommand
         foreach (var row in rows)
         {
             string[] cells = [row.Name, row.Version ?? "-", string.Join(",", row.Plugins)];
-            table.AddRow(showAll ? [.. cells, row.Status, row.Path] : [.. cells, row.Path]);
+            table.AddRow(showAll ? [.. cells, row.Status, row.Path!] : [.. cells, row.Path!]);
         }
 
         // A file that defines no usable workflow has a row of its own, so every file found is accounted for.

@@ -1,15 +1,10 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using Orchestrator.Cli.Commands.Plugins;
-using Orchestrator.Cli.Commands.Plugins.Json;
 using Orchestrator.Cli.Commands.Shared;
-using Orchestrator.Cli.Commands.Workflows.Json;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
+using Orchestrator.Contracts.Workflows;
 using Orchestrator.Documents.Problems;
-using Orchestrator.Engine.Workflows;
-using Orchestrator.Plugins.Discovery;
-using Orchestrator.Plugins.Manifests;
 
 namespace Orchestrator.Cli.Commands.Workflows;
 
@@ -33,16 +28,7 @@ internal static class WorkflowsShowCommand
                 ?? throw new CommandFailedException($"no workflow named '{workflowName}' was found; run 'orchestrator workflows list --all' to see what the search paths hold.");
             var plugins = PluginCatalog.Load(context, invocation.Value(pluginPaths), cancellationToken);
             var warnings = found.Problems.Where(p => p.File == workflow.File).ToList();
-            var detail = new WorkflowDetailJson(
-                workflow.Name,
-                workflow.Description,
-                workflow.Version,
-                workflow.Retention?.TotalSeconds,
-                workflow.Input,
-                [.. workflow.AllSteps.Select(s => Step(s, plugins))],
-                workflow.File,
-                [.. found.Shadowed.Where(w => w.Name == workflow.Name).Select(w => w.File)],
-                [.. warnings.Select(ManifestProblemJson.From)]);
+            var detail = WorkflowDetail.From(workflow, found, plugins.Registry);
             if (invocation.Value(json))
             {
                 await CliJson.WriteAsync(invocation.Output, detail);
@@ -57,20 +43,7 @@ internal static class WorkflowsShowCommand
         return command;
     }
 
-    private static WorkflowStepJson Step(WorkflowStep step, PluginCatalog plugins)
-    {
-        var config = step.Config.ToImmutableSortedDictionary(StringComparer.Ordinal);
-        if (plugins.Registry.Plugins.TryGetValue(step.Plugin, out var plugin))
-        {
-            var version = plugin.Manifest.Version;
-            return new(step.Plugin, step.RangeText, config, step.Input, version.ToString(), step.Range.Contains(version) ? "loaded" : "outside_range");
-        }
-
-        var problem = plugins.Registry.Problems.FirstOrDefault(p => p.PluginName == step.Plugin && p.Kind != PluginProblemKind.Shadowed);
-        return new(step.Plugin, step.RangeText, config, step.Input, problem?.Manifest?.Version.ToString(), problem is null ? "not_found" : CliJson.Name(problem.Kind));
-    }
-
-    private static async Task WriteTextAsync(TextWriter output, WorkflowDetailJson detail, IEnumerable<DocumentProblem> warnings)
+    private static async Task WriteTextAsync(TextWriter output, WorkflowDetail detail, IEnumerable<DocumentProblem> warnings)
     {
         var fields = new TextTable("FIELD", "VALUE");
         fields.AddRow("name", detail.Name);

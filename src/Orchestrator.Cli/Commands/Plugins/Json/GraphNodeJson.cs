@@ -1,3 +1,0 @@
-namespace Orchestrator.Cli.Commands.Plugins.Json;
-
-internal sealed record GraphNodeJson(string Name, string Version, string Status);

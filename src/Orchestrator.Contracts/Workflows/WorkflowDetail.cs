@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Orchestrator.Contracts.Problems;
+using Orchestrator.Engine.Workflows;
+using Orchestrator.Plugins.Registry;
+
+namespace Orchestrator.Contracts.Workflows;
+
+/// <summary><c>workflows show NAME --json</c>: one workflow in full, where it was found, and whether its plugins are there.</summary>
+/// <param name="Name">The workflow's name.</param>
+/// <param name="Description">What it does.</param>
+/// <param name="Version">Its version, as written.</param>
+/// <param name="RetentionSeconds">How long its finished runs are kept; null for the default.</param>
+/// <param name="Input">The input used when a run gives none.</param>
+/// <param name="Steps">The plugins it runs, in order.</param>
+/// <param name="Path">The workflow file.</param>
+/// <param name="Shadowed">The files of workflows of the same name it hides.</param>
+/// <param name="Problems">The warnings of its file.</param>
+public sealed record WorkflowDetail(
+    string Name,
+    string? Description,
+    string? Version,
+    double? RetentionSeconds,
+    JsonElement? Input,
+    ImmutableArray<WorkflowStepStatus> Steps,
+    string Path,
+    ImmutableArray<string> Shadowed,
+    ImmutableArray<FileProblem> Problems)
+{
+    /// <summary>The contract of a discovered workflow.</summary>
+    /// <param name="workflow">The workflow.</param>
+    /// <param name="found">The discovery it comes from (for what it shadows and its file's warnings).</param>
+    /// <param name="plugins">The plugins found, for its steps.</param>
+    /// <returns>The contract.</returns>
+    public static WorkflowDetail From(WorkflowDefinition workflow, WorkflowDiscoveryResult found, RegistrySnapshot plugins)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(found);
+        return new(
+            workflow.Name,
+            workflow.Description,
+            workflow.Version,
+            workflow.Retention?.TotalSeconds,
+            workflow.Input,
+            [.. workflow.AllSteps.Select(s => WorkflowStepStatus.From(s, plugins))],
+            workflow.File,
+            [.. found.Shadowed.Where(w => w.Name == workflow.Name).Select(w => w.File)],
+            [.. found.Problems.Where(p => p.File == workflow.File).Select(FileProblem.From)]);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+
+namespace Orchestrator.Storage.Sqlite.Database;
+
+/// <summary>
+/// The database file: one writer connection (SQLite has one writer; every write in this process goes through it, with
+/// its statements prepared once and reused; see the group commit in SqliteStore.Writer.cs) and pooled read-only
+/// connections for queries, which WAL lets run beside the writer.
+/// </summary>
+internal sealed partial class SqliteStore : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly string _readConnectionString;
+    private SqliteConnection? _writer;
+
+    private SqliteStore(string path, SqliteConnection writer, string readConnectionString)
+    {
+        Path = path;
+        _writer = writer;
+        _readConnectionString = readConnectionString;
+    }
+
+    public string Path { get; }
+
+    /// <summary>A prepared statement on the writer connection; only valid inside a write (<see cref="WriteAsync{T}"/>).</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _writer!.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        return command;
+    }
+
+    /// <summary>Runs a query on a pooled read-only connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await using var connection = new SqliteConnection(_readConnectionString);
+            connection.Open();
+            return work(connection);
+        }
+        catch (SqliteException ex)
+        {
+            throw Translate(ex, "read");
+        }
+    }
+
+    public void Dispose()
+    {
+        StopCheckpointer();
+        if (StopWriter() is not { } writer)
+        {
+            return;
+        }
+
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+
+        // A clean close checkpoints the log into the database file.
+        writer.Close();
+        writer.Dispose();
+
+        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+    }
+
+    private void Run(string sql) => Command(sql).ExecuteNonQuery();
+
+    private void Rollback(SqliteConnection writer)
+    {
+        try
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) == 0)
+            {
+                Run("ROLLBACK");
+            }
+        }
+        catch (SqliteException)
+        {
+            // SQLite may already have rolled back (e.g. after SQLITE_FULL); the transaction is gone either way.
+        }
+    }
+
+    private SqliteStorageException Translate(SqliteException ex, string action) => ex.SqliteErrorCode switch
+    {
+        13 => new SqliteStorageException(
+            $"The database {Path} is full (the disk or its size limit): nothing of this change was written and everything committed before is intact. Free disk space, then retry.",
+            ex),
+        8 => new SqliteStorageException($"The database {Path} is read-only ({ex.Message}): make the file and its directory writable.", ex),
+        10 => new SqliteStorageException($"Could not {action} the database {Path}: disk I/O error ({ex.Message}). Check the disk and free space.", ex),
+        11 or 26 => new SqliteStorageException($"The database {Path} is damaged ({ex.Message}): restore it from a backup, or move it aside to start empty.", ex),
+        5 or 6 => new SqliteStorageException($"The database {Path} stayed locked by another connection ({ex.Message}); is another program writing to it?", ex),
+        _ => new SqliteStorageException($"Could not {action} the database {Path}: {ex.Message}", ex),
+    };
+}
