@@ -32,6 +32,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WorkspaceLayout>();
         services.TryAddSingleton<WorkflowCatalog>();
         services.TryAddSingleton<WorkerStopping>();
+        services.TryAddSingleton<RunPlanner>();
         services.TryAddSingleton<RunService>();
         return new EngineBuilder(services);
     }

@@ -129,7 +129,7 @@ public sealed partial class RunService
     /// <summary>What differs between the existing run and the request, or null when it is the same request.</summary>
     private string? Difference(OrchestrationMetadata existing, RunRequest request, CancellationToken cancellationToken)
     {
-        var workflow = WorkflowOf(request, workflows.Discover(cancellationToken));
+        var workflow = RunPlanner.WorkflowOf(request, workflows.Discover(cancellationToken));
         var expectedInput = InputMerge.Merge(workflow?.Input, request.Input);
         if (existing.Name == OrchestrationNames.Workflow)
         {
@@ -154,7 +154,7 @@ public sealed partial class RunService
         }
 
         var step = workflow?.AllSteps.FirstOrDefault()
-            ?? PluginStep(request.Target);
+            ?? RunPlanner.PluginStep(request.Target);
         if (!SameJson(run.Input, InputMerge.Merge(step.Input, expectedInput)))
         {
             return "a different input";
@@ -165,7 +165,7 @@ public sealed partial class RunService
             return "a different auto_approve";
         }
 
-        var planned = Plan(step, request, workflow, run.Workspace, EngineEnvironment.Of(options.Value), [], input: null, checkInput: false);
+        var planned = planner.Step(step, request, workflow, [], input: null, checkInput: false);
         var expectedConfig = planned?.Config ?? request.Config;
         return SameConfig(run.Config, expectedConfig) ? null : "a different config";
     }

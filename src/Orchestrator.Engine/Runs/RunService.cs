@@ -17,7 +17,7 @@ namespace Orchestrator.Engine.Runs;
 /// <summary>Starts, queries and signals runs; the CLI and the REST API both go through it.</summary>
 public sealed partial class RunService(
     DurableTaskClient client,
-    IPluginCatalog catalog,
+    RunPlanner planner,
     WorkflowCatalog workflows,
     WorkspaceLayout workspaces,
     IOptions<EngineOptions> options,
@@ -30,74 +30,20 @@ public sealed partial class RunService(
     public async Task<string> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<string>();
-        var runId = request.RunId ?? RunIds.New(request.Target, time.GetUtcNow());
-        if (RunIds.Problem(runId) is { } idProblem)
-        {
-            problems.Add(idProblem);
-        }
-
-        var discovered = workflows.Discover(cancellationToken);
-        foreach (var problem in discovered.Problems.Where(p => p.Severity == ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
-        {
-            logger.WorkflowProblem(problem.ToString());
-        }
-
-        var workflow = WorkflowOf(request, discovered);
-        ImmutableArray<WorkflowStep> steps;
-        if (workflow is not null)
-        {
-            steps = workflow.AllSteps;
-        }
-        else if (request.TargetKind != RunTargetKind.Workflow && catalog.TryGet(request.Target, out _))
-        {
-            steps = [PluginStep(request.Target)];
-        }
-        else
-        {
-            throw new RunRequestException(request.Target, [NotFound(request)]);
-        }
-
-        if (steps.Length > 1 && !request.Config.IsEmpty)
-        {
-            problems.Add($"workflow '{request.Target}' has {steps.Length} steps; set config per step in the workflow file instead of --config");
-        }
-
-        var workspace = problems.Count == 0 ? workspaces.RunDirectory(runId) : string.Empty;
-        var environment = EngineEnvironment.Of(options.Value);
-        var input = InputMerge.Merge(workflow?.Input, request.Input);
-        if (workflow is not null)
-        {
-            InputCheck.AgainstWorkflow(workflow, input, problems);
-        }
-
-        var runs = ImmutableArray.CreateBuilder<RunInput>(steps.Length);
-        foreach (var (index, step) in steps.Index())
-        {
-            var stepProblems = new List<string>();
-            var run = Plan(step, request, workflow, workspace, environment, stepProblems, index == 0 ? input : null, checkInput: index == 0);
-            var prefix = steps.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $"step {index + 1} ({step.Plugin}): ") : string.Empty;
-            problems.AddRange(stepProblems.Select(p => prefix + p));
-            if (run is not null)
-            {
-                runs.Add(run);
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new RunRequestException(request.Target, problems);
-        }
-
+        var prepared = planner.Prepare(request, cancellationToken);
+        var runId = prepared.RunId;
         if (await client.GetInstanceAsync(runId, cancellationToken) is not null)
         {
             return runId;
         }
 
+        var workspace = workspaces.RunDirectory(runId);
         Directory.CreateDirectory(workspace);
+        var runs = prepared.Steps.Select(r => r with { Workspace = workspace }).ToImmutableArray();
+        var input = prepared.Input;
         var startOptions = new StartOrchestrationOptions(runId);
         var createdAt = time.GetUtcNow();
-        if (runs.Count == 1)
+        if (runs.Length == 1)
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 OrchestrationNames.Run, runs[0] with { CreatedAt = createdAt, Input = InputMerge.Merge(runs[0].InputDefaults, input) }, startOptions, cancellationToken);
@@ -109,9 +55,9 @@ public sealed partial class RunService(
                 CreatedAt = createdAt,
                 Workflow = request.Target,
                 Input = input,
-                Steps = runs.ToImmutable(),
+                Steps = runs,
                 Workspace = workspace,
-                Retention = workflow?.Retention,
+                Retention = prepared.Workflow?.Retention,
             };
             await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Workflow, workflowInput, startOptions, cancellationToken);
         }
@@ -119,20 +65,6 @@ public sealed partial class RunService(
         logger.RunScheduled(runId, request.Target, string.Join(" → ", runs.Select(r => r.Plugin.ToString())));
         return runId;
     }
-
-    /// <summary>The workflow the request names, or null when it names a plugin.</summary>
-    private static WorkflowDefinition? WorkflowOf(RunRequest request, WorkflowDiscoveryResult discovered) =>
-        request.TargetKind == RunTargetKind.Plugin ? null : discovered.Find(request.Target);
-
-    private static WorkflowStep PluginStep(string plugin) =>
-        new(plugin, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null);
-
-    private static string NotFound(RunRequest request) => request.TargetKind switch
-    {
-        RunTargetKind.Workflow => $"no workflow named '{request.Target}'; workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories",
-        RunTargetKind.Plugin => $"no plugin named '{request.Target}' is loaded; 'orchestrator plugins list' shows the plugins",
-        _ => $"no workflow or plugin named '{request.Target}'; 'orchestrator plugins list' shows the plugins, workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories",
-    };
 
     /// <summary>The run, or null when there is none with that id.</summary>
     public async Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)
@@ -257,42 +189,5 @@ public sealed partial class RunService(
         {
             throw new OrchestratorException($"cannot {action} run '{runId}': it is already {Describe(status)}");
         }
-    }
-
-    /// <param name="input">The run input; with <paramref name="checkInput"/>, checked against the phases' input_schema.</param>
-    /// <param name="checkInput">Whether this step's input is known now (the first step's): later steps get the previous step's result.</param>
-    private RunInput? Plan(
-        WorkflowStep step, RunRequest request, WorkflowDefinition? workflow, string workspace,
-        IReadOnlyDictionary<string, string> environment, List<string> problems, JsonElement? input, bool checkInput)
-    {
-        if (!catalog.TryGet(step.Plugin, out var plugin))
-        {
-            problems.Add($"plugin '{step.Plugin}' is not loaded; 'orchestrator plugins list --all' shows the plugins found and why any were not loaded");
-            return null;
-        }
-
-        if (!step.Range.Contains(plugin.Manifest.Version))
-        {
-            problems.Add($"plugin '{step.Plugin}' is version {plugin.Manifest.Version}, which is outside the range '{step.RangeText}' the workflow asks for");
-        }
-
-        var (config, phases) = ConfigResolver.Resolve(plugin, step.Config, request.Config, environment, problems);
-        if (checkInput)
-        {
-            InputCheck.AgainstPhases(plugin.Manifest, InputMerge.Merge(step.Input, input), problems);
-        }
-
-        return new RunInput
-        {
-            Workflow = workflow?.Name,
-            Plugin = plugin.Identity,
-            Config = config,
-            Workspace = workspace,
-            Phases = phases,
-            AutoApprove = request.AutoApprove,
-            Retention = workflow?.Retention,
-            InputDefaults = step.Input,
-            TimeoutMargin = options.Value.TimeoutMargin,
-        };
     }
 }

@@ -37,6 +37,7 @@ public static class ServerApplicationExtensions
 
         var api = app.MapGroup("/api");
         RunStartEndpoints.Map(api);
+        PlanEndpoints.Map(api);
         RunEndpoints.Map(api);
         WorkflowEndpoints.Map(api);
         PluginEndpoints.Map(api);

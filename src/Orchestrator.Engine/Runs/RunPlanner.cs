@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestrator.Documents.Problems;
+using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Workflows;
+using Orchestrator.Plugins.Execution;
+
+namespace Orchestrator.Engine.Runs;
+
+/// <summary>
+/// Validates a run request completely and resolves what the run would execute — the steps, each step's pinned plugin
+/// version, its effective config and its phases — without scheduling anything. <see cref="RunService.StartAsync"/>
+/// schedules what this prepares; <c>orchestrator plan</c> shows it (docs/running-workflows.md#plan-a-run-before-starting-it).
+/// </summary>
+public sealed class RunPlanner(
+    IPluginCatalog catalog,
+    WorkflowCatalog workflows,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<RunPlanner> logger)
+{
+    /// <summary>What the run would execute; its steps have no workspace yet (the start gives them one).</summary>
+    /// <exception cref="RunRequestException">Every problem with the request.</exception>
+    public PreparedRun Prepare(RunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<string>();
+        var runId = request.RunId ?? RunIds.New(request.Target, time.GetUtcNow());
+        if (RunIds.Problem(runId) is { } idProblem)
+        {
+            problems.Add(idProblem);
+        }
+
+        var discovered = workflows.Discover(cancellationToken);
+        foreach (var problem in discovered.Problems.Where(p => p.Severity == ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
+        {
+            logger.WorkflowProblem(problem.ToString());
+        }
+
+        var workflow = WorkflowOf(request, discovered);
+        ImmutableArray<WorkflowStep> steps;
+        if (workflow is not null)
+        {
+            steps = workflow.AllSteps;
+        }
+        else if (request.TargetKind != RunTargetKind.Workflow && catalog.TryGet(request.Target, out _))
+        {
+            steps = [PluginStep(request.Target)];
+        }
+        else
+        {
+            throw new RunRequestException(request.Target, [NotFound(request)]);
+        }
+
+        if (steps.Length > 1 && !request.Config.IsEmpty)
+        {
+            problems.Add($"workflow '{request.Target}' has {steps.Length} steps; set config per step in the workflow file instead of --config");
+        }
+
+        var input = InputMerge.Merge(workflow?.Input, request.Input);
+        if (workflow is not null)
+        {
+            InputCheck.AgainstWorkflow(workflow, input, problems);
+        }
+
+        var runs = ImmutableArray.CreateBuilder<RunInput>(steps.Length);
+        foreach (var (index, step) in steps.Index())
+        {
+            var stepProblems = new List<string>();
+            var run = Step(step, request, workflow, stepProblems, index == 0 ? input : null, checkInput: index == 0);
+            var prefix = steps.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $"step {index + 1} ({step.Plugin}): ") : string.Empty;
+            problems.AddRange(stepProblems.Select(p => prefix + p));
+            if (run is not null)
+            {
+                runs.Add(run);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RunRequestException(request.Target, problems);
+        }
+
+        return new PreparedRun(runId, workflow, input, runs.ToImmutable());
+    }
+
+    /// <summary>The plan of the run the request would start: everything a start checks, then what it would execute.</summary>
+    /// <exception cref="RunRequestException">Every problem with the request.</exception>
+    public RunPlan Plan(RunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunPlan.Of(request.Target, Prepare(request, cancellationToken));
+    }
+
+    /// <summary>The workflow the request names, or null when it names a plugin.</summary>
+    internal static WorkflowDefinition? WorkflowOf(RunRequest request, WorkflowDiscoveryResult discovered) =>
+        request.TargetKind == RunTargetKind.Plugin ? null : discovered.Find(request.Target);
+
+    /// <summary>The one step of a plugin run: any version of the plugin, no config or input of its own.</summary>
+    internal static WorkflowStep PluginStep(string plugin) =>
+        new(plugin, Semver.SemVersionRange.All, "*", ImmutableDictionary<string, JsonElement>.Empty, null);
+
+    private static string NotFound(RunRequest request) => request.TargetKind switch
+    {
+        RunTargetKind.Workflow => $"no workflow named '{request.Target}'; workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories",
+        RunTargetKind.Plugin => $"no plugin named '{request.Target}' is loaded; 'orchestrator plugins list' shows the plugins",
+        _ => $"no workflow or plugin named '{request.Target}'; 'orchestrator plugins list' shows the plugins, workflows are read from --workflows DIR, ./workflows and the XDG config/data 'orchestrator/workflows' directories",
+    };
+
+    /// <param name="input">The run input; with <paramref name="checkInput"/>, checked against the phases' input_schema.</param>
+    /// <param name="checkInput">Whether this step's input is known now (the first step's): later steps get the previous step's result.</param>
+    internal RunInput? Step(WorkflowStep step, RunRequest request, WorkflowDefinition? workflow, List<string> problems, JsonElement? input, bool checkInput)
+    {
+        if (!catalog.TryGet(step.Plugin, out var plugin))
+        {
+            problems.Add($"plugin '{step.Plugin}' is not loaded; 'orchestrator plugins list --all' shows the plugins found and why any were not loaded");
+            return null;
+        }
+
+        if (!step.Range.Contains(plugin.Manifest.Version))
+        {
+            problems.Add($"plugin '{step.Plugin}' is version {plugin.Manifest.Version}, which is outside the range '{step.RangeText}' the workflow asks for");
+        }
+
+        var (config, phases) = ConfigResolver.Resolve(plugin, step.Config, request.Config, EngineEnvironment.Of(options.Value), problems);
+        if (checkInput)
+        {
+            InputCheck.AgainstPhases(plugin.Manifest, InputMerge.Merge(step.Input, input), problems);
+        }
+
+        return new RunInput
+        {
+            Workflow = workflow?.Name,
+            Plugin = plugin.Identity,
+            Config = config,
+            Workspace = string.Empty,
+            Phases = phases,
+            AutoApprove = request.AutoApprove,
+            Retention = workflow?.Retention,
+            InputDefaults = step.Input,
+            TimeoutMargin = options.Value.TimeoutMargin,
+        };
+    }
+}
