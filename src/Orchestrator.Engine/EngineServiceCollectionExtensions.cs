@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,16 @@ public static class EngineServiceCollectionExtensions
         return new EngineBuilder(services);
     }
 
-    /// <summary>The converter both the worker and the client use: Orchestrator's snake_case JSON.</summary>
-    internal static JsonDataConverter DataConverter { get; } = new(OrchestratorJson.Options);
+    /// <summary>
+    /// The converter both the worker and the client use: Orchestrator's snake_case JSON, as deep as a message holding a
+    /// value of the deepest kind a run carries needs (<see cref="JsonValues.MessageDepth"/>).
+    /// </summary>
+    internal static JsonDataConverter DataConverter { get; } = new(CreateMessageOptions());
+
+    private static JsonSerializerOptions CreateMessageOptions()
+    {
+        var options = new JsonSerializerOptions(OrchestratorJson.Options) { MaxDepth = JsonValues.MessageDepth };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }

@@ -37,6 +37,7 @@ public sealed partial class RunService(
             problems.Add(idProblem);
         }
 
+        ThrowIfValuesInvalid(request, problems);
         var discovered = workflows.Discover(cancellationToken);
         foreach (var problem in discovered.Problems.Where(p => p.Severity == ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
         {
@@ -118,6 +119,31 @@ public sealed partial class RunService(
 
         logger.RunScheduled(runId, request.Target, string.Join(" → ", runs.Select(r => r.Plugin.ToString())));
         return runId;
+    }
+
+    /// <summary>
+    /// Refuses a request whose input or config holds a value the engine cannot carry, before anything reads it: the
+    /// schema checks, the merges and the comparison of an idempotent start read every string and key.
+    /// </summary>
+    private static void ThrowIfValuesInvalid(RunRequest request, IReadOnlyList<string> problemsSoFar)
+    {
+        var problems = new List<string>(JsonValues.Problems(request.Input, "input"));
+        foreach (var (key, value) in request.Config.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            problems.AddRange(JsonValues.Problems(value, $"config '{key}'"));
+        }
+
+        var length = JsonValues.Length(request.Input) + request.Config.Values.Sum(v => JsonValues.Length(v));
+        if (length > JsonValues.MaxRunValueBytes)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"input and config: {length:N0} bytes of JSON; a run's input and config may hold at most {JsonValues.MaxRunValueBytes:N0} bytes together (every phase call carries them)"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RunRequestException(request.Target, [.. problemsSoFar, .. problems]);
+        }
     }
 
     /// <summary>The workflow the request names, or null when it names a plugin.</summary>
@@ -277,6 +303,7 @@ public sealed partial class RunService(
         }
 
         var (config, phases) = ConfigResolver.Resolve(plugin, step.Config, request.Config, environment, problems);
+        problems.AddRange(JsonValues.Problems(step.Input, "the workflow's input for this step"));
         if (checkInput)
         {
             InputCheck.AgainstPhases(plugin.Manifest, InputMerge.Merge(step.Input, input), problems);
