@@ -16,6 +16,10 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
     /// <summary>The longest wait between two attempts.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
+    // Decisions for other gates can only come from approvals that raced each other; the bound keeps a flood of them
+    // from growing the history without end.
+    private const int MaxDroppedDecisions = 100;
+
     public override async Task<RunOutput> RunAsync(TaskOrchestrationContext context, RunInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -161,20 +165,33 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         }
 
         run.WaitingForApproval(plan.Name);
-        using var cancelWaits = new CancellationTokenSource();
-        var approve = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.ApproveEvent, cancelWaits.Token);
-        var reject = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.RejectEvent, cancelWaits.Token);
-        var winner = await Task.WhenAny(approve, reject);
-        CancelOnOrchestrationThread(cancelWaits);
-        if (winner == approve)
+        for (var dropped = 0; dropped <= MaxDroppedDecisions; dropped++)
         {
-            run.Approved(plan.Name, await approve);
-            return;
+            using var cancelWaits = new CancellationTokenSource();
+            var approve = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.ApproveEvent, cancelWaits.Token);
+            var reject = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.RejectEvent, cancelWaits.Token);
+            var winner = await Task.WhenAny(approve, reject);
+            CancelOnOrchestrationThread(cancelWaits);
+
+            // A decision for another gate (sent while an earlier gate waited, or raised by hand) is dropped: only a
+            // decision naming this gate opens it.
+            if (GateDecision.Read(await winner) is not { } decision || decision.Phase != plan.Name)
+            {
+                continue;
+            }
+
+            if (winner == approve)
+            {
+                run.Approved(plan.Name, decision.Payload);
+                return;
+            }
+
+            var reason = string.IsNullOrWhiteSpace(decision.Reason) ? "no reason given" : decision.Reason;
+            run.Rejected(plan, reason);
+            throw await run.FailAsync($"approval phase '{plan.Name}' was rejected: {reason}");
         }
 
-        var reason = ReasonOf(await reject);
-        run.Rejected(plan, reason);
-        throw await run.FailAsync($"approval phase '{plan.Name}' was rejected: {reason}");
+        throw await run.FailAsync($"approval phase '{plan.Name}' received more than {MaxDroppedDecisions} decisions that did not name it; approve or reject it through the API or 'orchestrator runs'");
     }
 
     // CancelAsync runs the callbacks on the thread pool, and the await resumes there, off the orchestration's
@@ -182,12 +199,4 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
 #pragma warning disable CA1849
     private static void CancelOnOrchestrationThread(CancellationTokenSource source) => source.Cancel();
 #pragma warning restore CA1849
-
-    private static string ReasonOf(JsonElement? payload) => payload switch
-    {
-        { ValueKind: JsonValueKind.String } text => text.GetString() is { Length: > 0 } s ? s : "no reason given",
-        { ValueKind: JsonValueKind.Object } obj when obj.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String => r.GetString()!,
-        { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } other => other.GetRawText(),
-        _ => "no reason given",
-    };
 }

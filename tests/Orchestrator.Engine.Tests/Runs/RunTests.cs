@@ -228,7 +228,7 @@ public sealed class RunTests : IDisposable
         var waiting = await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "check", "waiting for approval");
         waiting.Progress!.Summary.ShouldBe("waiting for approval: check");
 
-        await engine.Runs.ApproveAsync(runId, JsonSerializer.SerializeToElement(new { by = "ana" }), TestContext.Current.CancellationToken);
+        await engine.Runs.ApproveAsync(runId, null, JsonSerializer.SerializeToElement(new { by = "ana" }), TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);
 
         run.Status.ShouldBe(RunStatus.Completed, run.Failure);
@@ -242,7 +242,7 @@ public sealed class RunTests : IDisposable
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "gate" }, TestContext.Current.CancellationToken);
         await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "check", "waiting for approval");
 
-        await engine.Runs.RejectAsync(runId, "not yet", TestContext.Current.CancellationToken);
+        await engine.Runs.RejectAsync(runId, null, "not yet", TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);
 
         run.Status.ShouldBe(RunStatus.Failed);
