@@ -39,6 +39,16 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
             logger.PhaseAttemptSucceeded(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
             return PhaseActivityResult.From(result);
         }
+        catch (Exception) when (stopping.Token.IsCancellationRequested)
+        {
+            // Cut short by the worker stopping (SIGTERM, Ctrl+C), not failed: reported, it would count as a failed
+            // attempt and could fail the run. Ending only once the worker has stopped, its result cannot reach the
+            // sidecar, which gives the work item back; the attempt runs again when a worker continues the run
+            // (docs/running-workflows.md#crashes-and-resuming).
+            logger.PhaseAttemptInterrupted(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
+            await stopping.WhenStoppedAsync();
+            throw;
+        }
         catch (Exception ex)
         {
             logger.PhaseAttemptFailed(input.RunId, input.Plugin.Name, input.Phase, input.Attempt, ex.Message);
