@@ -27,8 +27,8 @@ public static class EngineServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.TimeoutMargin >= TimeSpan.Zero,
-            "Engine: Retention and CleanupInterval must be positive and TimeoutMargin not negative.").ValidateOnStart();
+        options.Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.TimeoutMargin >= TimeSpan.Zero && o.Redelivery >= TimeSpan.Zero,
+            "Engine: Retention and CleanupInterval must be positive, TimeoutMargin and Redelivery not negative.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkspaceLayout>();
         services.TryAddSingleton<WorkflowCatalog>();

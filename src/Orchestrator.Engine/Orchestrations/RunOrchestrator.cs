@@ -133,8 +133,13 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         return new PhaseOutcome(plan, null, [.. errors], startedAt, run.Now, plan.MaxAttempts);
     }
 
-    // The executor enforces the timeout inside the activity; this durable timer ends the attempt when no answer
-    // comes at all (the worker vanished, the executor hung).
+    // The executor enforces the timeout inside the activity; these durable timers end the attempt when no answer
+    // comes at all (the executor hung, or the worker vanished and the backend never handed the work out again). The
+    // first waits for the attempt and the margin. On a backend that redelivers the work of a worker that died, a second
+    // one then waits for the redelivery and a whole redelivered attempt, measured from the episode that saw the first
+    // fire: an episode runs only while the backend is up, so however long a crash kept it down, the attempt it cut off
+    // is handed out again within the redelivery time of that moment and a crash never fails a phase that still runs
+    // (docs/running-workflows.md#crashes-and-resuming).
     private static async Task<PhaseActivityResult> CallWithBackstopAsync(
         TaskOrchestrationContext context, RunInput input, PhasePlan plan, PhaseActivityInput activityInput)
     {
@@ -144,16 +149,34 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
             return await call;
         }
 
-        using var cancelTimer = new CancellationTokenSource();
-        var backstop = context.CreateTimer(timeout + input.TimeoutMargin, cancelTimer.Token);
-        if (await Task.WhenAny(call, backstop) == call)
+        if (await AnsweredWithinAsync(context, call, timeout + input.TimeoutMargin))
         {
-            CancelOnOrchestrationThread(cancelTimer);
             return await call;
         }
 
+        if (input.Redelivery > TimeSpan.Zero && await AnsweredWithinAsync(context, call, input.Redelivery + timeout + input.TimeoutMargin))
+        {
+            return await call;
+        }
+
+        var redelivery = input.Redelivery > TimeSpan.Zero
+            ? $", then the backend's redelivery time of {input.Redelivery} and another {timeout} plus {input.TimeoutMargin} for a redelivered attempt"
+            : string.Empty;
         throw new TimeoutException(
-            $"phase '{plan.Name}' gave no answer within its timeout of {timeout} plus a {input.TimeoutMargin} margin; the attempt was abandoned");
+            $"phase '{plan.Name}' gave no answer within its timeout of {timeout} plus a {input.TimeoutMargin} margin{redelivery}; the attempt was abandoned");
+    }
+
+    private static async Task<bool> AnsweredWithinAsync(TaskOrchestrationContext context, Task call, TimeSpan wait)
+    {
+        using var cancelTimer = new CancellationTokenSource();
+        var timer = context.CreateTimer(wait, cancelTimer.Token);
+        if (await Task.WhenAny(call, timer) != call)
+        {
+            return false;
+        }
+
+        CancelOnOrchestrationThread(cancelTimer);
+        return true;
     }
 
     private static async Task WaitForApprovalAsync(TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan)

@@ -325,6 +325,7 @@ public sealed partial class RunService(
             Retention = workflow?.Retention,
             InputDefaults = step.Input,
             TimeoutMargin = options.Value.TimeoutMargin,
+            Redelivery = options.Value.Redelivery,
         };
     }
 }
