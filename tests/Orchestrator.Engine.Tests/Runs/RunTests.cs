@@ -80,6 +80,25 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_PhaseReportsMissingAndLinkedArtifacts_OnlyThoseInTheWorkspaceListed()
+    {
+        TestPlugins.External(_root, "links", """
+              - name: make
+                order: 1
+            """, "\"make\"", """
+                cd "$ORCHESTRATOR_WORKDIR" && mkdir -p out && echo real > out/real.txt && ln -s /etc/passwd secret.txt && ln -s /etc linked
+                echo '{"output":1,"artifacts":["out/real.txt","out","missing.txt","secret.txt","linked/passwd"]}'
+            """);
+        await using var engine = await EngineHarness.StartAsync(_root);
+
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "links" }, TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId);
+
+        run.Status.ShouldBe(RunStatus.Completed, run.Failure);
+        run.Output!.Artifacts.ShouldBe(["out/real.txt", "out"]);
+    }
+
+    [Fact]
     public async Task Start_PhaseFailsTwiceThenSucceeds_CompletesWithThreeAttemptsInMetrics()
     {
         TestPlugins.BuiltIn(_root, "flaky", """
