@@ -34,6 +34,7 @@ public sealed class RunPlanner(
             problems.Add(idProblem);
         }
 
+        ThrowIfValuesInvalid(request, problems);
         var discovered = workflows.Discover(cancellationToken);
         foreach (var problem in discovered.Problems.Where(p => p.Severity == ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
         {
@@ -93,6 +94,31 @@ public sealed class RunPlanner(
     {
         ArgumentNullException.ThrowIfNull(request);
         return RunPlan.Of(request.Target, Prepare(request, cancellationToken));
+    }
+
+    /// <summary>
+    /// Refuses a request whose input or config holds a value the engine cannot carry, before anything reads it: the
+    /// schema checks, the merges and the comparison of an idempotent start read every string and key.
+    /// </summary>
+    internal static void ThrowIfValuesInvalid(RunRequest request, IReadOnlyList<string> problemsSoFar)
+    {
+        var problems = new List<string>(JsonValues.Problems(request.Input, "input"));
+        foreach (var (key, value) in request.Config.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            problems.AddRange(JsonValues.Problems(value, $"config '{key}'"));
+        }
+
+        var length = JsonValues.Length(request.Input) + request.Config.Values.Sum(v => JsonValues.Length(v));
+        if (length > JsonValues.MaxRunValueBytes)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"input and config: {length:N0} bytes of JSON; a run's input and config may hold at most {JsonValues.MaxRunValueBytes:N0} bytes together (every phase call carries them)"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RunRequestException(request.Target, [.. problemsSoFar, .. problems]);
+        }
     }
 
     /// <summary>The workflow the request names, or null when it names a plugin.</summary>
