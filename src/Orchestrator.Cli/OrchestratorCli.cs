@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.Cli.Commands;
+using Orchestrator.Cli.Commands.Plan;
 using Orchestrator.Cli.Commands.Plugins;
 using Orchestrator.Cli.Commands.Run;
 using Orchestrator.Cli.Commands.Runs;
@@ -31,6 +32,7 @@ internal static class OrchestratorCli
         root.Subcommands.Add(WorkflowsCommand.Create(context, pluginPaths));
         root.Subcommands.Add(SidecarCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(PlanCommand.Create(context, pluginPaths));
         root.Subcommands.Add(RunsCommand.Create(context, pluginPaths));
         root.Subcommands.Add(WorkerCommand.Create(context, pluginPaths));
         root.Subcommands.Add(ServeCommand.Create(context, pluginPaths));

@@ -7,7 +7,11 @@ namespace Orchestrator.Cli.Commands.Workflows;
 /// <summary>The engine's own workflow discovery, over the command's surroundings: the same search paths, precedence and shadowing as <c>run</c>.</summary>
 internal static class WorkflowSearch
 {
-    public static WorkflowCatalog Catalog(CliContext context, IEnumerable<string> workflowPaths)
+    public static WorkflowCatalog Catalog(CliContext context, IEnumerable<string> workflowPaths) =>
+        new(Options.Create(EngineOptionsOf(context, workflowPaths)));
+
+    /// <summary>The engine options a command's engine parts read: its environment, directory and workflow paths.</summary>
+    public static EngineOptions EngineOptionsOf(CliContext context, IEnumerable<string> workflowPaths)
     {
         var environment = context.Discovery.Environment;
         if (!environment.ContainsKey("HOME") && context.Discovery.HomeDirectory.Length > 0)
@@ -21,6 +25,6 @@ internal static class WorkflowSearch
             options.WorkflowPaths.Add(path);
         }
 
-        return new WorkflowCatalog(Options.Create(options));
+        return options;
     }
 }
