@@ -12,6 +12,7 @@ namespace Orchestrator.Contracts.Workflows;
 /// <param name="Version">Its version, as written.</param>
 /// <param name="RetentionSeconds">How long its finished runs are kept; null for the default.</param>
 /// <param name="Input">The input used when a run gives none.</param>
+/// <param name="InputSchema">The JSON Schema a run's input must meet before the run is scheduled; null when it declares none.</param>
 /// <param name="Steps">The plugins it runs, in order.</param>
 /// <param name="Path">The workflow file.</param>
 /// <param name="Shadowed">The files of workflows of the same name it hides.</param>
@@ -22,6 +23,7 @@ public sealed record WorkflowDetail(
     string? Version,
     double? RetentionSeconds,
     JsonElement? Input,
+    JsonElement? InputSchema,
     ImmutableArray<WorkflowStepStatus> Steps,
     string Path,
     ImmutableArray<string> Shadowed,
@@ -42,6 +44,7 @@ public sealed record WorkflowDetail(
             workflow.Version,
             workflow.Retention?.TotalSeconds,
             workflow.Input,
+            workflow.InputSchema,
             [.. workflow.AllSteps.Select(s => WorkflowStepStatus.From(s, plugins))],
             workflow.File,
             [.. found.Shadowed.Where(w => w.Name == workflow.Name).Select(w => w.File)],

@@ -21,6 +21,7 @@ public sealed class WorkflowsShowCommandTests : IDisposable
             description: Three steps.
             retention: 72h
             input: {title: Tides}
+            input_schema: {type: object, required: [title]}
             steps:
               - plugin: story@^1.2
                 config: {words: 900}
@@ -37,6 +38,7 @@ public sealed class WorkflowsShowCommandTests : IDisposable
         result.Output.ShouldContain("version      -");
         result.Output.ShouldContain("retention    72h");
         result.Output.ShouldContain("input        {\"title\":\"Tides\"}");
+        result.Output.ShouldContain($"Input schema (a run's input must meet it before the run is scheduled):{Environment.NewLine}  {{\"type\":\"object\",\"required\":[\"title\"]}}");
         result.Output.ShouldContain($"path         {file}");
         result.Output.ShouldContain("  STEP  PLUGIN   RANGE  FOUND                     CONFIG         INPUT");
         result.Output.ShouldContain("  1     story    ^1.2   1.4.0                     {\"words\":900}  -");
@@ -57,7 +59,8 @@ public sealed class WorkflowsShowCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.ToString());
         using var json = JsonDocument.Parse(result.Output);
         json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["name", "description", "version", "retention_seconds", "input", "steps", "path", "shadowed", "problems"]);
+            ["name", "description", "version", "retention_seconds", "input", "input_schema", "steps", "path", "shadowed", "problems"]);
+        json.RootElement.GetProperty("input_schema").ValueKind.ShouldBe(JsonValueKind.Null);
         var step = json.RootElement.GetProperty("steps").EnumerateArray().ShouldHaveSingleItem();
         step.EnumerateObject().Select(p => p.Name).ShouldBe(["plugin", "range", "config", "input", "found_version", "status"]);
         step.GetProperty("found_version").GetString().ShouldBe("1.0.0");

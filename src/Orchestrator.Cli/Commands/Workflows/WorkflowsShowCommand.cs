@@ -53,6 +53,7 @@ internal static class WorkflowsShowCommand
         fields.AddRow("input", detail.Input is { } input ? CliJson.ToCompact(input) : "-");
         fields.AddRow("path", detail.Path);
         await fields.WriteAsync(output);
+        await WriteListAsync(output, "Input schema (a run's input must meet it before the run is scheduled):", detail.InputSchema is { } schema ? [CliJson.ToCompact(schema)] : []);
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("Steps:");
