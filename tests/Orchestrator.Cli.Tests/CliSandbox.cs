@@ -38,6 +38,19 @@ internal sealed class CliSandbox : IDisposable
         return path;
     }
 
+    /// <summary>Copies the repository's workflows/ into the sandbox's current directory, where <c>run</c> and <c>workflows</c> find them.</summary>
+    public string CopyRepositoryWorkflows()
+    {
+        var workflows = Path.Combine(Current, "workflows");
+        Directory.CreateDirectory(workflows);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "workflows")))
+        {
+            File.Copy(file, Path.Combine(workflows, Path.GetFileName(file)));
+        }
+
+        return workflows;
+    }
+
     public CliContext Context() => new(
         new DiscoveryOptions { Environment = Environment, HomeDirectory = Home, CurrentDirectory = Current, BinaryDirectory = Binary },
         SemVersion.Parse("0.1.0", SemVersionStyles.Strict));

@@ -13,12 +13,7 @@ public sealed partial class PlanExampleTests : IDisposable
     [Fact]
     public async Task DocsExample_PlanOfCodeFeature_PrintsWhatThePageShows()
     {
-        var workflows = Path.Combine(_sandbox.Current, "workflows");
-        Directory.CreateDirectory(workflows);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "workflows")))
-        {
-            File.Copy(file, Path.Combine(workflows, Path.GetFileName(file)));
-        }
+        _sandbox.CopyRepositoryWorkflows();
 
         var lines = DocPages.CodeBlockAfter("running-workflows.md", "<!-- plan-example -->").TrimEnd().Split('\n');
         lines[0].ShouldStartWith(Prompt);

@@ -11,12 +11,7 @@ public sealed class WorkflowsExampleTests : IDisposable
     [Fact]
     public async Task DocsExample_EachCommand_PrintsWhatThePageShows()
     {
-        var workflows = Path.Combine(_sandbox.Current, "workflows");
-        Directory.CreateDirectory(workflows);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "workflows")))
-        {
-            File.Copy(file, Path.Combine(workflows, Path.GetFileName(file)));
-        }
+        var workflows = _sandbox.CopyRepositoryWorkflows();
 
         var broken = Path.Combine(_sandbox.Sub("tmp"), "broken.yaml");
         await File.WriteAllTextAsync(broken, "name: Tide Tables\nplugin: code@^1.0\nretention: soon\nconfg: {}\n", TestContext.Current.CancellationToken);
