@@ -165,15 +165,15 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
             {
                 try
                 {
-                    var hash = PluginLoader.Hash(plugin.Manifest, token);
-                    var identity = new PluginIdentity(plugin.Name, plugin.Manifest.Version.ToString(), hash);
+                    var content = PluginLoader.Hash(plugin.Manifest, token);
+                    var identity = new PluginIdentity(plugin.Name, plugin.Manifest.Version.ToString(), content.Hash);
                     if (before.Entries.TryGetValue(plugin.Name, out var existing) && existing.Plugin.Identity == identity)
                     {
                         loaded[plugin.Name] = existing;
                         return;
                     }
 
-                    var entry = await _loader.LoadAsync(plugin, identity, token);
+                    var entry = await _loader.LoadAsync(plugin, identity, content.Warnings, token);
                     loaded[plugin.Name] = entry;
                     fresh[plugin.Name] = entry;
                     _logger.PluginLoaded(identity.ToString());
