@@ -32,6 +32,10 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Orchestrator.Plugins");
         _loader = new PluginLoader(options, _logger);
+        if (options.Sandbox == Processes.SandboxMode.Off)
+        {
+            _logger.SandboxOff();
+        }
     }
 
     /// <summary>Creates an empty catalog from DI options.</summary>
