@@ -16,7 +16,8 @@ COPY --from=build /app .
 COPY --from=build /src/plugins /opt/orchestrator/plugins
 COPY --from=build /src/workflows /opt/orchestrator/workflows
 RUN mkdir -p /data && chown "$APP_UID" /data
-ENV ORCHESTRATOR_DATA_DIR=/data
+# Run workspaces and the default sqlite database live in the volume, so a new container keeps the runs.
+ENV ORCHESTRATOR_DATA_DIR=/data ORCHESTRATOR_SIDECAR__DATABASEPATH=/data/orchestrator.db
 VOLUME /data
 USER $APP_UID
 ENTRYPOINT ["dotnet", "/app/orchestrator.dll"]

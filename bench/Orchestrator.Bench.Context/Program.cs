@@ -5,5 +5,5 @@ Console.WriteLine($"Orchestrator.Bench.Context on {Environment.ProcessorCount} c
 Console.WriteLine();
 ThroughputBench.Run(threadCounts: [1, 2, 8], duration: TimeSpan.FromSeconds(1));
 Console.WriteLine();
-CopyBench.Run(keyCounts: [10, 1_000], duration: TimeSpan.FromSeconds(1));
+AttemptBench.Run(entryCounts: [10, 1_000], duration: TimeSpan.FromSeconds(1));
 return 0;

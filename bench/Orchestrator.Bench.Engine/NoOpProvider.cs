@@ -2,10 +2,10 @@ using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Bench.Engine;
 
-/// <summary>The bench plugin: three phases that return at once.</summary>
-internal sealed class NoOpProvider : IPhaseProvider
+/// <summary>The bench plugins: phases that return at once.</summary>
+internal sealed class NoOpProvider(params string[] phases) : IPhaseProvider
 {
-    public IReadOnlyList<IPhase> CreatePhases() => [new NoOpPhase("one"), new NoOpPhase("two"), new NoOpPhase("three")];
+    public IReadOnlyList<IPhase> CreatePhases() => [.. phases.Select(p => new NoOpPhase(p))];
 
     private sealed class NoOpPhase(string name) : IPhase
     {

@@ -6,6 +6,15 @@ const path = require('path');
 
 const PHASES = ['slugify', 'page'];
 
+// Exit code for "this input cannot be used": Orchestrator fails the attempt without retrying it (EX_DATAERR).
+const INVALID_INPUT = 65;
+
+function invalidInput(message) {
+  const error = new Error(message);
+  error.exitCode = INVALID_INPUT;
+  return error;
+}
+
 function slugify(title, separator) {
   return title
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
@@ -21,7 +30,7 @@ const phases = {
   slugify(request) {
     const separator = request.config.separator || '-';
     const slug = slugify(request.input.title, separator);
-    if (!slug) throw new Error(`title ${JSON.stringify(request.input.title)} has no letters or digits to make a slug from`);
+    if (!slug) throw invalidInput(`title ${JSON.stringify(request.input.title)} has no letters or digits to make a slug from`);
     return { output: { slug, title: request.input.title }, metadata: { slug }, artifacts: [] };
   },
   page(request) {
@@ -61,5 +70,5 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`slugify-node: ${error.message}\n`);
-  process.exitCode = 1;
+  process.exitCode = error.exitCode || 1;
 }

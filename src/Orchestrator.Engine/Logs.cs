@@ -14,6 +14,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Run {RunId}: {Plugin}.{Phase} attempt {Attempt} failed: {Reason}")]
     public static partial void PhaseAttemptFailed(this ILogger logger, string runId, string plugin, string phase, int attempt, string reason);
 
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Run {RunId}: {Plugin}.{Phase} attempt {Attempt} was interrupted because the worker is stopping; it runs again when a worker continues the run")]
+    public static partial void PhaseAttemptInterrupted(this ILogger logger, string runId, string plugin, string phase, int attempt);
+
     [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Run {RunId} scheduled: {Target} ({Plugin})")]
     public static partial void RunScheduled(this ILogger logger, string runId, string target, string plugin);
 

@@ -44,7 +44,8 @@ public sealed class SqliteDatabaseInUseException : SqliteStorageException
     {
         var who = owner is null ? "another process" : $"process {owner.ProcessId}";
         var where = owner?.Address is { } address ? $" (its sidecar listens on {address})" : string.Empty;
-        return $"The database {databasePath} is in use by {who}{where}: one process owns a database file. " +
+        var what = owner?.Role is { } role ? $" running {role}" : string.Empty;
+        return $"The database {databasePath} is in use by {who}{where}{what}: one process owns a database file. " +
             "Stop that process, connect to its sidecar, or choose another database file.";
     }
 }

@@ -14,7 +14,11 @@ namespace Orchestrator.Storage.Sqlite;
 /// <param name="ProcessId">The owner's process id.</param>
 /// <param name="StartedAt">When the owner opened the database.</param>
 /// <param name="Address">The owner's sidecar address (e.g. <c>http://127.0.0.1:4001</c>), once it listens; otherwise <c>null</c>.</param>
-public sealed record SqliteDatabaseOwner(string DatabasePath, int ProcessId, DateTimeOffset StartedAt, string? Address)
+/// <param name="Role">
+/// What the owner is, in its application's words (<see cref="SqliteOrchestrationServiceSettings.OwnerRole"/>, e.g.
+/// <c>orchestrator serve</c>), so another process can tell whether it runs a worker; <c>null</c> when it did not say.
+/// </param>
+public sealed record SqliteDatabaseOwner(string DatabasePath, int ProcessId, DateTimeOffset StartedAt, string? Address, string? Role)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -188,7 +188,7 @@ public sealed partial class SqliteOrchestrationService :
             }
 
             SqliteStore.PrepareDirectory(_settings.DatabasePath);
-            var owner = OwnerLock.Acquire(_settings.DatabasePath);
+            var owner = OwnerLock.Acquire(_settings.DatabasePath, _settings.OwnerRole);
             try
             {
                 var store = SqliteStore.Open(_settings, _migrations());

@@ -40,6 +40,12 @@ public sealed class SqliteOrchestrationServiceSettings
     /// <summary>Instances removed per transaction by a purge, so a large purge never holds the writer long. Default 500.</summary>
     public int PurgeBatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// What this process is, in the application's words (e.g. <c>orchestrator serve</c>): written into the owner record
+    /// (<see cref="SqliteDatabaseOwner.Role"/>) and named when a second opener is refused. Optional.
+    /// </summary>
+    public string? OwnerRole { get; set; }
+
     /// <summary>Lists what is wrong with the settings (empty when they are usable).</summary>
     /// <returns>One message per problem, naming the setting.</returns>
     public IEnumerable<string> Problems()
@@ -104,6 +110,7 @@ public sealed class SqliteOrchestrationServiceSettings
             PayloadThreshold = PayloadThreshold,
             BusyTimeout = BusyTimeout,
             PurgeBatchSize = PurgeBatchSize,
+            OwnerRole = OwnerRole,
         };
     }
 }

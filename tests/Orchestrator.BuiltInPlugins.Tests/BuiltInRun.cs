@@ -99,8 +99,7 @@ internal sealed class BuiltInRun(string plugin, string workingDirectory)
             Input = input,
             Config = config,
             Prompt = prompt,
-            PhaseOutputs = shared.PhaseOutputs,
-            Metadata = shared.Metadata,
+            Context = PluginContext.Of(shared),
             WorkingDirectory = workingDirectory,
         };
     }

@@ -9,16 +9,22 @@ namespace Orchestrator.Testing;
 /// kills its whole tree, whatever the test did. Its stdin is a pipe of its own, never the test runner's. Free of xunit,
 /// so the benchmarks link it too.
 /// </summary>
+/// <remarks>
+/// Unless the caller sets <c>XDG_DATA_HOME</c>, the child gets an empty one of its own (deleted with it): the default
+/// sqlite database of <c>orchestrator</c> lives there, and no test may open the database of the user running the tests.
+/// </remarks>
 internal sealed class ChildProcess : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan ReapDeadline = TimeSpan.FromSeconds(10);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<(bool IsError, string Text)> _lines = new();
+    private readonly string? _dataHome;
 
-    private ChildProcess(Process process)
+    private ChildProcess(Process process, string? dataHome)
     {
         _process = process;
+        _dataHome = dataHome;
     }
 
     public int Id => _process.Id;
@@ -70,8 +76,15 @@ internal sealed class ChildProcess : IAsyncDisposable, IDisposable
             info.Environment.Remove(name);
         }
 
+        string? dataHome = null;
+        if (environment?.ContainsKey("XDG_DATA_HOME") != true)
+        {
+            dataHome = Directory.CreateTempSubdirectory("orch-child-data-").FullName;
+            info.Environment["XDG_DATA_HOME"] = dataHome;
+        }
+
         var process = new Process { StartInfo = info };
-        var child = new ChildProcess(process);
+        var child = new ChildProcess(process, dataHome);
         process.OutputDataReceived += (_, e) => child.Add(isError: false, e.Data);
         process.ErrorDataReceived += (_, e) => child.Add(isError: true, e.Data);
         process.Start();
@@ -121,9 +134,12 @@ internal sealed class ChildProcess : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Sends SIGTERM, like a service manager or <c>docker stop</c> stopping the process.</summary>
-    public async Task TerminateAsync()
+    public Task TerminateAsync() => SignalAsync("TERM");
+
+    /// <summary>Sends a signal by name (<c>INT</c> is Ctrl+C, <c>TERM</c> a service manager's stop) to the process only, not its tree.</summary>
+    public async Task SignalAsync(string signal)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
     }
 
@@ -169,6 +185,7 @@ internal sealed class ChildProcess : IAsyncDisposable, IDisposable
         }
 
         _process.Dispose();
+        DeleteDataHome();
     }
 
     public void Dispose()
@@ -184,6 +201,22 @@ internal sealed class ChildProcess : IAsyncDisposable, IDisposable
         }
 
         _process.Dispose();
+        DeleteDataHome();
+    }
+
+    private void DeleteDataHome()
+    {
+        try
+        {
+            if (_dataHome is not null && Directory.Exists(_dataHome))
+            {
+                Directory.Delete(_dataHome, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A grandchild still writing there; the temp directory is the operating system's to clean.
+        }
     }
 
     private string Join(Func<(bool IsError, string Text), bool> which) =>

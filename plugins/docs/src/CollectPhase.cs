@@ -4,8 +4,9 @@ using Orchestrator.Abstractions.Phases;
 namespace Orchestrator.Plugins.Docs;
 
 /// <summary>
-/// Walks the input folder (<c>source</c>, relative to the working directory or absolute) and lists every C#,
-/// Python, JavaScript/TypeScript and Markdown file with its public API or headings; writes <c>inventory.md</c>.
+/// Walks the input folder (<c>source</c>: absolute, or relative to the working directory, else to the directory the
+/// worker runs in) and lists every C#, Python, JavaScript/TypeScript and Markdown file with its public API or
+/// headings; writes <c>inventory.md</c>.
 /// </summary>
 internal sealed class CollectPhase : PhaseBase
 {
@@ -22,12 +23,7 @@ internal sealed class CollectPhase : PhaseBase
     protected override async Task<PhaseResult> RunAsync(PhaseScope scope, CancellationToken cancellationToken)
     {
         var source = scope.Input.RequireString("source", 4096, "{\"source\": \"src\"} (a folder relative to the working directory, or an absolute path)");
-        var root = Path.GetFullPath(Path.Combine(scope.Workspace.Root, source));
-        if (!Directory.Exists(root))
-        {
-            throw new PhaseInputException(
-                $"Source folder '{source}' does not exist (resolved to '{root}'). Give \"source\" as a folder relative to the working directory '{scope.Workspace.Root}' or as an absolute path.");
-        }
+        var root = Resolve(scope.Workspace.Root, source);
 
         var files = new List<SourceFile>();
         var skipped = new List<string>();
@@ -73,6 +69,27 @@ internal sealed class CollectPhase : PhaseBase
             """, cancellationToken);
         scope.Context.SetMetadata("docs.files", files.Count);
         return scope.Context.ToResult(new CollectOutput(source, title, files, topics, skipped, file), [file]);
+    }
+
+    /// <summary>
+    /// A relative source is looked up in the working directory first, where an earlier workflow step may have written
+    /// it, then in the directory the worker runs in — for <c>orchestrator run</c>, the directory it was started in — so
+    /// a workflow can name a folder of the checkout it is run from (docs/built-in-plugins.md#docs--a-source-folder-becomes-a-documentation-site).
+    /// </summary>
+    private static string Resolve(string workspace, string source)
+    {
+        var inWorkspace = Path.GetFullPath(Path.Combine(workspace, source));
+        if (Directory.Exists(inWorkspace))
+        {
+            return inWorkspace;
+        }
+
+        var inCurrent = Path.GetFullPath(source);
+        return !Path.IsPathRooted(source) && Directory.Exists(inCurrent)
+            ? inCurrent
+            : throw new PhaseInputException(Path.IsPathRooted(source)
+                ? $"Source folder '{source}' does not exist. Give \"source\" as an existing folder."
+                : $"Source folder '{source}' does not exist (looked for '{inWorkspace}' and '{inCurrent}'). Give \"source\" as a folder relative to the working directory '{workspace}' or to the directory Orchestrator runs in, or as an absolute path.");
     }
 
     private static IEnumerable<string> Walk(string root)

@@ -13,9 +13,9 @@ public sealed class TopPhase : IPhase
 
     public async Task<PhaseResult> ExecuteAsync(PhaseRequest request, CancellationToken cancellationToken)
     {
-        if (!request.PhaseOutputs.TryGetValue("count", out var countOutput))
+        if (!request.Context.TryGetPhaseOutput("count", out var countOutput))
         {
-            throw new InvalidOperationException("phase 'top' needs the output of phase 'count'; run 'count' first");
+            throw new PhaseInputException("phase 'top' needs the output of phase 'count'; run 'count' first");
         }
 
         var counts = countOutput.Deserialize<WordCounts>(OrchestratorJson.Options)!;
@@ -42,11 +42,9 @@ public sealed class TopPhase : IPhase
         }
 
         await File.WriteAllTextAsync(Path.Combine(request.WorkingDirectory, "wordcount.md"), report.ToString(), cancellationToken);
-        return PhaseResult.FromOutput(new { top = ranking }) with
-        {
-            Artifacts = ["wordcount.md"],
-            Metadata = System.Collections.Immutable.ImmutableDictionary<string, JsonElement>.Empty
-                .Add("word_count", JsonSerializer.SerializeToElement(counts.Words)),
-        };
+
+        // A write to the context is a metadata change the engine merges into the run when this attempt succeeds.
+        request.Context.Set("word_count", counts.Words);
+        return PhaseResult.FromOutput(new { top = ranking }) with { Artifacts = ["wordcount.md"] };
     }
 }

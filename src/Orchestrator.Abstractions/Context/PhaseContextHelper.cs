@@ -6,54 +6,46 @@ using Orchestrator.Abstractions.Phases;
 namespace Orchestrator.Abstractions.Context;
 
 /// <summary>
-/// What a phase needs to use the run's shared context: outputs of earlier phases, run metadata, and the
-/// metadata changes, errors and metrics it wants to hand back (through <see cref="ToResult{T}"/> or
-/// <see cref="ApplyTo"/>).
+/// Typed help over a phase's <see cref="PluginContext"/> (<see cref="PhaseRequest.Context"/>, the view of the run's
+/// shared data): outputs of earlier phases, run metadata, and the metadata changes, errors and metrics the phase
+/// hands back.
 /// </summary>
 /// <remarks>
-/// It works the same whether or not earlier phases left anything: over a request with no outputs or metadata
-/// every lookup simply finds nothing. Reads see this phase's own pending changes first. JSON conversions use
+/// Every read and write goes to <see cref="Context"/>, so changes made here and through the context are the same
+/// changes: the executor merges them into the phase's result when the attempt succeeds, whether the phase builds
+/// its result with <see cref="ToResult{T}"/> or not. It works the same whether or not earlier phases left
+/// anything: over an empty context every lookup simply finds nothing. JSON conversions use
 /// <see cref="OrchestratorJson.Options"/> (snake_case). Thread-safe.
 /// </remarks>
 public sealed class PhaseContextHelper
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, JsonElement> _changes = new(StringComparer.Ordinal);
     private readonly JsonArray _errors = [];
     private readonly JsonObject _metrics = [];
     private readonly TimeProvider _timeProvider;
-    private readonly ImmutableDictionary<string, JsonElement> _phaseOutputs;
-    private readonly ImmutableDictionary<string, JsonElement> _metadata;
 
-    /// <summary>Creates a helper over a phase request.</summary>
+    /// <summary>Creates a helper over a phase request's context.</summary>
     /// <param name="request">The request the phase received.</param>
     /// <param name="timeProvider">The clock for recorded errors; <see cref="TimeProvider.System"/> when omitted.</param>
     public PhaseContextHelper(PhaseRequest request, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         Request = request;
+        Context = request.Context;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _phaseOutputs = request.PhaseOutputs ?? ImmutableDictionary<string, JsonElement>.Empty;
-        _metadata = request.Metadata ?? ImmutableDictionary<string, JsonElement>.Empty;
     }
 
     /// <summary>The request this helper reads from.</summary>
     public PhaseRequest Request { get; }
 
+    /// <summary>The request's context, which every read and write of this helper goes to.</summary>
+    public PluginContext Context { get; }
+
     /// <summary>The names of the phases whose output is available, in ordinal order.</summary>
-    public IReadOnlyList<string> PreviousPhases => [.. _phaseOutputs.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> PreviousPhases => Context.PhaseNames;
 
     /// <summary>The metadata changes collected so far; a JSON <c>null</c> value removes the key.</summary>
-    public ImmutableDictionary<string, JsonElement> MetadataChanges
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _changes.ToImmutableDictionary(StringComparer.Ordinal);
-            }
-        }
-    }
+    public ImmutableDictionary<string, JsonElement> MetadataChanges => Context.Changes;
 
     /// <summary>The metadata key under which <see cref="RecordError"/> stores a phase's errors.</summary>
     /// <param name="phase">The phase name.</param>
@@ -69,22 +61,13 @@ public sealed class PhaseContextHelper
     /// <param name="phase">The earlier phase's name.</param>
     /// <returns>Its output.</returns>
     /// <exception cref="ContextKeyNotFoundException">That phase has no output in this run (the message lists those that do).</exception>
-    public JsonElement GetPreviousPhaseOutput(string phase) => TryGetPreviousPhaseOutput(phase, out var output)
-        ? output
-        : throw new ContextKeyNotFoundException(
-            phase,
-            $"Phase '{phase}' has no output in this run. Phases with output: {Names(PreviousPhases)}. " +
-            "Check the phase name and that it runs before this one, or use TryGetPreviousPhaseOutput.");
+    public JsonElement GetPreviousPhaseOutput(string phase) => Context.GetPhaseOutput(phase);
 
     /// <summary>Reads the output of an earlier phase if there is one.</summary>
     /// <param name="phase">The earlier phase's name.</param>
     /// <param name="output">Its output, or an undefined element.</param>
     /// <returns><c>true</c> when that phase has output.</returns>
-    public bool TryGetPreviousPhaseOutput(string phase, out JsonElement output)
-    {
-        ArgumentNullException.ThrowIfNull(phase);
-        return _phaseOutputs.TryGetValue(phase, out output);
-    }
+    public bool TryGetPreviousPhaseOutput(string phase, out JsonElement output) => Context.TryGetPhaseOutput(phase, out output);
 
     /// <summary>Reads the output of an earlier phase as <typeparamref name="T"/> (snake_case JSON names).</summary>
     /// <typeparam name="T">The type to deserialize to.</typeparam>
@@ -92,7 +75,7 @@ public sealed class PhaseContextHelper
     /// <returns>The output.</returns>
     /// <exception cref="ContextKeyNotFoundException">That phase has no output in this run.</exception>
     /// <exception cref="ContextValueTypeException">The output is JSON <c>null</c> or does not fit <typeparamref name="T"/>.</exception>
-    public T GetPreviousPhaseOutput<T>(string phase) => Convert<T>(phase, GetPreviousPhaseOutput(phase));
+    public T GetPreviousPhaseOutput<T>(string phase) => Context.GetPhaseOutput<T>(phase);
 
     /// <summary>Reads run metadata (this phase's own changes first) as raw JSON.</summary>
     /// <param name="key">The metadata key.</param>
@@ -106,25 +89,7 @@ public sealed class PhaseContextHelper
     /// <param name="key">The metadata key.</param>
     /// <param name="value">The value, or an undefined element.</param>
     /// <returns><c>true</c> when the key is set.</returns>
-    public bool TryGetMetadata(string key, out JsonElement value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        lock (_lock)
-        {
-            if (_changes.TryGetValue(key, out value))
-            {
-                if (value.ValueKind != JsonValueKind.Null)
-                {
-                    return true;
-                }
-
-                value = default;
-                return false;
-            }
-        }
-
-        return _metadata.TryGetValue(key, out value) && value.ValueKind != JsonValueKind.Null;
-    }
+    public bool TryGetMetadata(string key, out JsonElement value) => Context.TryGet(key, out value);
 
     /// <summary>Reads run metadata as <typeparamref name="T"/> (snake_case JSON names).</summary>
     /// <typeparam name="T">The type to deserialize to.</typeparam>
@@ -132,33 +97,24 @@ public sealed class PhaseContextHelper
     /// <returns>The value.</returns>
     /// <exception cref="ContextKeyNotFoundException">The key is not set.</exception>
     /// <exception cref="ContextValueTypeException">The value does not fit <typeparamref name="T"/>.</exception>
-    public T GetMetadata<T>(string key) => Convert<T>(key, GetMetadata(key));
+    public T GetMetadata<T>(string key) => ContextJson.Convert<T>(key, GetMetadata(key));
 
     /// <summary>Sets run metadata for the phases that follow; the change is returned with this phase's result.</summary>
     /// <typeparam name="T">The value type.</typeparam>
     /// <param name="key">A non-empty key.</param>
     /// <param name="value">The value, serialized with snake_case names; <c>null</c> removes the key.</param>
-    /// <exception cref="ArgumentException">The key is empty, or the value nests deeper than <see cref="SharedData.MaxValueDepth"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The key is empty, or the value does not serialize to JSON or nests deeper than <see cref="SharedData.MaxValueDepth"/>.
+    /// </exception>
     public void SetMetadata<T>(string key, T value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var json = JsonSerializer.SerializeToElement(value, OrchestratorJson.Options);
-        if (JsonDepth.Exceeds(json, SharedData.MaxValueDepth))
-        {
-            throw new ArgumentException(
-                $"Metadata value '{key}' nests deeper than {SharedData.MaxValueDepth} levels, more than the run's shared data can hold. Flatten it.",
-                nameof(value));
-        }
-
-        lock (_lock)
-        {
-            _changes[key] = json;
-        }
+        Context.Set(key, ContextJson.ToJson(key, value, typeof(T)));
     }
 
     /// <summary>Removes a run metadata key (returned as a JSON <c>null</c> change).</summary>
     /// <param name="key">The key.</param>
-    public void RemoveMetadata(string key) => SetMetadata<object?>(key, null);
+    public void RemoveMetadata(string key) => Context.Delete(key);
 
     /// <summary>
     /// Records a non-fatal error of this attempt in the metadata under <see cref="ErrorsKey"/>. (A phase that
@@ -177,7 +133,7 @@ public sealed class PhaseContextHelper
         lock (_lock)
         {
             _errors.Add(entry);
-            _changes[ErrorsKey(Request.Phase)] = JsonSerializer.SerializeToElement(_errors);
+            Context.Set(ErrorsKey(Request.Phase), JsonSerializer.SerializeToElement(_errors));
         }
     }
 
@@ -195,7 +151,7 @@ public sealed class PhaseContextHelper
         lock (_lock)
         {
             _metrics[name] = value;
-            _changes[MetricsKey(Request.Phase)] = JsonSerializer.SerializeToElement(_metrics);
+            Context.Set(MetricsKey(Request.Phase), JsonSerializer.SerializeToElement(_metrics));
         }
     }
 
@@ -210,30 +166,5 @@ public sealed class PhaseContextHelper
     /// <summary>Adds the collected metadata changes to a result; on the same key, this helper's change wins.</summary>
     /// <param name="result">A result the phase built.</param>
     /// <returns>The result with the changes merged into its metadata.</returns>
-    public PhaseResult ApplyTo(PhaseResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var metadata = result.Metadata ?? ImmutableDictionary<string, JsonElement>.Empty;
-        return result with { Metadata = metadata.SetItems(MetadataChanges) };
-    }
-
-    private static T Convert<T>(string key, JsonElement json)
-    {
-        var expected = typeof(T).Name;
-        try
-        {
-            return json.Deserialize<T>(OrchestratorJson.Options)
-                ?? throw new ContextValueTypeException(key, expected, "JSON null");
-        }
-        catch (JsonException exception)
-        {
-            throw new ContextValueTypeException(key, expected, $"a JSON {json.ValueKind.ToString().ToLowerInvariant()} that does not fit it ({exception.Message})", exception);
-        }
-        catch (NotSupportedException exception)
-        {
-            throw new ContextValueTypeException(key, expected, $"JSON that System.Text.Json cannot convert to it ({exception.Message})", exception);
-        }
-    }
-
-    private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+    public PhaseResult ApplyTo(PhaseResult result) => Context.ApplyTo(result);
 }

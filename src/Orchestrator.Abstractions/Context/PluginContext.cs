@@ -1,156 +1,215 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Abstractions.Context;
 
 /// <summary>
-/// A thread-safe key/value store that phases of one run (or one session of a <see cref="ContextManager"/>) share.
+/// The run's shared context as one phase attempt sees it: a view of the run's durable <see cref="SharedData"/>.
+/// A phase reaches it as <see cref="PhaseRequest.Context"/> (or through <see cref="PhaseContextHelper"/>).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Values are normalized when stored, into an immutable representation, so nothing a caller keeps a reference to
-/// can change a stored value, and <see cref="Clone"/> is a true deep copy:
-/// <c>null</c>; <see cref="string"/>; <see cref="bool"/>; every integer type, stored as <see cref="long"/>
-/// (a <see cref="ulong"/> above <see cref="long.MaxValue"/> is stored as <see cref="decimal"/>);
-/// <see cref="float"/> and <see cref="double"/>, stored as a finite <see cref="double"/>; <see cref="decimal"/>;
-/// <see cref="DateTimeOffset"/>; <see cref="JsonElement"/> (also from a <c>JsonNode</c> or <c>JsonDocument</c>),
-/// stored as an independent clone; any string-keyed dictionary, stored as
-/// <c>ImmutableDictionary&lt;string, object?&gt;</c> (ordinal keys); any other enumerable, stored as
-/// <c>ImmutableArray&lt;object?&gt;</c>. Lists and maps nest at most 64 levels, and so does a JSON value.
-/// Anything else (a POCO, an enum, a <see cref="DateTime"/>, a <see cref="Guid"/>, NaN) is rejected with an
-/// <see cref="ArgumentException"/> that names the key.
+/// Reads see the outputs of the phases that completed before this one (<see cref="GetPhaseOutput"/>) and the run
+/// metadata (<see cref="Get"/> and the typed accessors), this attempt's own changes first. Writes
+/// (<see cref="Set"/>, <see cref="Delete"/>, <see cref="Clear"/>) are this attempt's metadata changes
+/// (<see cref="Changes"/>): when the attempt succeeds the executor adds them to its result and the engine merges
+/// them into the run's shared data, durably, for the phases that follow. A failed attempt's changes are dropped,
+/// so a retry starts from the same shared data. The context of a run lives as long as the run: it is purged with
+/// the run when its retention has passed (see docs/shared-context.md#one-context).
 /// </para>
 /// <para>
-/// Every operation is atomic; <see cref="Keys"/>, <see cref="Clone"/> and JSON serialization see a consistent
-/// snapshot. The JSON form (see <see cref="ToJson"/>) tags every value with its type, so a round trip keeps
-/// a <see cref="long"/> a <see cref="long"/> and a map a map. <see cref="ToJson"/> and <see cref="FromJson"/>
-/// handle every storable value; <c>JsonSerializer</c> with other options uses the same shape but its
-/// <c>MaxDepth</c> (64 by default) limits how deeply nested a context it accepts.
+/// Values are JSON, as the durable shared data holds them: <see cref="Set"/> serializes what it is given with
+/// <see cref="OrchestratorJson.Options"/> (snake_case names), and a <c>null</c> removes the key, because the run's
+/// metadata holds no nulls. Every member is thread-safe.
 /// </para>
 /// </remarks>
-[JsonConverter(typeof(PluginContextJsonConverter))]
 public sealed partial class PluginContext
 {
-    private readonly ConcurrentDictionary<string, object?> _values;
-    private readonly AccessTracker? _tracker;
+    // A JSON null change is a removal; ConcurrentDictionary keeps reads lock-free while other threads write.
+    private readonly ConcurrentDictionary<string, JsonElement> _changes = new(StringComparer.Ordinal);
+    private readonly ImmutableDictionary<string, JsonElement> _phaseOutputs;
+    private readonly ImmutableDictionary<string, JsonElement> _metadata;
 
-    /// <summary>Creates an empty context.</summary>
+    /// <summary>A context with no earlier outputs and no metadata, as the first phase of a new run sees it.</summary>
     public PluginContext()
         : this(null)
     {
     }
 
-    internal PluginContext(AccessTracker? tracker, IEnumerable<KeyValuePair<string, object?>>? values = null)
+    /// <summary>A view of the given outputs of earlier phases and run metadata.</summary>
+    /// <param name="phaseOutputs">The outputs of the phases that completed, by phase name.</param>
+    /// <param name="metadata">The run metadata; a JSON <c>null</c> value counts as absent.</param>
+    public PluginContext(IReadOnlyDictionary<string, JsonElement>? phaseOutputs, IReadOnlyDictionary<string, JsonElement>? metadata = null)
     {
-        _tracker = tracker;
-        _values = values is null
-            ? new ConcurrentDictionary<string, object?>(StringComparer.Ordinal)
-            : new ConcurrentDictionary<string, object?>(values, StringComparer.Ordinal);
+        // Wrapping the run's immutable maps costs nothing; a null in metadata is skipped when read.
+        _phaseOutputs = Ordinal(phaseOutputs);
+        _metadata = Ordinal(metadata);
     }
 
-    /// <summary>The number of keys set.</summary>
-    public int Count
+    /// <summary>A view of a run's shared data: its phase outputs and metadata.</summary>
+    /// <param name="shared">The shared data.</param>
+    /// <returns>A context with no changes yet.</returns>
+    public static PluginContext Of(SharedData shared)
     {
-        get
+        ArgumentNullException.ThrowIfNull(shared);
+        return new PluginContext(shared.PhaseOutputs, shared.Metadata);
+    }
+
+    /// <summary>The names of the phases whose output is available, in ordinal order.</summary>
+    public IReadOnlyList<string> PhaseNames => [.. _phaseOutputs.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The number of metadata keys set, this attempt's changes included.</summary>
+    public int Count => Keys().Count;
+
+    /// <summary>
+    /// This attempt's metadata changes, in the shape of <see cref="PhaseResult.Metadata"/>: a JSON <c>null</c>
+    /// value removes the key.
+    /// </summary>
+    public ImmutableDictionary<string, JsonElement> Changes => _changes.ToArray().ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>Reads the output of an earlier phase if there is one.</summary>
+    /// <param name="phase">The earlier phase's name.</param>
+    /// <param name="output">Its output, or an undefined element.</param>
+    /// <returns><c>true</c> when that phase has output in this run.</returns>
+    public bool TryGetPhaseOutput(string phase, out JsonElement output)
+    {
+        ArgumentNullException.ThrowIfNull(phase);
+        return _phaseOutputs.TryGetValue(phase, out output);
+    }
+
+    /// <summary>Reads the output of an earlier phase.</summary>
+    /// <param name="phase">The earlier phase's name.</param>
+    /// <returns>Its output.</returns>
+    /// <exception cref="ContextKeyNotFoundException">That phase has no output in this run (the message lists those that do).</exception>
+    public JsonElement GetPhaseOutput(string phase) => TryGetPhaseOutput(phase, out var output)
+        ? output
+        : throw new ContextKeyNotFoundException(
+            phase,
+            $"Phase '{phase}' has no output in this run. Phases with output: {(_phaseOutputs.IsEmpty ? "none" : string.Join(", ", PhaseNames))}. " +
+            "Check the phase name and that it runs before this one, or use TryGetPreviousPhaseOutput.");
+
+    /// <summary>Reads the output of an earlier phase as <typeparamref name="T"/> (snake_case JSON names).</summary>
+    /// <typeparam name="T">The type to deserialize to.</typeparam>
+    /// <param name="phase">The earlier phase's name.</param>
+    /// <returns>The output.</returns>
+    /// <exception cref="ContextKeyNotFoundException">That phase has no output in this run.</exception>
+    /// <exception cref="ContextValueTypeException">The output is JSON <c>null</c> or does not fit <typeparamref name="T"/>.</exception>
+    public T GetPhaseOutput<T>(string phase) => ContextJson.Convert<T>(phase, GetPhaseOutput(phase));
+
+    /// <summary>The metadata keys set, this attempt's changes included, in ordinal order.</summary>
+    /// <returns>A snapshot of the keys.</returns>
+    public IReadOnlyList<string> Keys()
+    {
+        // ToArray takes every lock of the dictionary, so the changes are one consistent snapshot.
+        var changes = _changes.ToArray();
+        var changed = changes.Select(change => change.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. _metadata.Where(entry => !changed.Contains(entry.Key) && !IsAbsent(entry.Value)).Select(entry => entry.Key)
+            .Concat(changes.Where(change => !IsAbsent(change.Value)).Select(change => change.Key))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Reads a metadata value if the key is set (this attempt's changes first).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value, or an undefined element.</param>
+    /// <returns><c>true</c> when the key is set.</returns>
+    public bool TryGet(string key, out JsonElement value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if ((_changes.TryGetValue(key, out value) || _metadata.TryGetValue(key, out value)) && !IsAbsent(value))
         {
-            _tracker?.Touch();
-            return _values.Count;
+            return true;
         }
+
+        value = default;
+        return false;
     }
 
-    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>, replacing what was there.</summary>
+    /// <summary>Reads a metadata value (this attempt's changes first).</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ContextKeyNotFoundException">The key is not set.</exception>
+    public JsonElement Get(string key) => TryGet(key, out var value)
+        ? value
+        : throw new ContextKeyNotFoundException(
+            key, $"Context key '{key}' is not set in this run's metadata. An earlier phase sets it with Set (or in its result's metadata); use TryGet when it may be absent.");
+
+    /// <summary>Reads a metadata value as <typeparamref name="T"/> (snake_case JSON names).</summary>
+    /// <typeparam name="T">The type to deserialize to.</typeparam>
+    /// <param name="key">The key.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ContextKeyNotFoundException">The key is not set.</exception>
+    /// <exception cref="ContextValueTypeException">The value does not fit <typeparamref name="T"/>.</exception>
+    public T Get<T>(string key) => ContextJson.Convert<T>(key, Get(key));
+
+    /// <summary>Sets a metadata value for the phases that follow; merged into the run when this attempt succeeds.</summary>
     /// <param name="key">A non-empty key; keys are case-sensitive.</param>
-    /// <param name="value">A supported value (see the class remarks); it is normalized and copied.</param>
-    /// <exception cref="ArgumentException">The key is empty or the value's type cannot be stored.</exception>
+    /// <param name="value">
+    /// The value: a <see cref="JsonElement"/> as it is, anything else serialized with snake_case names. <c>null</c>
+    /// (or JSON <c>null</c>) removes the key.
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// The key is empty, the value does not serialize to JSON (NaN, a cycle), or it nests deeper than
+    /// <see cref="SharedData.MaxValueDepth"/> levels.
+    /// </exception>
     public void Set(string key, object? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var normalized = ContextValues.Normalize(key, value);
-        _tracker?.Touch();
-        _values[key] = normalized;
+        _changes[key] = ContextJson.ToJson(key, value);
     }
 
-    /// <summary>Reads the value stored under <paramref name="key"/>, in its stored representation.</summary>
-    /// <param name="key">The key.</param>
-    /// <returns>The stored value (see the class remarks for the types it can be).</returns>
-    /// <exception cref="ContextKeyNotFoundException">The key is not set.</exception>
-    public object? Get(string key) => TryGet(key, out var value) ? value : throw new ContextKeyNotFoundException(key);
-
-    /// <summary>Reads the value stored under <paramref name="key"/> if there is one.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The stored value, or <c>null</c> when the key is not set.</param>
-    /// <returns><c>true</c> when the key is set (its value may be <c>null</c>).</returns>
-    public bool TryGet(string key, out object? value)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        _tracker?.Touch();
-        return _values.TryGetValue(key, out value);
-    }
-
-    /// <summary>Removes <paramref name="key"/>.</summary>
+    /// <summary>Removes a metadata key for the phases that follow.</summary>
     /// <param name="key">The key.</param>
     /// <returns><c>true</c> when the key was set.</returns>
     public bool Delete(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        _tracker?.Touch();
-        return _values.TryRemove(key, out _);
+
+        // Swap in the removal atomically, so of two threads deleting the same key only one sees it set.
+        while (true)
+        {
+            if (_changes.TryGetValue(key, out var pending))
+            {
+                if (_changes.TryUpdate(key, ContextJson.Null, pending))
+                {
+                    return !IsAbsent(pending);
+                }
+            }
+            else if (_changes.TryAdd(key, ContextJson.Null))
+            {
+                return _metadata.TryGetValue(key, out var earlier) && !IsAbsent(earlier);
+            }
+        }
     }
 
-    /// <summary>Removes every key.</summary>
+    /// <summary>Removes every metadata key for the phases that follow (earlier phases' outputs stay).</summary>
     public void Clear()
     {
-        _tracker?.Touch();
-        _values.Clear();
+        foreach (var key in _metadata.Keys.Concat(_changes.Keys).ToList())
+        {
+            _changes[key] = ContextJson.Null;
+        }
     }
 
-    /// <summary>A snapshot of the keys set, in ordinal order.</summary>
-    /// <returns>The keys.</returns>
-    public IReadOnlyList<string> Keys()
+    /// <summary>Adds this attempt's changes to a result; on the same key, the context's change wins.</summary>
+    /// <param name="result">The result the phase returned.</param>
+    /// <returns>The result with <see cref="Changes"/> merged into its metadata.</returns>
+    public PhaseResult ApplyTo(PhaseResult result)
     {
-        _tracker?.Touch();
-        var keys = _values.Keys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-        return keys;
+        ArgumentNullException.ThrowIfNull(result);
+        var changes = Changes;
+        return changes.IsEmpty
+            ? result
+            : result with { Metadata = (result.Metadata ?? ImmutableDictionary<string, JsonElement>.Empty).SetItems(changes) };
     }
 
-    /// <summary>
-    /// A deep copy: an independent context holding the same keys and values, with the same types. Stored values
-    /// are immutable, so the copy shares no mutable state with this context.
-    /// </summary>
-    /// <returns>The copy (not attached to any session).</returns>
-    public PluginContext Clone() => new(null, Snapshot());
+    private static bool IsAbsent(JsonElement value) => value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
-    /// <summary>Serializes the context to its typed JSON form.</summary>
-    /// <returns>
-    /// <c>{"schema_version":1,"values":{"key":TAGGED,...}}</c> with keys in ordinal order, where TAGGED is
-    /// <c>null</c> or an object with one property naming the type: <c>{"string":"x"}</c>, <c>{"bool":true}</c>,
-    /// <c>{"long":42}</c>, <c>{"double":0.5}</c>, <c>{"decimal":12.50}</c>,
-    /// <c>{"date_time_offset":"2026-01-02T03:04:05+01:00"}</c>, <c>{"json":ANY_JSON}</c>,
-    /// <c>{"list":[TAGGED,...]}</c> or <c>{"map":{"k":TAGGED,...}}</c>.
-    /// </returns>
-    public string ToJson() => JsonSerializer.Serialize(this, PluginContextJsonConverter.Options);
-
-    /// <summary>Reads a context written by <see cref="ToJson"/> (or by serializing a <see cref="PluginContext"/>).</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <returns>A new context, not attached to any session.</returns>
-    /// <exception cref="JsonException">The text is not a valid context document; the message says where and why.</exception>
-    public static PluginContext FromJson(string json)
+    private static ImmutableDictionary<string, JsonElement> Ordinal(IReadOnlyDictionary<string, JsonElement>? values) => values switch
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize<PluginContext>(json, PluginContextJsonConverter.Options)
-            ?? throw new JsonException("A PluginContext document cannot be the JSON literal null; expected {\"schema_version\":1,\"values\":{...}}.");
-    }
-
-    /// <summary>A consistent snapshot of every entry, in ordinal key order.</summary>
-    internal KeyValuePair<string, object?>[] Snapshot()
-    {
-        _tracker?.Touch();
-
-        // ConcurrentDictionary.ToArray takes every lock, so the snapshot is never torn.
-        var entries = _values.ToArray();
-        Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return entries;
-    }
+        null => ImmutableDictionary.Create<string, JsonElement>(StringComparer.Ordinal),
+        ImmutableDictionary<string, JsonElement> immutable => immutable.WithComparers(StringComparer.Ordinal),
+        _ => values.ToImmutableDictionary(StringComparer.Ordinal),
+    };
 }

@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Abstractions.Context;
 
 namespace Orchestrator.Abstractions.Phases;
 
 /// <summary>What one attempt of a phase receives.</summary>
 public sealed record PhaseRequest
 {
+    private readonly PluginContext _context = new();
+
     /// <summary>The run (durable instance) id.</summary>
     public required string RunId { get; init; }
 
@@ -30,11 +33,16 @@ public sealed record PhaseRequest
     /// <summary>The prompt text mapped to this phase by the manifest's <c>prompts</c>, if any.</summary>
     public string? Prompt { get; init; }
 
-    /// <summary>Outputs of the phases that already completed in this run, by phase name.</summary>
-    public ImmutableDictionary<string, JsonElement> PhaseOutputs { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
-
-    /// <summary>Run metadata written by earlier phases.</summary>
-    public ImmutableDictionary<string, JsonElement> Metadata { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+    /// <summary>
+    /// The run's shared context as this attempt sees it: the outputs of the phases that already completed, the run
+    /// metadata, and this attempt's metadata changes, which are merged into the run when the attempt succeeds.
+    /// Copies made with <c>with</c> share it. An empty context when none is given (or <c>null</c>).
+    /// </summary>
+    public PluginContext Context
+    {
+        get => _context;
+        init => _context = value ?? new PluginContext();
+    }
 
     /// <summary>The run's working directory, where artifacts are written.</summary>
     public required string WorkingDirectory { get; init; }

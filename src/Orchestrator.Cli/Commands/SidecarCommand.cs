@@ -15,7 +15,6 @@ internal static class SidecarCommand
 {
     private static readonly Option<string?> Host = new("--host") { Description = "IP address to listen on (default 127.0.0.1; other addresses are unauthenticated and logged as a warning)." };
     private static readonly Option<int?> Partitions = new("--partitions") { Description = "Azure Storage partition count, 1-16 (default 4)." };
-    private static readonly Option<string?> Database = new("--database") { Description = "SQLite database file for --backend sqlite (default ~/.local/share/orchestrator/orchestrator.db; created when missing).", HelpName = "FILE" };
     private static readonly Option<int?> VisibilityTimeout = new("--visibility-timeout") { Description = "Azure Storage queue visibility timeout, or sqlite work-item lock timeout, in seconds (default 300)." };
     private static readonly Option<int?> PollingInterval = new("--polling-interval") { Description = "Longest Azure Storage queue or sqlite database polling interval in milliseconds (default 1000)." };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Work items of each kind kept in flight (default 1000)." };
@@ -28,7 +27,7 @@ internal static class SidecarCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("sidecar", "Serve the Durable Task gRPC sidecar that workers and clients connect to.");
         backend.AddTo(command);
-        foreach (var option in new Option[] { Database, Host, port, Partitions, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout, verbose })
+        foreach (var option in new Option[] { Host, port, Partitions, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout, verbose })
         {
             command.Options.Add(option);
         }
@@ -36,7 +35,7 @@ internal static class SidecarCommand
         command.SetServiceAction(async (invocation, cancellationToken) =>
         {
             var options = ReadOptions(invocation, context, backend, port);
-            var problems = SidecarOptionsValidator.Problems(options).ToList();
+            var problems = SidecarOptionsValidator.Problems(options).Concat(backend.Problems(invocation, options)).ToList();
             if (problems.Count > 0)
             {
                 throw new UsageException(problems);
@@ -52,8 +51,7 @@ internal static class SidecarCommand
 
     private static SidecarOptions ReadOptions(CliInvocation invocation, CliContext context, BackendOptions backend, Option<int?> port)
     {
-        var options = backend.Read(invocation, context);
-        options.DatabasePath = invocation.Value(Database) is { } database ? Path.GetFullPath(database) : options.DatabasePath;
+        var options = backend.Read(invocation, context, OwnerRoles.Sidecar);
         options.Host = invocation.Value(Host) ?? options.Host;
         options.Port = invocation.Value(port) ?? options.Port;
         options.Partitions = invocation.Value(Partitions) ?? options.Partitions;

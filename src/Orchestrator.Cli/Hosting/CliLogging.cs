@@ -16,6 +16,10 @@ internal sealed record CliLogging(LogProfile Profile, bool Verbose, TextWriter E
     private const int ExecutorPhaseFailed = 3021;
     private const int EnginePhaseFailed = 6002;
 
+    // The sidecar giving back the work items of a worker that disconnected: in `run` that happens only when it stops,
+    // and its own message says what becomes of the run.
+    private const int SidecarAbandonedOnDisconnect = 5003;
+
     // The generic host logs a failed start with its stack trace; the CLI reports that failure itself, once.
     private const string HostCategory = "Microsoft.Extensions.Hosting";
     private const int HostStartFaulted = 11;
@@ -59,7 +63,7 @@ internal sealed record CliLogging(LogProfile Profile, bool Verbose, TextWriter E
         return Profile switch
         {
             LogProfile.PluginOutput => PluginOutputEvents.Contains(eventId.Id),
-            LogProfile.Command when !Verbose => eventId.Id is not (ExecutorPhaseFailed or EnginePhaseFailed),
+            LogProfile.Command when !Verbose => eventId.Id is not (ExecutorPhaseFailed or EnginePhaseFailed or SidecarAbandonedOnDisconnect),
             _ => eventId.Id != ExecutorPhaseFailed,
         };
     }

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask.Worker.Hosting;
+using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Engine;
@@ -10,13 +12,18 @@ namespace Orchestrator.Cli.Hosting;
 internal sealed class EngineHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly TaskCompletionSource _refused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _standDown;
 
     private EngineHost(IHost host) => _host = host;
 
     public RunService Runs => _host.Services.GetRequiredService<RunService>();
 
+    /// <summary>Completes when the sidecar refused this process's worker because it already has one (<see cref="EngineWorker.IfFree"/>).</summary>
+    public Task WorkerRefused => _refused.Task;
+
     public static async Task<EngineHost> StartAsync(
-        CliContext context, EngineSettings settings, string address, bool worker, CliLogging logging, Action<EngineOptions>? configure, CancellationToken cancellationToken)
+        CliContext context, EngineSettings settings, string address, EngineWorker worker, CliLogging logging, Action<EngineOptions>? configure, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         logging.Configure(builder.Logging);
@@ -25,7 +32,7 @@ internal sealed class EngineHost : IAsyncDisposable
         {
             o.Discovery = context.Discovery with { ExplicitPaths = [.. settings.PluginPaths] };
             o.BuiltIns = context.BuiltIns;
-            o.WatchForChanges = worker;
+            o.WatchForChanges = worker != EngineWorker.None;
         });
         builder.Services.AddOrchestratorEngine(o =>
         {
@@ -37,11 +44,18 @@ internal sealed class EngineHost : IAsyncDisposable
             }
 
             configure?.Invoke(o);
-        }).UseSidecar(address, worker);
-        var engine = new EngineHost(builder.Build());
+        }).UseSidecar(address, worker != EngineWorker.None);
+        EngineHost? engine = null;
+        if (worker == EngineWorker.IfFree)
+        {
+            builder.Services.Configure<GrpcDurableTaskWorkerOptions>(o => o.Interceptors.Add(new RefusedWorkerInterceptor(() => engine!._refused.TrySetResult())));
+        }
+
+        engine = new EngineHost(builder.Build());
         try
         {
             await engine._host.StartAsync(cancellationToken);
+            engine._standDown = worker == EngineWorker.IfFree ? engine.StandDownWhenRefusedAsync() : null;
         }
         catch
         {
@@ -55,11 +69,37 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _host.WaitForShutdownAsync(cancellationToken);
 
+    // Refused, the SDK's worker would reconnect with backoff forever and the sidecar would log each refusal; the
+    // worker that is connected runs the work, so this one stops and the process stays a client.
+    private async Task StandDownWhenRefusedAsync()
+    {
+        try
+        {
+            await _refused.Task;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        foreach (var worker in _host.Services.GetServices<IHostedService>().OfType<DurableTaskWorker>())
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await worker.StopAsync(stop.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        _refused.TrySetCanceled();
         try
         {
+            if (_standDown is not null)
+            {
+                await _standDown;
+            }
+
             await _host.StopAsync(stop.Token);
         }
         finally

@@ -30,9 +30,12 @@ internal sealed class EngineProcess : IAsyncDisposable
 
     public RunService Runs => _engine.Runs;
 
+    /// <inheritdoc cref="EngineHost.WorkerRefused"/>
+    public Task WorkerRefused => _engine.WorkerRefused;
+
     /// <summary>Starts the embedded sidecar (when there is one), then the engine; a failure stops what was started.</summary>
     public static async Task<EngineProcess> StartAsync(
-        CliContext context, SidecarTarget target, EngineSettings settings, bool worker, CliLogging logging, Action<EngineOptions>? engine, CancellationToken cancellationToken)
+        CliContext context, SidecarTarget target, EngineSettings settings, EngineWorker worker, CliLogging logging, Action<EngineOptions>? engine, CancellationToken cancellationToken)
     {
         var sidecarLogs = logging.CreateFactory();
         EmbeddedSidecar? sidecar = null;

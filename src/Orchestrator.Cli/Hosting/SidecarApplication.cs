@@ -39,6 +39,12 @@ internal static class SidecarApplication
     /// </summary>
     public static async Task<WebApplication> StartAsync(SidecarOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
+        if (SidecarBackends.Is(options.Backend, SidecarBackends.Sqlite) && !string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            // `runs list` with nothing else running holds the database for a moment; a service starting then waits for it.
+            await DatabaseOwners.WaitWhileBriefAsync(options.DatabasePath, cancellationToken);
+        }
+
         var app = Create(options, loggerFactory);
         try
         {

@@ -16,8 +16,10 @@ internal sealed class CliInvocation(ParseResult parseResult)
 
     public T? Value<T>(Option<T> option) => ParseResult.GetValue(option);
 
+    public T? Value<T>(Argument<T> argument) => ParseResult.GetValue(argument);
+
     public T Required<T>(Argument<T> argument) => ParseResult.GetRequiredValue(argument);
 
     /// <summary>Whether the option was given on the command line (not only defaulted).</summary>
-    public bool Given(Option option) => ParseResult.GetResult(option) is not null;
+    public bool Given(Option option) => ParseResult.GetResult(option) is { Implicit: false };
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Orchestrator.Documents.Nodes;
 using Orchestrator.Documents.Problems;
+using Orchestrator.Documents.Schemas;
 using Orchestrator.Documents.Values;
 
 namespace Orchestrator.Documents.Reading;
@@ -214,6 +216,26 @@ public sealed class MappingReader(MappingNode mapping, string path, ProblemColle
 
         Mistyped(key, node, "a mapping");
         return null;
+    }
+
+    /// <summary>An inline JSON Schema field (a mapping), checked against the draft 2020-12 meta-schema.</summary>
+    /// <param name="key">The key, for example <c>input_schema</c>.</param>
+    /// <returns>The schema; null when absent, not a mapping or not a valid schema (each reason reported with the line).</returns>
+    public JsonElement? Schema(string key)
+    {
+        if (Map(key) is not { } map)
+        {
+            return null;
+        }
+
+        var schema = NodeJson.ToElement(map, PathOf(key), Problems);
+        var errors = SchemaChecker.MetaSchemaErrors(schema);
+        foreach (var error in errors)
+        {
+            Invalid(key, map, $"is not a valid JSON Schema (draft 2020-12): {error}");
+        }
+
+        return errors.IsEmpty ? schema : null;
     }
 
     /// <summary>A list of strings; <paramref name="check"/> returns an error message for a bad item, or null.</summary>

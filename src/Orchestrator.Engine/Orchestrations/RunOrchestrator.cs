@@ -105,7 +105,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
             catch (TaskFailedException ex)
             {
                 message = ex.FailureDetails.ErrorMessage;
-                retryable = !ex.FailureDetails.IsCausedBy<PluginVersionUnavailableException>();
+                retryable = !ex.FailureDetails.IsCausedBy<NonRetryablePhaseException>();
             }
             catch (TimeoutException ex)
             {

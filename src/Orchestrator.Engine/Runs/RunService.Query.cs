@@ -165,7 +165,7 @@ public sealed partial class RunService
             return "a different auto_approve";
         }
 
-        var planned = Plan(step, request, workflow, run.Workspace, EngineEnvironment.Of(options.Value), []);
+        var planned = Plan(step, request, workflow, run.Workspace, EngineEnvironment.Of(options.Value), [], input: null, checkInput: false);
         var expectedConfig = planned?.Config ?? request.Config;
         return SameConfig(run.Config, expectedConfig) ? null : "a different config";
     }

@@ -65,11 +65,17 @@ public sealed partial class RunService(
 
         var workspace = problems.Count == 0 ? workspaces.RunDirectory(runId) : string.Empty;
         var environment = EngineEnvironment.Of(options.Value);
+        var input = InputMerge.Merge(workflow?.Input, request.Input);
+        if (workflow is not null)
+        {
+            InputCheck.AgainstWorkflow(workflow, input, problems);
+        }
+
         var runs = ImmutableArray.CreateBuilder<RunInput>(steps.Length);
         foreach (var (index, step) in steps.Index())
         {
             var stepProblems = new List<string>();
-            var run = Plan(step, request, workflow, workspace, environment, stepProblems);
+            var run = Plan(step, request, workflow, workspace, environment, stepProblems, index == 0 ? input : null, checkInput: index == 0);
             var prefix = steps.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $"step {index + 1} ({step.Plugin}): ") : string.Empty;
             problems.AddRange(stepProblems.Select(p => prefix + p));
             if (run is not null)
@@ -89,7 +95,6 @@ public sealed partial class RunService(
         }
 
         Directory.CreateDirectory(workspace);
-        var input = InputMerge.Merge(workflow?.Input, request.Input);
         var startOptions = new StartOrchestrationOptions(runId);
         var createdAt = time.GetUtcNow();
         if (runs.Count == 1)
@@ -254,9 +259,11 @@ public sealed partial class RunService(
         }
     }
 
+    /// <param name="input">The run input; with <paramref name="checkInput"/>, checked against the phases' input_schema.</param>
+    /// <param name="checkInput">Whether this step's input is known now (the first step's): later steps get the previous step's result.</param>
     private RunInput? Plan(
         WorkflowStep step, RunRequest request, WorkflowDefinition? workflow, string workspace,
-        IReadOnlyDictionary<string, string> environment, List<string> problems)
+        IReadOnlyDictionary<string, string> environment, List<string> problems, JsonElement? input, bool checkInput)
     {
         if (!catalog.TryGet(step.Plugin, out var plugin))
         {
@@ -270,6 +277,11 @@ public sealed partial class RunService(
         }
 
         var (config, phases) = ConfigResolver.Resolve(plugin, step.Config, request.Config, environment, problems);
+        if (checkInput)
+        {
+            InputCheck.AgainstPhases(plugin.Manifest, InputMerge.Merge(step.Input, input), problems);
+        }
+
         return new RunInput
         {
             Workflow = workflow?.Name,

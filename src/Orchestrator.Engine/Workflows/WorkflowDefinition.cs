@@ -21,6 +21,12 @@ public sealed record WorkflowDefinition
     /// <summary>The input used when a run gives none (merged under it when both are objects).</summary>
     public JsonElement? Input { get; init; }
 
+    /// <summary>
+    /// A JSON Schema the run input (the request's input over <see cref="Input"/>) must match before the run is
+    /// scheduled; null when the workflow has none.
+    /// </summary>
+    public JsonElement? InputSchema { get; init; }
+
     /// <summary>How long finished runs of this workflow are kept; the engine default when null.</summary>
     public TimeSpan? Retention { get; init; }
 

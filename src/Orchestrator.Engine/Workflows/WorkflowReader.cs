@@ -109,6 +109,7 @@ public static partial class WorkflowReader
         }
 
         var input = r.Get("input") is { } inputNode ? NodeJson.ToElement(inputNode, "input", problems) : (System.Text.Json.JsonElement?)null;
+        var inputSchema = r.Schema("input_schema");
         var retention = r.Duration("retention");
         if (retention is { } ret && ret.Value <= TimeSpan.Zero)
         {
@@ -125,6 +126,7 @@ public static partial class WorkflowReader
             Plugin = plugin,
             Steps = steps,
             Input = input,
+            InputSchema = inputSchema,
             Retention = retention?.Value,
             File = file,
         };

@@ -5,8 +5,9 @@ namespace Orchestrator.Plugins.Execution;
 /// <summary>
 /// Executes one attempt of one phase of a pinned plugin version, whatever the plugin kind (built-in, .NET
 /// assembly, external executable). The executor fills <see cref="PhaseRequest.Prompt"/> from the manifest's
-/// <c>prompts</c> when the request has none, validates input and output against the phase's schemas, and
-/// enforces the phase's <c>timeout</c> for the attempt.
+/// <c>prompts</c> when the request has none, validates input and output against the phase's schemas, enforces
+/// the phase's <c>timeout</c> for the attempt, and adds what the phase wrote to <see cref="PhaseRequest.Context"/>
+/// to the result's metadata changes.
 /// </summary>
 public interface IPhaseExecutor
 {

@@ -53,7 +53,8 @@ public sealed class PhaseExecutor : IPhaseExecutor
         _logger.PhaseStarting(plugin.Name, phase.Name, request.Attempt);
         try
         {
-            var result = await RunAttemptAsync(entry.Runtime, phase, request, subject, cancellationToken);
+            // What the phase wrote to its context is part of its result, however the phase built the result.
+            var result = request.Context.ApplyTo(await RunAttemptAsync(entry.Runtime, phase, request, subject, cancellationToken));
             if (phase.OutputSchema is { } outputSchema)
             {
                 CheckSchema(subject, "output", outputSchema, result.Output);
@@ -94,6 +95,10 @@ public sealed class PhaseExecutor : IPhaseExecutor
 
             throw new PhaseExecutionException(
                 PhaseFailureKind.Timeout, $"{subject} timed out after {phase.Timeout!.Value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}s (attempt {request.Attempt}){Detail(e)}", e);
+        }
+        catch (PhaseInputException e)
+        {
+            throw new PhaseExecutionException(PhaseFailureKind.InvalidInput, $"{subject} cannot use its input: {e.Message}", e);
         }
         catch (Exception e) when (e is not PhaseExecutionException and not OperationCanceledException and not OutOfMemoryException)
         {

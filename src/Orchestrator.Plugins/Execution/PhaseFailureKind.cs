@@ -1,6 +1,6 @@
 namespace Orchestrator.Plugins.Execution;
 
-/// <summary>Why a phase attempt failed.</summary>
+/// <summary>Why a phase attempt failed. <see cref="PhaseFailures.IsRetryable"/> says which a retry can fix.</summary>
 public enum PhaseFailureKind
 {
     /// <summary>The phase code threw or reported failure.</summary>
@@ -29,4 +29,10 @@ public enum PhaseFailureKind
 
     /// <summary>The manifest names a phase the implementation does not provide, or the reverse.</summary>
     UnknownPhase,
+
+    /// <summary>
+    /// The phase cannot use its input or config: it threw <see cref="Abstractions.Phases.PhaseInputException"/>,
+    /// or an executable exited with <see cref="PhaseFailures.InvalidInputExitCode"/>.
+    /// </summary>
+    InvalidInput,
 }

@@ -26,9 +26,10 @@ internal static class ProcessProtocol
             WriteValue(json, "input", request.Input);
             WriteMap(json, "config", request.Config);
             json.WriteString("prompt", request.Prompt);
+            // The same view of the run's shared data an in-process phase gets as request.Context.
             json.WriteStartObject("context");
-            WriteMap(json, "phase_outputs", request.PhaseOutputs);
-            WriteMap(json, "metadata", request.Metadata);
+            WriteEntries(json, "phase_outputs", request.Context.PhaseNames, request.Context.GetPhaseOutput);
+            WriteEntries(json, "metadata", request.Context.Keys(), request.Context.Get);
             json.WriteEndObject();
             json.WriteString("workdir", request.WorkingDirectory);
             json.WriteEndObject();
@@ -181,12 +182,15 @@ internal static class ProcessProtocol
         }
     }
 
-    private static void WriteMap(Utf8JsonWriter json, string name, ImmutableDictionary<string, JsonElement> map)
+    private static void WriteMap(Utf8JsonWriter json, string name, ImmutableDictionary<string, JsonElement> map) =>
+        WriteEntries(json, name, [.. map.Keys.Order(StringComparer.Ordinal)], key => map[key]);
+
+    private static void WriteEntries(Utf8JsonWriter json, string name, IReadOnlyList<string> keys, Func<string, JsonElement> valueOf)
     {
         json.WriteStartObject(name);
-        foreach (var (key, value) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var key in keys)
         {
-            WriteValue(json, key, value);
+            WriteValue(json, key, valueOf(key));
         }
 
         json.WriteEndObject();

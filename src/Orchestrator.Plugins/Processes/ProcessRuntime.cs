@@ -56,6 +56,11 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             throw Failure(PhaseFailureKind.OutputTooLarge, subject, $"stdout exceeded the {options.StdoutLimit}-byte limit; the process group was killed", outcome);
         }
 
+        if (outcome.ExitCode == PhaseFailures.InvalidInputExitCode)
+        {
+            throw Failure(PhaseFailureKind.InvalidInput, subject, $"the executable exited with code {outcome.ExitCode}: it cannot use its input or config", outcome);
+        }
+
         if (outcome.ExitCode != 0)
         {
             throw Failure(PhaseFailureKind.NonZeroExit, subject, $"the executable exited with code {outcome.ExitCode}", outcome);

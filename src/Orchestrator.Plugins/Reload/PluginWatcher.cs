@@ -111,10 +111,13 @@ public sealed class PluginWatcher : BackgroundService
                     IncludeSubdirectories = recursive,
                     NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
                 };
-                watcher.Changed += OnChange;
-                watcher.Created += OnChange;
-                watcher.Deleted += OnChange;
-                watcher.Renamed += OnChange;
+                // A parent watched for a search path that does not exist yet holds other things too (the default
+                // database and the run workspaces live in $XDG_DATA_HOME/orchestrator): only what leads to the path counts.
+                FileSystemEventHandler onChange = recursive ? OnChange : (_, e) => OnChangeOnTheWayTo(searchPath.Directory, e.FullPath);
+                watcher.Changed += onChange;
+                watcher.Created += onChange;
+                watcher.Deleted += onChange;
+                watcher.Renamed += (sender, e) => onChange(sender, e);
                 watcher.Error += (_, e) => _changes.Writer.TryWrite(directory);
                 watcher.EnableRaisingEvents = true;
                 _watchers.Add(watcher);
@@ -127,6 +130,15 @@ public sealed class PluginWatcher : BackgroundService
     }
 
     private void OnChange(object sender, FileSystemEventArgs e) => _changes.Writer.TryWrite(e.FullPath);
+
+    private void OnChangeOnTheWayTo(string searchPath, string changed)
+    {
+        var path = Path.TrimEndingDirectorySeparator(searchPath);
+        if (path == changed || path.StartsWith(Path.TrimEndingDirectorySeparator(changed) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            _changes.Writer.TryWrite(changed);
+        }
+    }
 
     private void DisposeWatchers()
     {

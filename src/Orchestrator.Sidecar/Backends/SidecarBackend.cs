@@ -45,6 +45,7 @@ internal sealed class SidecarBackend : IAsyncDisposable
                     PollInterval = options.PollingInterval,
                     MaxConcurrentOrchestrations = options.Concurrency,
                     MaxConcurrentActivities = options.Concurrency,
+                    OwnerRole = options.OwnerRole,
                 },
                 loggerFactory);
 

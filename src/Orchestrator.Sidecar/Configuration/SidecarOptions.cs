@@ -48,14 +48,27 @@ public sealed class SidecarOptions
     /// <summary>Upper bound for a graceful stop, connected worker included.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// What the process hosting this sidecar is (e.g. <c>orchestrator serve</c>). The sqlite backend writes it into the
+    /// database's owner record, where other commands read whether that process runs a worker
+    /// (docs/backends.md#one-owner-per-file). Set by the hosting process, not by configuration; optional.
+    /// </summary>
+    public string? OwnerRole { get; set; }
+
     /// <summary>The default database file: <c>$XDG_DATA_HOME/orchestrator/orchestrator.db</c>, else under <c>~/.local/share</c>.</summary>
     /// <returns>The full path.</returns>
-    public static string DefaultDatabasePath()
+    public static string DefaultDatabasePath() =>
+        DefaultDatabasePath(Environment.GetEnvironmentVariable("XDG_DATA_HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>The default database file for the given <c>XDG_DATA_HOME</c> value and home directory.</summary>
+    /// <param name="dataHome">The value of <c>XDG_DATA_HOME</c>; ignored unless it is an absolute path (as the XDG spec says).</param>
+    /// <param name="homeDirectory">The user's home directory.</param>
+    /// <returns>The full path.</returns>
+    public static string DefaultDatabasePath(string? dataHome, string homeDirectory)
     {
-        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         if (string.IsNullOrWhiteSpace(dataHome) || !Path.IsPathFullyQualified(dataHome))
         {
-            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            dataHome = Path.Combine(homeDirectory, ".local", "share");
         }
 
         return Path.Combine(dataHome, "orchestrator", "orchestrator.db");
@@ -77,5 +90,6 @@ public sealed class SidecarOptions
         VisibilityTimeout = other.VisibilityTimeout;
         Concurrency = other.Concurrency;
         ShutdownTimeout = other.ShutdownTimeout;
+        OwnerRole = other.OwnerRole;
     }
 }

@@ -67,11 +67,11 @@ internal sealed partial class SqliteStore : IDisposable
 
         _commands.Clear();
 
-        // A clean close checkpoints the log into the database file.
+        // The pooled readers close first: SQLite folds the log into the database file and removes FILE-wal only when
+        // the last connection to close can write, which the read-only readers cannot.
+        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
         writer.Close();
         writer.Dispose();
-
-        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
     }
 
     private void Run(string sql) => Command(sql).ExecuteNonQuery();

@@ -18,7 +18,7 @@ internal sealed class OwnerLock : IDisposable
 
     public SqliteDatabaseOwner Record => _record;
 
-    public static OwnerLock Acquire(string databasePath)
+    public static OwnerLock Acquire(string databasePath, string? role)
     {
         FileStream stream;
         try
@@ -37,7 +37,7 @@ internal sealed class OwnerLock : IDisposable
                 ex);
         }
 
-        var record = new SqliteDatabaseOwner(databasePath, Environment.ProcessId, DateTimeOffset.UtcNow, Address: null);
+        var record = new SqliteDatabaseOwner(databasePath, Environment.ProcessId, DateTimeOffset.UtcNow, Address: null, role);
         try
         {
             record.Write();

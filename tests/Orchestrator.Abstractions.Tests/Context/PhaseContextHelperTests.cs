@@ -21,13 +21,15 @@ public sealed class PhaseContextHelperTests
         Phase = "draft",
         Attempt = 2,
         WorkingDirectory = Path.GetTempPath(),
-        PhaseOutputs = outputs ?? ImmutableDictionary<string, JsonElement>.Empty,
-        Metadata = metadata ?? ImmutableDictionary<string, JsonElement>.Empty,
+        Context = new PluginContext(outputs, metadata),
     };
+
+    private static readonly ImmutableDictionary<string, JsonElement> OutlineMetadata =
+        ImmutableDictionary<string, JsonElement>.Empty.Add("language", Json("\"en\"")).Add("words", Json("900"));
 
     private static PhaseContextHelper WithOutline() => new(Request(
         ImmutableDictionary<string, JsonElement>.Empty.Add("outline", Json("""{"working_title":"Night Train","chapter_count":12}""")),
-        ImmutableDictionary<string, JsonElement>.Empty.Add("language", Json("\"en\"")).Add("words", Json("900"))));
+        OutlineMetadata));
 
     [Fact]
     public void GetPreviousPhaseOutput_Raw_ReturnsJson()
@@ -78,7 +80,7 @@ public sealed class PhaseContextHelperTests
     [Fact]
     public void EmptyRequest_EveryLookupFindsNothingWithoutNullReferences()
     {
-        var helper = new PhaseContextHelper(Request() with { PhaseOutputs = null!, Metadata = null! });
+        var helper = new PhaseContextHelper(Request() with { Context = null! });
 
         helper.TryGetPreviousPhaseOutput("outline", out _).ShouldBeFalse();
         helper.TryGetMetadata("language", out _).ShouldBeFalse();
@@ -118,9 +120,24 @@ public sealed class PhaseContextHelperTests
         result.Metadata.Keys.Order().ShouldBe(["language", "style", "words"]);
         result.Metadata["words"].ValueKind.ShouldBe(JsonValueKind.Null);
 
-        var merged = SharedData.Empty.WithMetadata(helper.Request.Metadata).WithPhaseResult("draft", result);
+        var merged = SharedData.Empty.WithMetadata(OutlineMetadata).WithPhaseResult("draft", result);
         merged.Metadata["language"].GetString().ShouldBe("fr");
         merged.Metadata.ContainsKey("words").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void SetMetadata_ThroughHelperOrContext_OneChangeSetOnTheRequest()
+    {
+        var request = Request();
+        var helper = new PhaseContextHelper(request);
+
+        helper.SetMetadata("a", 1);
+        request.Context.Set("b", "two");
+
+        helper.Context.ShouldBeSameAs(request.Context);
+        helper.GetMetadata<string>("b").ShouldBe("two");
+        request.Context.GetInt32("a").ShouldBe(1);
+        new PhaseContextHelper(request).MetadataChanges.Keys.Order().ShouldBe(["a", "b"]);
     }
 
     [Fact]

@@ -1,35 +1,69 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Orchestrator.Abstractions.Context;
+using Orchestrator.Abstractions.Phases;
 
 namespace Orchestrator.Abstractions.Tests.Context;
 
 public sealed class PluginContextTests
 {
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
+
+    /// <summary>A context over shared data as the engine builds it: an outline phase done, two metadata keys set.</summary>
+    private static readonly SharedData Run = SharedData.Empty
+        .WithPhaseOutput("outline", Json("""{"working_title":"Night Train","chapter_count":12}"""))
+        .WithMetadata(ImmutableDictionary<string, JsonElement>.Empty.Add("language", Json("\"en\"")).Add("words", Json("900")));
+
     [Fact]
-    public void Set_ThenGet_ReturnsValue()
+    public void Of_SharedData_ReadsEarlierOutputsAndMetadata()
+    {
+        var context = PluginContext.Of(Run);
+
+        context.PhaseNames.ShouldBe(["outline"]);
+        context.GetPhaseOutput("outline").GetProperty("chapter_count").GetInt32().ShouldBe(12);
+        context.TryGetPhaseOutput("draft", out _).ShouldBeFalse();
+        context.Keys().ShouldBe(["language", "words"]);
+        context.GetString("language").ShouldBe("en");
+        context.Changes.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Set_ThenGet_ReturnsValueAndRecordsTheChange()
     {
         var context = new PluginContext();
 
         context.Set("title", "Night Train");
 
-        context.Get("title").ShouldBe("Night Train");
+        context.Get("title").GetString().ShouldBe("Night Train");
         context.TryGet("title", out var value).ShouldBeTrue();
-        value.ShouldBe("Night Train");
+        value.GetString().ShouldBe("Night Train");
         context.Count.ShouldBe(1);
+        context.Changes.Keys.ShouldBe(["title"]);
     }
 
     [Fact]
-    public void Set_Null_IsStoredAndDistinctFromMissing()
+    public void Set_OverEarlierMetadata_ReadsOwnChangeFirstAndLeavesTheSnapshot()
     {
-        var context = new PluginContext();
+        var context = PluginContext.Of(Run);
 
-        context.Set("nothing", null);
+        context.Set("language", "fr");
 
-        context.TryGet("nothing", out var value).ShouldBeTrue();
-        value.ShouldBeNull();
-        context.TryGet("missing", out _).ShouldBeFalse();
+        context.GetString("language").ShouldBe("fr");
+        Run.Metadata["language"].GetString().ShouldBe("en");
+        PluginContext.Of(Run).GetString("language").ShouldBe("en");
+    }
+
+    [Fact]
+    public void Set_Null_RemovesTheKeyAsTheRunMetadataHoldsNoNulls()
+    {
+        var context = PluginContext.Of(Run);
+
+        context.Set("words", null);
+
+        context.TryGet("words", out _).ShouldBeFalse();
+        context.Keys().ShouldBe(["language"]);
+        context.Changes["words"].ValueKind.ShouldBe(JsonValueKind.Null);
+        SharedData.Empty.WithMetadata(Run.Metadata).WithMetadata(context.Changes).Metadata.ContainsKey("words").ShouldBeFalse();
     }
 
     [Fact]
@@ -45,27 +79,40 @@ public sealed class PluginContextTests
     }
 
     [Fact]
+    public void GetPhaseOutput_Missing_ThrowsListingThePhasesWithOutput()
+    {
+        var exception = Should.Throw<ContextKeyNotFoundException>(() => PluginContext.Of(Run).GetPhaseOutput("analysis"));
+
+        exception.Key.ShouldBe("analysis");
+        exception.Message.ShouldContain("Phases with output: outline");
+    }
+
+    [Fact]
     public void Delete_ExistingAndMissing_ReportsWhetherRemoved()
     {
-        var context = new PluginContext();
+        var context = PluginContext.Of(Run);
         context.Set("a", 1);
 
         context.Delete("a").ShouldBeTrue();
         context.Delete("a").ShouldBeFalse();
+        context.Delete("words").ShouldBeTrue();
+        context.Delete("words").ShouldBeFalse();
         context.TryGet("a", out _).ShouldBeFalse();
+        context.Keys().ShouldBe(["language"]);
     }
 
     [Fact]
-    public void Clear_RemovesEverything()
+    public void Clear_RemovesEveryMetadataKeyButKeepsPhaseOutputs()
     {
-        var context = new PluginContext();
-        context.Set("a", 1);
+        var context = PluginContext.Of(Run);
         context.Set("b", 2);
 
         context.Clear();
 
         context.Keys().ShouldBeEmpty();
         context.Count.ShouldBe(0);
+        context.PhaseNames.ShouldBe(["outline"]);
+        SharedData.Empty.WithMetadata(Run.Metadata).WithMetadata(context.Changes).Metadata.ShouldBeEmpty();
     }
 
     [Fact]
@@ -82,70 +129,15 @@ public sealed class PluginContextTests
         keys.ShouldBe(["B", "a", "b"]);
     }
 
-    [Theory]
-    [InlineData((byte)7)]
-    [InlineData((sbyte)-7)]
-    [InlineData((short)7)]
-    [InlineData((ushort)7)]
-    [InlineData(7)]
-    [InlineData(7u)]
-    [InlineData(7L)]
-    [InlineData(7ul)]
-    public void Set_AnyIntegerType_StoredAsInt64(object number)
-    {
-        var context = new PluginContext();
-
-        context.Set("n", number);
-
-        context.Get("n").ShouldBeOfType<long>();
-    }
-
     [Fact]
-    public void Set_UInt64AboveInt64Range_StoredAsDecimal()
+    public void Set_Record_StoredAsSnakeCaseJson()
     {
         var context = new PluginContext();
 
-        context.Set("n", ulong.MaxValue);
+        context.Set("style", new { WorkingTitle = "x", ChapterCount = 3 });
 
-        context.Get("n").ShouldBe((decimal)ulong.MaxValue);
-    }
-
-    [Fact]
-    public void Set_Float_StoredAsDouble()
-    {
-        var context = new PluginContext();
-
-        context.Set("x", 0.5f);
-
-        context.Get("x").ShouldBe(0.5d);
-    }
-
-    [Fact]
-    public void Set_DictionaryAndEnumerable_StoredAsImmutableMapAndList()
-    {
-        var context = new PluginContext();
-
-        context.Set("map", new Dictionary<string, int> { ["a"] = 1 });
-        context.Set("list", new List<string> { "x", "y" });
-        context.Set("set", new HashSet<int> { 3 });
-
-        var map = context.Get("map").ShouldBeOfType<ImmutableDictionary<string, object?>>();
-        map["a"].ShouldBe(1L);
-        context.Get("list").ShouldBeOfType<ImmutableArray<object?>>().ShouldBe(["x", "y"]);
-        context.Get("set").ShouldBeOfType<ImmutableArray<object?>>().ShouldBe([3L]);
-    }
-
-    [Fact]
-    public void Set_JsonNodeAndDocument_StoredAsJsonElement()
-    {
-        var context = new PluginContext();
-        using var document = JsonDocument.Parse("""{"a":1}""");
-
-        context.Set("node", new JsonObject { ["b"] = 2 });
-        context.Set("doc", document);
-
-        context.Get("node").ShouldBeOfType<JsonElement>().GetProperty("b").GetInt32().ShouldBe(2);
-        context.Get("doc").ShouldBeOfType<JsonElement>().GetProperty("a").GetInt32().ShouldBe(1);
+        context.Get("style").GetProperty("working_title").GetString().ShouldBe("x");
+        context.Get<Dictionary<string, JsonElement>>("style")["chapter_count"].GetInt32().ShouldBe(3);
     }
 
     [Fact]
@@ -157,7 +149,7 @@ public sealed class PluginContextTests
             context.Set("json", document.RootElement);
         }
 
-        context.Get("json").ShouldBeOfType<JsonElement>().GetProperty("a").GetArrayLength().ShouldBe(2);
+        context.Get("json").GetProperty("a").GetArrayLength().ShouldBe(2);
     }
 
     [Fact]
@@ -172,58 +164,21 @@ public sealed class PluginContextTests
 
         var map = context.GetMap("map");
         map.Keys.ShouldBe(["tags"]);
-        ((ImmutableArray<object?>)map["tags"]!).ShouldBe(["a"]);
-    }
-
-    public static TheoryData<object> UnsupportedValues() =>
-    [
-        new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        Guid.Empty,
-        DayOfWeek.Monday,
-        new Uri("https://example.com"),
-        'c',
-        TimeSpan.Zero,
-    ];
-
-    [Theory]
-    [MemberData(nameof(UnsupportedValues))]
-    public void Set_UnsupportedType_ThrowsArgumentExceptionNamingKeyAndType(object value)
-    {
-        var context = new PluginContext();
-
-        var exception = Should.Throw<ArgumentException>(() => context.Set("bad", value));
-
-        exception.Message.ShouldContain("'bad'");
-        exception.Message.ShouldContain(value.GetType().FullName!);
-        context.TryGet("bad", out _).ShouldBeFalse();
-    }
-
-    [Fact]
-    public void Set_UnsupportedTypeNestedInList_Throws()
-    {
-        var context = new PluginContext();
-
-        Should.Throw<ArgumentException>(() => context.Set("bad", new object[] { 1, new { Name = "x" } }))
-            .Message.ShouldContain("'bad'");
+        map["tags"].GetArrayLength().ShouldBe(1);
     }
 
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void Set_NonFiniteDouble_Throws(double value)
+    public void Set_NonFiniteDouble_ThrowsNamingTheKey(double value)
     {
         var context = new PluginContext();
 
-        Should.Throw<ArgumentException>(() => context.Set("x", value)).Message.ShouldContain("finite");
-    }
+        var exception = Should.Throw<ArgumentException>(() => context.Set("x", value));
 
-    [Fact]
-    public void Set_NonStringMapKey_Throws()
-    {
-        var context = new PluginContext();
-
-        Should.Throw<ArgumentException>(() => context.Set("map", new Dictionary<int, string> { [1] = "a" }))
-            .Message.ShouldContain("keys must be strings");
+        exception.Message.ShouldContain("'x'");
+        exception.Message.ShouldContain("does not serialize");
+        context.TryGet("x", out _).ShouldBeFalse();
     }
 
     [Fact]
@@ -233,15 +188,18 @@ public sealed class PluginContextTests
         var list = new List<object?>();
         list.Add(list);
 
-        Should.Throw<ArgumentException>(() => context.Set("loop", list)).Message.ShouldContain("deeper than");
+        Should.Throw<ArgumentException>(() => context.Set("loop", list)).Message.ShouldContain("'loop'");
+        context.Changes.ShouldBeEmpty();
     }
 
     [Fact]
-    public void Set_UndefinedJsonElement_Throws()
+    public void Set_TooDeep_ThrowsBeforeTheEngineWouldFail()
     {
         var context = new PluginContext();
+        var deep = Json(new string('[', 63) + new string(']', 63));
 
-        Should.Throw<ArgumentException>(() => context.Set("json", default(JsonElement))).Message.ShouldContain("undefined");
+        Should.Throw<ArgumentException>(() => context.Set("deep", deep)).Message.ShouldContain("'deep' nests deeper than 62");
+        context.Changes.ShouldBeEmpty();
     }
 
     [Theory]
@@ -252,5 +210,38 @@ public sealed class PluginContextTests
         var context = new PluginContext();
 
         Should.Throw<ArgumentException>(() => context.Set(key!, 1));
+    }
+
+    [Fact]
+    public void ApplyTo_AddsChangesOverTheResultsOwnMetadata()
+    {
+        var context = PluginContext.Of(Run);
+        context.Set("a", 1);
+        context.Delete("words");
+        var result = PhaseResult.FromOutput("out") with
+        {
+            Metadata = ImmutableDictionary<string, JsonElement>.Empty.Add("a", Json("0")).Add("b", Json("2")),
+        };
+
+        var applied = context.ApplyTo(result);
+
+        applied.Metadata["a"].GetInt32().ShouldBe(1);
+        applied.Metadata["b"].GetInt32().ShouldBe(2);
+        applied.Metadata["words"].ValueKind.ShouldBe(JsonValueKind.Null);
+        applied.Output.GetString().ShouldBe("out");
+        context.ApplyTo(result with { Metadata = null! }).Metadata.Keys.Order().ShouldBe(["a", "words"]);
+        new PluginContext().ApplyTo(result).ShouldBeSameAs(result);
+    }
+
+    [Fact]
+    public void PhaseRequest_WithoutContext_HasAnEmptyOneAndCopiesShareIt()
+    {
+        var request = new PhaseRequest { RunId = "r", Plugin = "p", PluginVersion = "1.0.0", Phase = "a", WorkingDirectory = "/tmp" };
+        var copy = request with { Prompt = "brief" };
+
+        copy.Context.Set("k", 1);
+
+        request.Context.Changes.Keys.ShouldBe(["k"]);
+        (request with { Context = null! }).Context.Changes.ShouldBeEmpty();
     }
 }

@@ -20,7 +20,7 @@ public sealed class PluginContextTypedTests
     }
 
     [Fact]
-    public void GetInt64_StoredIntegersAndWholeNumbers_Converts()
+    public void GetInt64_IntegersAndWholeNumbers_Converts()
     {
         var context = new PluginContext();
         context.Set("int", 5);
@@ -57,14 +57,14 @@ public sealed class PluginContextTypedTests
     }
 
     [Fact]
-    public void GetInt64_FractionalDouble_ThrowsWithValueInMessage()
+    public void GetInt64_FractionalNumber_ThrowsWithValueInMessage()
     {
         var context = new PluginContext();
         context.Set("ratio", 0.25);
 
         var exception = Should.Throw<ContextValueTypeException>(() => context.GetInt64("ratio"));
 
-        exception.ActualType.ShouldBe("a double (0.25)");
+        exception.ActualType.ShouldBe("a JSON number (0.25)");
     }
 
     [Fact]
@@ -110,34 +110,26 @@ public sealed class PluginContextTypedTests
         var exception = Should.Throw<ContextValueTypeException>(() => context.GetBool("flag"));
 
         exception.ExpectedType.ShouldBe("a bool");
-        exception.ActualType.ShouldBe("a string");
+        exception.ActualType.ShouldBe("a JSON string");
         exception.Message.ShouldBe(
-            "Context key 'flag' holds a string, which cannot be read as a bool. Read it with the accessor for a string, or store a bool under this key.");
+            "Context key 'flag' holds a JSON string, which cannot be read as a bool. Read it with the accessor for a JSON string, or store a bool under this key.");
     }
 
     [Fact]
-    public void GetMap_FromDictionary_ReturnsMap()
+    public void GetMap_FromDictionaryAndJsonObject_ValuesAreJsonElements()
     {
         var context = new PluginContext();
-        context.Set("m", new Dictionary<string, object?> { ["k"] = "v", ["n"] = 1 });
-
-        var map = context.GetMap("m");
-
-        map["k"].ShouldBe("v");
-        map["n"].ShouldBe(1L);
-    }
-
-    [Fact]
-    public void GetMap_FromJsonObject_ValuesAreJsonElements()
-    {
-        var context = new PluginContext();
+        context.Set("d", new Dictionary<string, object?> { ["k"] = "v", ["n"] = 1 });
         context.Set("m", Json("""{"k":"v","n":{"x":1}}"""));
 
+        var fromDictionary = context.GetMap("d");
         var map = context.GetMap("m");
 
+        fromDictionary["k"].GetString().ShouldBe("v");
+        fromDictionary["n"].GetInt32().ShouldBe(1);
         map.Keys.Order().ShouldBe(["k", "n"]);
-        ((JsonElement)map["k"]!).GetString().ShouldBe("v");
-        ((JsonElement)map["n"]!).GetProperty("x").GetInt32().ShouldBe(1);
+        map["k"].GetString().ShouldBe("v");
+        map["n"].GetProperty("x").GetInt32().ShouldBe(1);
     }
 
     [Fact]
@@ -156,10 +148,10 @@ public sealed class PluginContextTypedTests
         context.Set("a", new[] { 1, 2 });
         context.Set("j", Json("""["x",2]"""));
 
-        context.GetList("a").ShouldBe([1L, 2L]);
+        context.GetList("a").Select(item => item.GetInt64()).ShouldBe([1L, 2L]);
         var items = context.GetList("j");
         items.Length.ShouldBe(2);
-        ((JsonElement)items[0]!).GetString().ShouldBe("x");
+        items[0].GetString().ShouldBe("x");
     }
 
     [Fact]
@@ -168,7 +160,7 @@ public sealed class PluginContextTypedTests
         var context = new PluginContext();
         context.Set("m", ImmutableDictionary<string, object?>.Empty);
 
-        Should.Throw<ContextValueTypeException>(() => context.GetList("m")).ActualType.ShouldBe("a map");
+        Should.Throw<ContextValueTypeException>(() => context.GetList("m")).ActualType.ShouldBe("a JSON object");
     }
 
     [Fact]
@@ -182,14 +174,19 @@ public sealed class PluginContextTypedTests
         Should.Throw<ContextKeyNotFoundException>(() => context.GetBool("x"));
         Should.Throw<ContextKeyNotFoundException>(() => context.GetMap("x"));
         Should.Throw<ContextKeyNotFoundException>(() => context.GetList("x"));
+        Should.Throw<ContextKeyNotFoundException>(() => context.Get<int>("x"));
     }
 
     [Fact]
-    public void GetString_NullValue_ThrowsWrongType()
+    public void GetTyped_ValueThatDoesNotFit_ThrowsWrongTypeWithTheCause()
     {
         var context = new PluginContext();
-        context.Set("x", null);
+        context.Set("words", "many");
 
-        Should.Throw<ContextValueTypeException>(() => context.GetString("x")).ActualType.ShouldBe("null");
+        var exception = Should.Throw<ContextValueTypeException>(() => context.Get<int>("words"));
+
+        exception.Key.ShouldBe("words");
+        exception.ExpectedType.ShouldBe("Int32");
+        exception.InnerException.ShouldBeOfType<JsonException>();
     }
 }

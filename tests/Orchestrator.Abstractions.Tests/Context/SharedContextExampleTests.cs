@@ -19,24 +19,24 @@ public sealed class SharedContextExampleTests
 
         public Task<PhaseResult> ExecuteAsync(PhaseRequest request, CancellationToken cancellationToken)
         {
-            var context = new PhaseContextHelper(request);
+            var helper = new PhaseContextHelper(request);
 
             // Raw JSON, when the phase may run without an outline:
-            var chapters = context.TryGetPreviousPhaseOutput("outline", out var raw)
+            var chapters = helper.TryGetPreviousPhaseOutput("outline", out var raw)
                 ? raw.GetProperty("chapter_count").GetInt32()
                 : 1;
 
             // Typed (snake_case JSON -> record), when the outline is required:
-            var outline = context.GetPreviousPhaseOutput<Outline>("outline");
+            var outline = helper.GetPreviousPhaseOutput<Outline>("outline");
 
             // Metadata written by earlier phases, with a default:
-            var language = context.TryGetMetadata("language", out var lang) ? lang.GetString()! : "en";
+            var language = request.Context.TryGet("language", out var lang) ? lang.GetString()! : "en";
 
-            // Metadata for the phases that follow; returned with the result:
-            context.SetMetadata("draft_words", 1200 * chapters);
-            context.RecordMetric("chapters", chapters);
+            // Metadata for the phases that follow, merged into the run when this attempt succeeds:
+            request.Context.Set("draft_words", 1200 * chapters);
+            helper.RecordMetric("chapters", chapters);
 
-            return Task.FromResult(context.ToResult(new Draft(outline.WorkingTitle, chapters, language), ["draft.md"]));
+            return Task.FromResult(helper.ToResult(new Draft(outline.WorkingTitle, chapters, language), ["draft.md"]));
         }
     }
     // docs-example:end
@@ -60,12 +60,12 @@ public sealed class SharedContextExampleTests
             PluginVersion = "1.0.0",
             Phase = "draft",
             WorkingDirectory = Path.GetTempPath(),
-            PhaseOutputs = ImmutableDictionary<string, JsonElement>.Empty.Add(
-                "outline", JsonSerializer.SerializeToElement(new Outline("Night Train", 3), OrchestratorJson.Options)),
+            Context = new PluginContext(ImmutableDictionary<string, JsonElement>.Empty.Add(
+                "outline", JsonSerializer.SerializeToElement(new Outline("Night Train", 3), OrchestratorJson.Options))),
         };
 
         var result = await new DraftPhase().ExecuteAsync(request, TestContext.Current.CancellationToken);
-        var shared = SharedData.Empty.WithPhaseOutput("outline", request.PhaseOutputs["outline"]).WithPhaseResult("draft", result);
+        var shared = SharedData.Empty.WithPhaseOutput("outline", request.Context.GetPhaseOutput("outline")).WithPhaseResult("draft", result);
 
         shared.PhaseOutputs["draft"].GetProperty("title").GetString().ShouldBe("Night Train");
         shared.PhaseOutputs["draft"].GetProperty("language").GetString().ShouldBe("en");

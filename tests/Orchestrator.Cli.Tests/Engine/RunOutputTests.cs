@@ -34,7 +34,7 @@ public sealed partial class RunOutputTests : IDisposable
     [Fact]
     public async Task Run_AttemptFailsThenSucceeds_OneLinePerEventAndNoLogLines()
     {
-        var result = await _sandbox.RunAsync("run", "flaky", "--plugins", _plugins, "--data-dir", _sandbox.Sub("data"));
+        var result = await _sandbox.RunAsync("run", "flaky", "--plugins", _plugins, "--data-dir", _sandbox.Sub("data"), "--backend", "memory");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var lines = result.Output.TrimEnd().Split(Environment.NewLine);
@@ -56,7 +56,7 @@ public sealed partial class RunOutputTests : IDisposable
     [Fact]
     public async Task Run_Verbose_LogLinesOnStderrOnly()
     {
-        var result = await _sandbox.RunAsync("run", "flaky", "--plugins", _plugins, "--data-dir", _sandbox.Sub("data"), "--verbose");
+        var result = await _sandbox.RunAsync("run", "flaky", "--plugins", _plugins, "--data-dir", _sandbox.Sub("data"), "--verbose", "--backend", "memory");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Error.ShouldContain(" info: Orchestrator.Engine.Activities.PhaseActivity[6000] ");

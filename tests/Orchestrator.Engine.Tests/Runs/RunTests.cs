@@ -32,7 +32,7 @@ public sealed class RunTests : IDisposable
                 }),
                 new DelegatePhase("second", (r, _) => Task.FromResult(PhaseResult.FromOutput(new
                 {
-                    saw = r.PhaseOutputs["first"].GetProperty("word").GetString(),
+                    saw = r.Context.GetPhaseOutput("first").GetProperty("word").GetString(),
                     topic = r.Input.GetProperty("topic").GetString(),
                 })))),
         };
@@ -207,7 +207,7 @@ public sealed class RunTests : IDisposable
             ["fan"] = () => new DelegateProvider(
                 new DelegatePhase("left", Side),
                 new DelegatePhase("right", Side),
-                new DelegatePhase("join", (r, _) => Task.FromResult(PhaseResult.FromOutput(r.PhaseOutputs.Keys.Order().ToArray())))),
+                new DelegatePhase("join", (r, _) => Task.FromResult(PhaseResult.FromOutput(r.Context.PhaseNames.ToArray())))),
         };
         await using var engine = await EngineHarness.StartAsync(_root, builtIns);
 

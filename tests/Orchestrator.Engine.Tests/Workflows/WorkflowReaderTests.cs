@@ -39,6 +39,50 @@ public sealed class WorkflowReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_InputSchema_ReadAsAJsonSchema()
+    {
+        var file = _root.Write("w/tides.yaml", """
+            name: tides
+            plugin: docs
+            input_schema:
+              type: object
+              required: [harbour]
+              properties:
+                harbour: {type: string, minLength: 1}
+            """);
+
+        var result = WorkflowReader.Read(file, TestContext.Current.CancellationToken);
+
+        result.Problems.ShouldBeEmpty();
+        var schema = result.Workflow.ShouldNotBeNull().InputSchema.ShouldNotBeNull();
+        schema.GetProperty("required")[0].GetString().ShouldBe("harbour");
+        schema.GetProperty("properties").GetProperty("harbour").GetProperty("minLength").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Read_InputSchemaInvalid_ReportedWithItsLine()
+    {
+        var file = _root.Write("w/tides.yaml", """
+            name: tides
+            plugin: docs
+            input:
+              harbour: Brest
+            input_schema:
+              type: objekt
+              required: harbour
+            """);
+
+        var result = WorkflowReader.Read(file, TestContext.Current.CancellationToken);
+
+        result.IsValid.ShouldBeFalse();
+        var errors = result.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
+        errors.ShouldNotBeEmpty();
+        errors.ShouldAllBe(p => p.FieldPath == "input_schema" && p.Line == 6 && p.Message.StartsWith("is not a valid JSON Schema (draft 2020-12)", StringComparison.Ordinal));
+        errors.ShouldContain(p => p.Message.Contains("at /type", StringComparison.Ordinal));
+        errors.ShouldContain(p => p.Message.Contains("at /required", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_StepsWorkflow_ReadsStepsWithConfig()
     {
         var file = _root.Write("w/chain.json", """
@@ -83,6 +127,8 @@ public sealed class WorkflowReaderTests : IDisposable
     [InlineData("name: x\nplugin: [docs]\n", "expected a plugin name")]
     [InlineData("- just\n- a list\n", "must be a mapping")]
     [InlineData("name: x\nplugin: docs\nretention: 0s\n", "longer than zero")]
+    [InlineData("name: x\nplugin: docs\ninput_schema: [source]\n", "input_schema")]
+    [InlineData("name: x\nplugin: docs\ninput_schema: {properties: 5}\n", "not a valid JSON Schema")]
     [InlineData("name: [unclosed\n", "YAML")]
     [InlineData("", "empty")]
     public void Parse_BadWorkflow_RejectedWithAClearMessage(string yaml, string expected)
@@ -102,6 +148,20 @@ public sealed class WorkflowReaderTests : IDisposable
         File.WriteAllBytes(file, [0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xff, 0xfe]);
 
         WorkflowReader.Read(file, TestContext.Current.CancellationToken).Problems.ShouldHaveSingleItem().Message.ShouldContain("UTF-8");
+    }
+
+    [Fact]
+    public void Parse_TheWorkflowFileExampleOfTheDocs_IsValidWithEveryField()
+    {
+        var yaml = DocPages.CodeBlockAfter("running-workflows.md", "<!-- workflow-file-example -->");
+
+        var result = WorkflowReader.Parse(yaml, DocumentFormat.Yaml, "running-workflows.md", TestContext.Current.CancellationToken);
+
+        result.Problems.ShouldBeEmpty();
+        var workflow = result.Workflow.ShouldNotBeNull();
+        workflow.Steps.Length.ShouldBe(2);
+        workflow.InputSchema.ShouldNotBeNull().GetProperty("required").GetArrayLength().ShouldBe(2);
+        workflow.Retention.ShouldBe(TimeSpan.FromHours(72));
     }
 
     [Fact]

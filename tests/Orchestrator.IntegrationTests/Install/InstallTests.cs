@@ -47,6 +47,7 @@ public sealed class InstallTests(InstalledOrchestrator installed) : IClassFixtur
         output.ShouldContain("completed");
         Directory.Exists(_work.Combine("plugins")).ShouldBeFalse();
         Directory.EnumerateFiles(_work.Combine("xdg-data", "orchestrator", "runs"), "manuscript.md", SearchOption.AllDirectories).ShouldHaveSingleItem();
+        File.Exists(_work.Combine("xdg-data", "orchestrator", "orchestrator.db")).ShouldBeTrue("run is durable by default: the run is kept in the user's database");
     }
 
     /// <summary>Runs the installed command in the work directory, with a home and XDG directories of its own.</summary>

@@ -43,6 +43,24 @@ public sealed class ProcessPluginTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_RequestContext_SameViewOfTheRunAsAnInProcessPhase()
+    {
+        _sandbox.WriteBash("echo", """req=$(cat); printf '{"output":%s}' "$req" """);
+        var plugin = await _sandbox.LoadAsync("echo");
+        var shared = Abstractions.Context.SharedData.Empty
+            .WithPhaseOutput("outline", JsonSerializer.SerializeToElement(new { chapters = 3 }))
+            .WithMetadata(ImmutableDictionary<string, JsonElement>.Empty.Add("language", JsonSerializer.SerializeToElement("en")));
+        var request = _sandbox.Request(plugin, "go") with { Context = Abstractions.Context.PluginContext.Of(shared) };
+
+        var result = await new PhaseExecutor(_sandbox.Catalog).ExecuteAsync(plugin.Identity, request, TestContext.Current.CancellationToken);
+
+        var context = result.Output.GetProperty("context");
+        context.GetProperty("phase_outputs").GetProperty("outline").GetProperty("chapters").GetInt32().ShouldBe(3);
+        context.GetProperty("metadata").GetProperty("language").GetString().ShouldBe("en");
+        context.GetProperty("metadata").EnumerateObject().Select(p => p.Name).ShouldBe(["language"]);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_PythonPlugin_ReturnsComputedOutput()
     {
         _sandbox.WriteExecutable(
@@ -80,6 +98,21 @@ public sealed class ProcessPluginTests : IDisposable
         failure.Message.ShouldContain("exited with code 3");
         failure.Message.ShouldContain("database not reachable");
         failure.Message.ShouldContain("phase 'go'");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ExitsWithTheInvalidInputCode_InvalidInputNotRetryable()
+    {
+        _sandbox.WriteBash("picky", "echo 'input field \"title\" is missing' >&2; exit 65");
+        var plugin = await _sandbox.LoadAsync("picky");
+
+        var failure = await Should.ThrowAsync<PhaseExecutionException>(() => _sandbox.ExecuteAsync(plugin, "go"));
+
+        failure.Kind.ShouldBe(PhaseFailureKind.InvalidInput);
+        failure.Kind.IsRetryable().ShouldBeFalse();
+        failure.ExitCode.ShouldBe(PhaseFailures.InvalidInputExitCode);
+        failure.Message.ShouldContain("cannot use its input or config");
+        failure.Message.ShouldContain("input field \"title\" is missing");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Abstractions.Context;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Tests.Discovery;
@@ -43,7 +44,7 @@ public sealed class SamplePluginTests : IDisposable
             plugin.Identity,
             Request(plugin, "top", null) with
             {
-                PhaseOutputs = ImmutableDictionary<string, JsonElement>.Empty.Add("count", count.Output),
+                Context = new PluginContext(ImmutableDictionary<string, JsonElement>.Empty.Add("count", count.Output)),
                 Config = plugin.Manifest.DefaultConfig.SetItem("top", JsonSerializer.SerializeToElement(2)),
             },
             TestContext.Current.CancellationToken);
@@ -51,6 +52,7 @@ public sealed class SamplePluginTests : IDisposable
         count.Output.GetProperty("words").GetInt32().ShouldBe(8);
         top.Output.GetProperty("top").EnumerateArray().Select(w => w.GetProperty("word").GetString()).ShouldBe(["the", "and"]);
         top.Artifacts.ShouldBe(["wordcount.md"]);
+        top.Metadata["word_count"].GetInt32().ShouldBe(8);
         var report = await File.ReadAllTextAsync(Path.Combine(_workdir, "wordcount.md"), TestContext.Current.CancellationToken);
         report.ShouldContain("- the: 3");
         report.ShouldContain("> List the most frequent words");
@@ -66,12 +68,25 @@ public sealed class SamplePluginTests : IDisposable
         var slug = await executor.ExecuteAsync(plugin.Identity, Request(plugin, "slugify", """{"title":"Ça va, Monde?"}""") with { Config = plugin.Manifest.DefaultConfig }, TestContext.Current.CancellationToken);
         var page = await executor.ExecuteAsync(
             plugin.Identity,
-            Request(plugin, "page", null) with { PhaseOutputs = ImmutableDictionary<string, JsonElement>.Empty.Add("slugify", slug.Output) },
+            Request(plugin, "page", null) with { Context = new PluginContext(ImmutableDictionary<string, JsonElement>.Empty.Add("slugify", slug.Output)) },
             TestContext.Current.CancellationToken);
 
         slug.Output.GetProperty("slug").GetString().ShouldBe("ca-va-monde");
         page.Artifacts.ShouldBe(["ca-va-monde.md"]);
         (await File.ReadAllTextAsync(Path.Combine(_workdir, "ca-va-monde.md"), TestContext.Current.CancellationToken)).ShouldBe("# Ça va, Monde?\n");
+    }
+
+    [Fact]
+    public async Task Slugify_TitleWithoutLettersOrDigits_InvalidInputNotRetried()
+    {
+        await _catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        var plugin = _catalog.Get("slugify-node");
+
+        var failure = await Should.ThrowAsync<PhaseExecutionException>(() => new PhaseExecutor(_catalog).ExecuteAsync(
+            plugin.Identity, Request(plugin, "slugify", """{"title":"?!"}""") with { Config = plugin.Manifest.DefaultConfig }, TestContext.Current.CancellationToken));
+
+        failure.Kind.ShouldBe(PhaseFailureKind.InvalidInput);
+        failure.Message.ShouldContain("has no letters or digits");
     }
 
     private PhaseRequest Request(LoadedPlugin plugin, string phase, string? input) => new()

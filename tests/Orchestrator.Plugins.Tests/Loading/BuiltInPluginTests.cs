@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Abstractions.Context;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Execution;
@@ -107,6 +109,38 @@ public sealed class BuiltInPluginTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_PhaseRejectsItsInput_InvalidInputWithThePhasesMessage()
+    {
+        WriteEcho();
+        var plugin = await _sandbox.LoadAsync("echo");
+
+        var failure = await Should.ThrowAsync<PhaseExecutionException>(() => _sandbox.ExecuteAsync(plugin, "say", """{"text":"reject me"}"""));
+
+        failure.Kind.ShouldBe(PhaseFailureKind.InvalidInput);
+        failure.Kind.IsRetryable().ShouldBeFalse();
+        failure.Message.ShouldContain("plugin 'echo' phase 'say' cannot use its input");
+        failure.Message.ShouldContain("Input field \"text\" must not ask to be rejected.");
+        failure.InnerException.ShouldBeOfType<PhaseInputException>();
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PhaseWritesItsContext_ChangesAddedToTheResult()
+    {
+        WriteEcho();
+        var plugin = await _sandbox.LoadAsync("echo");
+        var request = _sandbox.Request(plugin, "say", """{"text":"hi"}""") with
+        {
+            Context = new PluginContext(null, ImmutableDictionary<string, JsonElement>.Empty.Add("said", JsonSerializer.SerializeToElement("before"))),
+        };
+
+        var result = await new PhaseExecutor(_sandbox.Catalog).ExecuteAsync(plugin.Identity, request, TestContext.Current.CancellationToken);
+
+        result.Output.GetProperty("text").GetString().ShouldBe("hi");
+        result.Output.GetProperty("before").GetString().ShouldBe("before");
+        result.Metadata["said"].GetString().ShouldBe("hi");
+    }
+
+    [Fact]
     public async Task ReloadAsync_BuiltInNameNotCompiledIn_RejectedListingTheBuiltIns()
     {
         _sandbox.BuiltIns.Clear();
@@ -153,7 +187,14 @@ public sealed class BuiltInPluginTests : IDisposable
             }
 
             var text = request.Input.ValueKind == JsonValueKind.Object ? request.Input.GetProperty("text") : default;
-            return new PhaseResult { Output = JsonSerializer.SerializeToElement(new { text, prompt = request.Prompt }) };
+            if (text.ValueKind == JsonValueKind.String && text.GetString() == "reject me")
+            {
+                throw new PhaseInputException("Input field \"text\" must not ask to be rejected.");
+            }
+
+            JsonElement? before = request.Context.TryGet("said", out var said) ? said : null;
+            request.Context.Set("said", text);
+            return new PhaseResult { Output = JsonSerializer.SerializeToElement(new { text, prompt = request.Prompt, before }) };
         }
     }
 }

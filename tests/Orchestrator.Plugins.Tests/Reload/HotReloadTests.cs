@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Loading;
 using Orchestrator.Plugins.Reload;
@@ -137,6 +138,38 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task Watcher_SearchPathMissing_FilesBesideItInTheParentAreNotChanges()
+    {
+        // $XDG_DATA_HOME/orchestrator holds the default database and the run workspaces beside the plugins directory
+        // that usually does not exist: their writes must not make the watcher reload.
+        Directory.Delete(_sandbox.Plugins);
+        var beside = Path.Combine(_sandbox.Root, "orchestrator.db");
+        var watched = new WatchedPaths();
+        using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(watched));
+        using var watcher = new PluginWatcher(_sandbox.Catalog, logging);
+        await watcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            for (var write = 0; write < 10; write++)
+            {
+                await File.AppendAllTextAsync(beside, "page", TestContext.Current.CancellationToken);
+            }
+
+            Directory.CreateDirectory(_sandbox.Plugins);
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            WriteTool("late");
+
+            await WaitForAsync(() => _sandbox.Catalog.TryGet("late", out _), "a plugin in a search path created after start");
+            watched.Paths.ShouldContain(_sandbox.Plugins);
+            watched.Paths.ShouldNotContain(beside);
+        }
+        finally
+        {
+            await watcher.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public void ContentHash_SameFilesElsewhere_SameHashAndAnyByteChangesIt()
     {
         var a = WriteTool("same");
@@ -157,6 +190,33 @@ public sealed class HotReloadTests : IDisposable
         hashA.ShouldMatch("^[0-9a-f]{64}$");
         edited.ShouldNotBe(hashA);
         renamed.ShouldNotBe(edited);
+    }
+
+    /// <summary>The paths the watcher took as changes (its debug line per change).</summary>
+    private sealed class WatchedPaths : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _paths = new();
+
+        public IReadOnlyCollection<string> Paths => _paths;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values && values.FirstOrDefault(v => v.Key == "Path").Value is string path)
+            {
+                _paths.Enqueue(path);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     private async Task WaitForAsync(Func<bool> condition, string what)

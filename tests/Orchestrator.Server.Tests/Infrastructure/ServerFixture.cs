@@ -146,6 +146,7 @@ public sealed class ServerFixture : IAsyncLifetime
             """);
         _root.Write("workflows/echo-flow.yaml", "name: echo-flow\ndescription: Echoes its input.\nplugin: echo\ninput:\n  greeting: hello\n");
         _root.Write("workflows/gate-flow.yaml", "name: gate-flow\ndescription: Waits for approval.\nplugin: gate\n");
+        _root.Write("workflows/harbour-flow.yaml", "name: harbour-flow\nplugin: echo\ninput_schema:\n  type: object\n  required: [harbour]\n");
     }
 
     private void Plugin(string name, string domains, string phases, string extra = "") =>

@@ -129,6 +129,19 @@ public sealed class RunStartTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task StartWorkflow_InputMissingWhatItsSchemaRequires_BadRequestNamingTheField()
+    {
+        using var missing = await server.Client.PostAsync("/api/workflows/harbour-flow/runs", null, _ct);
+        using var given = await server.Client.PostAsync("/api/workflows/harbour-flow/runs", ServerFixture.Json("""{"input": {"harbour": "Brest"}}"""), _ct);
+
+        var problem = await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.BadRequest);
+        var error = problem.GetProperty("errors").EnumerateArray().Single().GetString()!;
+        error.ShouldContain("input_schema of workflow 'harbour-flow'");
+        error.ShouldContain("harbour");
+        given.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task StartPlugin_ValidConfig_Created()
     {
         using var response = await server.Client.PostAsync(

@@ -15,6 +15,9 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AttemptFailure> _lastFailure = new(StringComparer.Ordinal);
 
+    /// <summary>The sidecar named in the approval commands; it changes when the run moves to another sidecar.</summary>
+    public string SidecarAddress { get; set; } = sidecarAddress;
+
     /// <summary>Prints the line of a workflow step, once.</summary>
     public void StepStarted(int step, int? steps, string? plugin)
     {
@@ -74,8 +77,8 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
         if (progress.WaitingForApproval is { } phase && _seen.Add($"approval:{run.RunId}:{phase}"))
         {
             Write($"waiting for approval: {phase}");
-            Write($"  approve: orchestrator runs approve {run.RunId} --sidecar {sidecarAddress}");
-            Write($"  reject:  orchestrator runs reject {run.RunId} --reason TEXT --sidecar {sidecarAddress}");
+            Write($"  approve: orchestrator runs approve {run.RunId} --sidecar {SidecarAddress}");
+            Write($"  reject:  orchestrator runs reject {run.RunId} --reason TEXT --sidecar {SidecarAddress}");
         }
     }
 

@@ -1,75 +1,92 @@
 using System.CommandLine;
+using System.Runtime.ExceptionServices;
+using Grpc.Core;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Invocation;
-using Orchestrator.Cli.Output;
-using Orchestrator.Engine.Runs;
 
 namespace Orchestrator.Cli.Commands.Run;
 
-/// <summary><c>orchestrator run &lt;workflow|plugin&gt;</c>: starts a run, shows its progress, exits 0 when it completes.</summary>
+/// <summary>
+/// <c>orchestrator run &lt;workflow|plugin&gt;</c>: starts a run, shows its progress, exits 0 when it completes;
+/// <c>orchestrator run --resume RUN_ID</c> re-attaches to a run that is already in the database.
+/// </summary>
 internal static class RunCommand
 {
+    /// <summary>Ctrl+C or SIGTERM stopped <c>run</c> while the run itself goes on (or, on memory, is lost): docs/cli.md#exit-codes.</summary>
+    public const int Interrupted = 130;
+
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
     {
-        var target = new Argument<string>("target") { Description = "A workflow name, or a plugin name." };
-        var input = CommonOptions.Input();
-        var config = CommonOptions.Config();
-        var sidecar = new SidecarChoice();
-        var engine = new EngineCommandOptions();
-        var json = CommonOptions.Json();
-        var autoApprove = new Option<bool>("--auto-approve") { Description = "Let approval phases go ahead without waiting for `runs approve`." };
-        var runId = new Option<string?>("--run-id") { Description = "The run id to use (default: a new one)." };
-        var command = new Command("run", "Run a workflow or a plugin to completion, showing each phase as it goes.")
-        {
-            target, input, config, json, autoApprove, runId,
-        };
-        sidecar.AddTo(command);
-        engine.AddTo(command);
+        var options = new RunOptions();
+        var command = new Command("run", "Run a workflow or a plugin to completion, showing each phase as it goes (or --resume a run that was interrupted).");
+        options.AddTo(command);
         command.SetCliAction(async (invocation, cancellationToken) =>
         {
             var problems = new List<string>();
-            var request = new RunRequest
+            var resume = invocation.Value(options.Resume);
+            var request = resume is null ? await options.ReadRequestAsync(invocation, context, problems, cancellationToken) : null;
+            options.CheckResume(invocation, problems);
+            var chosen = options.Sidecar.Choose(invocation, context, problems, OwnerRoles.Run);
+            if (resume is not null && chosen.Embedded is { } embedded && !Sidecar.Configuration.SidecarBackends.SurvivesRestart(embedded.Backend))
             {
-                Target = invocation.Required(target),
-                Input = await InputFile.ReadAsync(invocation.Value(input), context.StandardInput ?? Console.In, problems, cancellationToken),
-                Config = ConfigPairs.Parse(invocation.Value(config) ?? [], problems),
-                RunId = invocation.Value(runId),
-                AutoApprove = invocation.Value(autoApprove),
-            };
-            var chosen = sidecar.Choose(invocation, context, problems);
+                problems.Add($"--resume needs a durable backend: the {embedded.Backend} backend keeps a run only inside the process that ran it, so there is nothing to resume (use the default sqlite backend)");
+            }
+
             if (problems.Count > 0)
             {
                 throw new UsageException(problems);
             }
 
-            var settings = engine.Read(invocation, pluginPaths);
-            invocation.SidecarAddress = chosen.Address;
-            await using var process = await EngineProcess.StartAsync(
-                context, chosen, settings, worker: chosen.Address is null, new CliLogging(LogProfile.Command, settings.Verbose, invocation.Error),
-                o => o.EnableRetention = false, cancellationToken);
-            return await RunAsync(process, request, invocation.Value(json), invocation, cancellationToken);
+            var settings = options.Engine.Read(invocation, pluginPaths);
+            var logging = new CliLogging(LogProfile.Command, settings.Verbose, invocation.Error);
+            var runId = resume ?? request!.RunId!;
+            var follow = new RunFollowing(invocation, runId, invocation.Value(options.Json));
+            await using var attachment = await RunAttachment.OpenAsync(context, chosen, settings, logging, cancellationToken);
+            var interruption = new RunInterruption(invocation, pluginPaths, options.Sidecar, chosen);
+            try
+            {
+                follow.Announce(attachment);
+                if (request is not null)
+                {
+                    await attachment.Process.Runs.StartAsync(request, cancellationToken);
+                    follow.Started(request.Target);
+                }
+                else if (await follow.ResumeAsync(attachment.Process.Runs, attachment.Store, cancellationToken) is { } exitCode)
+                {
+                    // The run had finished already: its summary is printed, and the exit code is the one `run` gave.
+                    return exitCode;
+                }
+
+                while (true)
+                {
+                    RpcException failure;
+                    try
+                    {
+                        return await follow.ToTheEndAsync(attachment.Process, cancellationToken);
+                    }
+                    catch (RpcException ex) when (attachment.Owner is not null)
+                    {
+                        failure = ex;
+                    }
+
+                    // The owner whose sidecar this process used stopped or was killed: the run moves here, or to its new owner.
+                    var lost = await attachment.TryReattachAsync(context, settings, logging, cancellationToken);
+                    if (lost is null)
+                    {
+                        ExceptionDispatchInfo.Throw(failure);
+                    }
+
+                    follow.Reattached(attachment, lost);
+                }
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException)
+            {
+                // Ctrl+C or SIGTERM: the embedded sidecar may stop under the poll before the poll sees the cancellation.
+                await interruption.WriteAsync(runId, follow.IsScheduled, attachment);
+                return Interrupted;
+            }
         });
         return command;
-    }
-
-    private static async Task<int> RunAsync(EngineProcess process, RunRequest request, bool json, CliInvocation invocation, CancellationToken cancellationToken)
-    {
-        var output = invocation.Output;
-        var runId = await process.Runs.StartAsync(request, cancellationToken);
-        RunRecord run;
-        if (json)
-        {
-            run = await process.Runs.WaitForCompletionAsync(runId, null, RunFollower.PollInterval, cancellationToken);
-            await CliJson.WriteAsync(output, run);
-        }
-        else
-        {
-            await output.WriteLineAsync($"run {runId} started ({request.Target})");
-            run = await RunFollower.FollowAsync(process.Runs, runId, new ProgressPrinter(output, process.SidecarAddress, TimeProvider.System), cancellationToken);
-            await RunSummary.WriteAsync(output, invocation.Error, run);
-        }
-
-        return run.Status == RunStatus.Completed ? OrchestratorCli.Success : OrchestratorCli.Failure;
     }
 }

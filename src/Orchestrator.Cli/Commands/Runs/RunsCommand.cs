@@ -16,7 +16,7 @@ internal static class RunsCommand
 {
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
     {
-        var command = new Command("runs", "List, inspect and control runs through a sidecar (--sidecar, ORCHESTRATOR_SIDECAR, or http://127.0.0.1:4001).");
+        var command = new Command("runs", "List, inspect and control runs: through --sidecar or ORCHESTRATOR_SIDECAR, else the sidecar of the process that owns the database, else the database itself.");
         command.Subcommands.Add(List(context, pluginPaths));
         command.Subcommands.Add(Show(context, pluginPaths));
         command.Subcommands.Add(Approve(context, pluginPaths));
@@ -33,11 +33,11 @@ internal static class RunsCommand
         var status = new Option<string[]>("--status") { Description = "Only runs in these states: pending, running, suspended, completed, failed, terminated.", Arity = ArgumentArity.OneOrMore };
         var limit = new Option<int>("--limit") { Description = $"At most this many runs, newest first (1 to {RunQuery.MaxPageSize}, default 50).", DefaultValueFactory = _ => 50 };
         var token = new Option<string?>("--continuation-token") { Description = "Continue after the previous page: its continuation_token (--json)." };
-        var (command, sidecar, json) = New("list", "List runs, newest first.");
+        var (command, source, json) = New("list", "List runs, newest first.");
         command.Options.Add(status);
         command.Options.Add(limit);
         command.Options.Add(token);
-        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
             var statuses = new List<RunStatus>();
             foreach (var name in invocation.Value(status) ?? [])
@@ -91,9 +91,9 @@ internal static class RunsCommand
     private static Command Show(CliContext context, Option<string[]> pluginPaths)
     {
         var id = RunIdArgument();
-        var (command, sidecar, json) = New("show", "Show a run: status, phases, errors, artifacts (--json: the whole run record).");
+        var (command, source, json) = New("show", "Show a run: status, phases, errors, artifacts (--json: the whole run record).");
         command.Arguments.Add(id);
-        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
             var runId = invocation.Required(id);
             var run = await session.Runs.GetAsync(runId, ct) ?? throw RunNotFoundException.For(runId);
@@ -115,10 +115,10 @@ internal static class RunsCommand
     {
         var id = RunIdArgument();
         var payload = new Option<string?>("--payload") { Description = "JSON handed to the run with the approval (stored in metadata approval.<phase>)." };
-        var (command, sidecar, _) = New("approve", "Let a run's waiting approval phase start.");
+        var (command, source, _) = New("approve", "Let a run's waiting approval phase start.");
         command.Arguments.Add(id);
         command.Options.Add(payload);
-        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
             JsonElement? value = null;
             if (invocation.Value(payload) is { } text)
@@ -136,6 +136,7 @@ internal static class RunsCommand
 
             await session.Runs.ApproveAsync(invocation.Required(id), value, ct);
             await output.WriteLineAsync($"approved {invocation.Required(id)}");
+            await NoteWhenNothingRunsAsync(session, output, invocation.Required(id));
             return OrchestratorCli.Success;
         }, ct));
         return command;
@@ -145,13 +146,14 @@ internal static class RunsCommand
     {
         var id = RunIdArgument();
         var reason = Reason("Why; the run fails with this reason.", required: true);
-        var (command, sidecar, _) = New("reject", "Reject a run's waiting approval phase; the run fails.");
+        var (command, source, _) = New("reject", "Reject a run's waiting approval phase; the run fails.");
         command.Arguments.Add(id);
         command.Options.Add(reason);
-        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
             await session.Runs.RejectAsync(invocation.Required(id), invocation.Value(reason)!, ct);
             await output.WriteLineAsync($"rejected {invocation.Required(id)}");
+            await NoteWhenNothingRunsAsync(session, output, invocation.Required(id));
             return OrchestratorCli.Success;
         }, ct));
         return command;
@@ -163,27 +165,33 @@ internal static class RunsCommand
     {
         var id = RunIdArgument();
         var reason = Reason("Recorded with the change.", required: false);
-        var (command, sidecar, _) = New(name, description);
+        var (command, source, _) = New(name, description);
         command.Arguments.Add(id);
         if (name != "purge")
         {
             command.Options.Add(reason);
         }
 
-        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, sidecar, async (session, output) =>
+        command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
             await action(session.Runs, invocation.Required(id), invocation.Value(reason), ct);
             await output.WriteLineAsync($"{done} {invocation.Required(id)}");
+            if (name != "purge")
+            {
+                await NoteWhenNothingRunsAsync(session, output, invocation.Required(id));
+            }
             return OrchestratorCli.Success;
         }, ct));
         return command;
     }
 
-    private static (Command Command, Option<string?> Sidecar, Option<bool> Json) New(string name, string description)
+    private static (Command Command, RunsSource Source, Option<bool> Json) New(string name, string description)
     {
-        var sidecar = SidecarAddresses.ClientOption();
+        var source = new RunsSource();
         var json = CommonOptions.Json();
-        return (new Command(name, description) { sidecar, json }, sidecar, json);
+        var command = new Command(name, description) { json };
+        source.AddTo(command);
+        return (command, source, json);
     }
 
     private static Argument<string> RunIdArgument() => new("run-id") { Description = "The run id." };
@@ -191,14 +199,23 @@ internal static class RunsCommand
     private static Option<string?> Reason(string description, bool required) => new("--reason") { Description = description, Required = required };
 
     private static async Task<int> WithSessionAsync(
-        CliInvocation invocation, CliContext context, Option<string[]> pluginPaths, Option<string?> sidecar,
+        CliInvocation invocation, CliContext context, Option<string[]> pluginPaths, RunsSource source,
         Func<EngineProcess, TextWriter, Task<int>> action, CancellationToken cancellationToken)
     {
-        var address = SidecarAddresses.ForClient(invocation.Value(sidecar), context);
-        invocation.SidecarAddress = address;
+        var target = await source.ChooseAsync(invocation, context, cancellationToken);
+        invocation.SidecarAddress = target.Address;
         var settings = new EngineSettings(invocation.Value(pluginPaths) ?? [], [], null, Verbose: false);
         await using var session = await EngineProcess.StartAsync(
-            context, SidecarTarget.At(address), settings, worker: false, new CliLogging(LogProfile.Command, Verbose: false, invocation.Error), null, cancellationToken);
+            context, target, settings, EngineWorker.None, new CliLogging(LogProfile.Command, Verbose: false, invocation.Error), null, cancellationToken);
         return await action(session, invocation.Output);
+    }
+
+    // A change sent through a sidecar of this command's own is kept in the database but acted on only by a worker.
+    private static async Task NoteWhenNothingRunsAsync(EngineProcess session, TextWriter output, string runId)
+    {
+        if (session.IsSidecarEmbedded)
+        {
+            await output.WriteLineAsync($"  nothing runs this database now: run {runId} takes the change when it continues (`orchestrator run --resume {runId}`, `orchestrator worker` or `orchestrator serve`)");
+        }
     }
 }

@@ -43,7 +43,7 @@ internal static class ServeCommand
     {
         var problems = new List<string>();
         var options = new ServeHostOptions { Urls = invocation.Value(Urls) ?? ServeHostOptions.DefaultUrls };
-        var target = sidecar.Choose(invocation, context, problems);
+        var target = sidecar.Choose(invocation, context, problems, OwnerRoles.Serve);
         options.SidecarAddress = target.Address;
         if (target.Embedded is { } embedded)
         {

@@ -23,9 +23,10 @@ internal sealed class SidecarChoice
 
     /// <summary>
     /// The sidecar to use; what is wrong is added to <paramref name="problems"/>. An embedded sidecar listens on a free
-    /// loopback port, or with <paramref name="onConfiguredPort"/> where its settings say (<paramref name="port"/> first).
+    /// loopback port, or with <paramref name="onConfiguredPort"/> where its settings say (<paramref name="port"/> first);
+    /// <paramref name="role"/> is what a sqlite owner record says this process is (<see cref="OwnerRoles"/>).
     /// </summary>
-    public SidecarTarget Choose(CliInvocation invocation, CliContext context, ICollection<string> problems, bool onConfiguredPort = false, int? port = null)
+    public SidecarTarget Choose(CliInvocation invocation, CliContext context, ICollection<string> problems, string role, bool onConfiguredPort = false, int? port = null)
     {
         if (invocation.Value(Sidecar) is { } external)
         {
@@ -42,7 +43,7 @@ internal sealed class SidecarChoice
             return SidecarTarget.At(external);
         }
 
-        var options = Backend.Read(invocation, context);
+        var options = Backend.Read(invocation, context, role);
         if (onConfiguredPort)
         {
             options.Port = port ?? options.Port;
@@ -53,7 +54,7 @@ internal sealed class SidecarChoice
             options.Port = 0;
         }
 
-        foreach (var problem in SidecarOptionsValidator.Problems(options))
+        foreach (var problem in SidecarOptionsValidator.Problems(options).Concat(Backend.Problems(invocation, options)))
         {
             problems.Add(problem);
         }

@@ -30,7 +30,7 @@ internal static class WorkerCommand
             var problems = new List<string>();
             var retain = ParseDuration(invocation.Value(retention), "--retention", problems);
             var every = ParseDuration(invocation.Value(interval), "--cleanup-interval", problems);
-            var target = sidecar.Choose(invocation, context, problems, onConfiguredPort: true, port: invocation.Value(port));
+            var target = sidecar.Choose(invocation, context, problems, OwnerRoles.Worker, onConfiguredPort: true, port: invocation.Value(port));
             if (target.Address is not null && invocation.Value(port) is not null)
             {
                 problems.Add("give either --port (embedded sidecar) or --sidecar ADDRESS, not both");
@@ -44,7 +44,7 @@ internal static class WorkerCommand
             var settings = engine.Read(invocation, pluginPaths);
             invocation.SidecarAddress = target.Address;
             await using var process = await EngineProcess.StartAsync(
-                context, target, settings, worker: true, new CliLogging(LogProfile.Worker, settings.Verbose, invocation.Error), o =>
+                context, target, settings, EngineWorker.Own, new CliLogging(LogProfile.Worker, settings.Verbose, invocation.Error), o =>
                 {
                     o.Retention = retain ?? o.Retention;
                     o.CleanupInterval = every ?? o.CleanupInterval;

@@ -10,7 +10,7 @@ internal sealed partial class ManifestValidator
 {
     private (JsonElement? Schema, ImmutableDictionary<string, JsonElement> Defaults) Config(MappingReader r)
     {
-        var schema = Schema(r, "config_schema");
+        var schema = r.Schema("config_schema");
         if (r.Map("default_config") is not { } map)
         {
             return (schema, ImmutableDictionary<string, JsonElement>.Empty);
@@ -27,23 +27,5 @@ internal sealed partial class ManifestValidator
         }
 
         return (schema, defaults);
-    }
-
-    /// <summary>An inline schema, checked against the draft 2020-12 meta-schema; null when absent or invalid.</summary>
-    private JsonElement? Schema(MappingReader r, string key)
-    {
-        if (r.Map(key) is not { } map)
-        {
-            return null;
-        }
-
-        var schema = NodeJson.ToElement(map, r.PathOf(key), problems);
-        var errors = SchemaChecker.MetaSchemaErrors(schema);
-        foreach (var error in errors)
-        {
-            r.Invalid(key, map, $"is not a valid JSON Schema (draft 2020-12): {error}");
-        }
-
-        return errors.IsEmpty ? schema : null;
     }
 }

@@ -108,8 +108,8 @@ internal sealed partial class ManifestValidator
             Retryable = retryable,
             MaxRetries = maxRetries is { Value: >= 0 and <= 1000 } retries ? (int)retries.Value : 0,
             RetryInterval = retryInterval ?? PhaseManifest.DefaultRetryInterval,
-            InputSchema = Schema(r, "input_schema"),
-            OutputSchema = Schema(r, "output_schema"),
+            InputSchema = r.Schema("input_schema"),
+            OutputSchema = r.Schema("output_schema"),
             ConfigOverrides = r.Map("config_overrides") is { } overrides
                 ? NodeJson.ToDictionary(overrides, r.PathOf("config_overrides"), problems)
                 : ImmutableDictionary<string, JsonElement>.Empty,
