@@ -29,6 +29,11 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
     public PluginCatalog(PluginOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (PluginOptions.SandboxProblem(options.Sandbox) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Orchestrator.Plugins");
         _loader = new PluginLoader(options, _logger);

@@ -35,10 +35,14 @@ public sealed class PluginOptions
     public IReadOnlyDictionary<string, string>? HostEnvironment { get; set; }
 
     /// <summary>
-    /// How executable plugins are isolated (docs/process-protocol.md#sandbox): <see cref="SandboxMode.Bwrap"/> (the
+    /// How executable plugins are isolated (docs/process-protocol.md#sandbox): <see cref="SandboxMode.On"/> (the
     /// default; needs bubblewrap) or <see cref="SandboxMode.Off"/>, an explicit opt-out that is logged as a warning.
     /// </summary>
-    public SandboxMode Sandbox { get; set; } = SandboxMode.Bwrap;
+    public SandboxMode Sandbox { get; set; } = SandboxMode.On;
+
+    /// <summary>Says what is wrong with <see cref="Sandbox"/> when configuration bound a number that names no mode.</summary>
+    public static string? SandboxProblem(SandboxMode sandbox) =>
+        Enum.IsDefined(sandbox) ? null : $"Plugins:Sandbox is {(int)sandbox}, which is neither on nor off; set it to on or off";
 
     /// <summary>The bubblewrap executable (<c>Plugins:BwrapPath</c>); <c>bwrap</c> on the PATH when null.</summary>
     public string? BwrapPath { get; set; }

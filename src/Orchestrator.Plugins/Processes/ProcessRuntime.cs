@@ -23,6 +23,11 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             throw new PhaseExecutionException(PhaseFailureKind.StartFailed, $"{subject}: cannot start the executable: {problem}");
         }
 
+        if (options.Sandbox != SandboxMode.Off && await SandboxCheck.ProblemAsync(options.ResolveBwrap(), cancellationToken) is { } unavailable)
+        {
+            throw new PhaseExecutionException(PhaseFailureKind.StartFailed, $"{subject}: {unavailable}");
+        }
+
         Directory.CreateDirectory(request.WorkingDirectory);
         var host = options.ResolveHostEnvironment();
         var command = new ProcessCommand(
@@ -84,7 +89,7 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
     }
 
     private SandboxSpec? Sandbox(string? workspace) =>
-        options.Sandbox == SandboxMode.Bwrap
+        options.Sandbox != SandboxMode.Off
             ? new SandboxSpec(options.ResolveBwrap() ?? "bwrap", manifest.Directory, workspace, NetworkAllowed(manifest))
             : null;
 
@@ -104,7 +109,7 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             throw new PluginLoadException($"entry_point: {problem}");
         }
 
-        if (options.Sandbox == SandboxMode.Bwrap && await SandboxCheck.ProblemAsync(options.ResolveBwrap(), cancellationToken) is { } unavailable)
+        if (options.Sandbox != SandboxMode.Off && await SandboxCheck.ProblemAsync(options.ResolveBwrap(), cancellationToken) is { } unavailable)
         {
             throw new PluginLoadException(unavailable);
         }

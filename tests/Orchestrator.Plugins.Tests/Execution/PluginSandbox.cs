@@ -44,7 +44,7 @@ internal sealed class PluginSandbox : IDisposable
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How executables are isolated; the product default (bubblewrap) unless a test says otherwise.</summary>
-    public SandboxMode Sandbox { get; set; } = SandboxMode.Bwrap;
+    public SandboxMode Sandbox { get; set; } = SandboxMode.On;
 
     public string? BwrapPath { get; set; }
 

@@ -269,6 +269,24 @@ public sealed class SandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_BwrapRemovedAfterLoad_PhaseFailsToStartSayingInstallOrTurnOff()
+    {
+        var bwrap = Path.Combine(_sandbox.Sub("bin"), "bwrap");
+        File.Copy(Orchestrator.Plugins.Processes.ProcessTools.Bwrap.ShouldNotBeNull("bubblewrap is installed on test machines (./build.sh)"), bwrap);
+        _sandbox.BwrapPath = bwrap;
+        _sandbox.WriteBash("orphaned", "cat > /dev/null; echo '{\"output\":null}'");
+        var plugin = await _sandbox.LoadAsync("orphaned");
+        File.Delete(bwrap);
+
+        var failure = await Should.ThrowAsync<PhaseExecutionException>(() => _sandbox.ExecuteAsync(plugin, "go"));
+
+        failure.Kind.ShouldBe(PhaseFailureKind.StartFailed);
+        failure.Message.ShouldContain("plugin 'orphaned' phase 'go'");
+        failure.Message.ShouldContain("install bubblewrap");
+        failure.Message.ShouldContain("ORCHESTRATOR_PLUGINS__SANDBOX=off");
+    }
+
+    [Fact]
     public async Task ReloadAsync_SandboxOffAndNoBwrap_ExecutableLoadsAndRuns()
     {
         _sandbox.Sandbox = Orchestrator.Plugins.Processes.SandboxMode.Off;

@@ -24,7 +24,9 @@ internal static class SandboxCheck
     /// <param name="cancellationToken">Cancels the check.</param>
     public static async Task<string?> ProblemAsync(string? bwrap, CancellationToken cancellationToken)
     {
-        if (bwrap is not null && Working.ContainsKey(bwrap))
+        // The remembered success holds only while the file is there: bwrap uninstalled under a running server must
+        // not turn into an unexplained start failure.
+        if (bwrap is not null && Working.ContainsKey(bwrap) && File.Exists(bwrap))
         {
             return null;
         }
