@@ -24,8 +24,17 @@ public static class PluginServiceCollectionExtensions
         // Plugins:Sandbox and Plugins:BwrapPath come from configuration (ORCHESTRATOR_PLUGINS__SANDBOX for serve), when
         // the container has any; the composing process sets the rest.
         var options = services.AddOptions<PluginOptions>().Configure<IServiceProvider>((o, sp) =>
-            sp.GetService<IConfiguration>()?.GetSection(PluginOptions.SectionName).Bind(o))
-            .Validate(o => PluginOptions.SandboxProblem(o.Sandbox) is null, "Plugins:Sandbox must be on or off");
+        {
+            if (sp.GetService<IConfiguration>()?.GetSection(PluginOptions.SectionName) is { } section)
+            {
+                if (PluginOptions.SandboxSettingProblem(section[nameof(PluginOptions.Sandbox)]) is { } problem)
+                {
+                    throw new InvalidOperationException(problem);
+                }
+
+                section.Bind(o);
+            }
+        });
         if (configure is not null)
         {
             options.Configure(configure);

@@ -29,9 +29,9 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
     public PluginCatalog(PluginOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (PluginOptions.SandboxProblem(options.Sandbox) is { } problem)
+        if (!Enum.IsDefined(options.Sandbox))
         {
-            throw new ArgumentException(problem, nameof(options));
+            throw new ArgumentException($"Sandbox is {(int)options.Sandbox}, which is neither SandboxMode.On nor SandboxMode.Off", nameof(options));
         }
 
         _options = options;

@@ -40,9 +40,14 @@ public sealed class PluginOptions
     /// </summary>
     public SandboxMode Sandbox { get; set; } = SandboxMode.On;
 
-    /// <summary>Says what is wrong with <see cref="Sandbox"/> when configuration bound a number that names no mode.</summary>
-    public static string? SandboxProblem(SandboxMode sandbox) =>
-        Enum.IsDefined(sandbox) ? null : $"Plugins:Sandbox is {(int)sandbox}, which is neither on nor off; set it to on or off";
+    /// <summary>
+    /// Null when <paramref name="setting"/>, the text of <c>Plugins:Sandbox</c>, is <c>on</c> or <c>off</c> (any case) or
+    /// not set; otherwise what to write instead. Numbers are refused too: <c>1</c> must not quietly mean off.
+    /// </summary>
+    public static string? SandboxSettingProblem(string? setting) =>
+        string.IsNullOrEmpty(setting) || setting.Equals("on", StringComparison.OrdinalIgnoreCase) || setting.Equals("off", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"Plugins:Sandbox (ORCHESTRATOR_PLUGINS__SANDBOX) is '{setting}'; set it to on or off";
 
     /// <summary>The bubblewrap executable (<c>Plugins:BwrapPath</c>); <c>bwrap</c> on the PATH when null.</summary>
     public string? BwrapPath { get; set; }

@@ -10,16 +10,20 @@ namespace Orchestrator.Cli.Commands.Shared;
 /// </summary>
 internal static class PluginSettings
 {
+    private const string SandboxVariable = "ORCHESTRATOR_PLUGINS__SANDBOX";
+
     /// <summary>Reads and checks the settings; the result sets them on a catalog's options.</summary>
     /// <exception cref="UsageException">A value is not a setting's value, e.g. a sandbox mode other than on or off.</exception>
     public static Action<PluginOptions> Read(CliContext context)
     {
+        var setting = context.Discovery.Environment.FirstOrDefault(p => p.Key.Equals(SandboxVariable, StringComparison.OrdinalIgnoreCase)).Value;
+        if (PluginOptions.SandboxSettingProblem(setting) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
         var read = new PluginOptions();
         CliConfiguration.Bind(context, PluginOptions.SectionName, read);
-        if (PluginOptions.SandboxProblem(read.Sandbox) is { } problem)
-        {
-            throw new UsageException($"{problem} (ORCHESTRATOR_PLUGINS__SANDBOX).");
-        }
 
         return options =>
         {
