@@ -18,13 +18,13 @@ var plugins = Path.Combine(root, "plugins");
 var workdir = Path.Combine(root, "work");
 Directory.CreateDirectory(plugins);
 Directory.CreateDirectory(workdir);
+var host = ImmutableDictionary<string, string>.Empty.Add("PATH", Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
 try
 {
     BenchPlugins.WriteBuiltIn(plugins);
     BenchPlugins.WriteAssembly(plugins, repository);
     var script = BenchPlugins.WriteScript(plugins);
     var compiled = BenchPlugins.WriteCompiled(plugins);
-    var host = ImmutableDictionary<string, string>.Empty.Add("PATH", Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
     using var catalog = await LoadAsync(SandboxMode.On);
     using var unsandboxed = await LoadAsync(SandboxMode.Off);
     if (catalog is null || unsandboxed is null)

@@ -40,6 +40,9 @@ internal sealed class CallOutput : IDisposable
 
     public bool Overflowed => _overflow.IsCancellationRequested;
 
+    /// <summary>Whether both streams were read to their end.</summary>
+    public bool Ended => _stdoutDone.IsCompleted && _stderrDone.IsCompleted;
+
     /// <summary>Everything read from stdout; empty after an overflow.</summary>
     public byte[] Stdout
     {

@@ -61,6 +61,10 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
             else
             {
                 await output.DrainAsync(stop.Token);
+
+                // The timeout or a cancellation that cut reading the output short is reported as such, not as whatever
+                // part of stdout had arrived.
+                stopped = !output.Ended && cancellationToken.IsCancellationRequested && !output.Overflowed;
             }
 
             return new ProcessOutcome(process.ExitCode, output.Stdout, output.Overflowed, tail.ToString(), stopped && !output.Overflowed);

@@ -74,4 +74,36 @@ public sealed class OutputUnderLoadTests : IDisposable
             Processes.Kill(pid);
         }
     }
+
+    [Fact]
+    public async Task ExecuteAsync_UnsandboxedGrandchildWritesOnAfterTheExit_ReadUntilTheTimeoutAndFailsAsTimeout()
+    {
+        // The entry exits, but a detached grandchild keeps stdout busy: reading goes on, bounded by the phase timeout,
+        // and the failure says timeout rather than judging the part of stdout read so far.
+        _sandbox.Sandbox = Orchestrator.Plugins.Processes.SandboxMode.Off;
+        _sandbox.WriteBash("chatty", """
+            cat > /dev/null
+            setsid sh -c 'echo $$ > "$ORCHESTRATOR_WORKDIR/grandchild.pid"; while true; do echo more; sleep 0.1; done' &
+            until [ -s "$ORCHESTRATOR_WORKDIR/grandchild.pid" ]; do sleep 0.05; done
+            echo '{"output":"partial"}'
+            """, phaseYaml: "    timeout: 3s\n");
+        var plugin = await _sandbox.LoadAsync("chatty");
+        var pid = 0;
+        try
+        {
+            var failure = await Should.ThrowAsync<Orchestrator.Plugins.Execution.PhaseExecutionException>(() => _sandbox.ExecuteAsync(plugin, "go"));
+            pid = await Processes.ReadPidAsync(Path.Combine(_sandbox.Workdir, "grandchild.pid"));
+
+            failure.Kind.ShouldBe(Orchestrator.Plugins.Execution.PhaseFailureKind.Timeout, failure.Message);
+        }
+        finally
+        {
+            if (pid == 0 && File.Exists(Path.Combine(_sandbox.Workdir, "grandchild.pid")))
+            {
+                pid = await Processes.ReadPidAsync(Path.Combine(_sandbox.Workdir, "grandchild.pid"));
+            }
+
+            Processes.Kill(pid);
+        }
+    }
 }
