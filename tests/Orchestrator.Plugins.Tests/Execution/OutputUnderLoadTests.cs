@@ -1,3 +1,5 @@
+using Orchestrator.Plugins.Execution;
+
 namespace Orchestrator.Plugins.Tests.Execution;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class OutputUnderLoadTests : IDisposable
             """,
             "  - name: go\n    order: 1\n");
         var plugin = await _sandbox.LoadAsync("steady");
-        var executor = new Orchestrator.Plugins.Execution.PhaseExecutor(_sandbox.Catalog);
+        var executor = new PhaseExecutor(_sandbox.Catalog);
 
         var results = await Task.WhenAll(Enumerable.Range(0, calls).Select(async i =>
         {
@@ -37,7 +39,7 @@ public sealed class OutputUnderLoadTests : IDisposable
                 var result = await executor.ExecuteAsync(plugin.Identity, request, TestContext.Current.CancellationToken);
                 return result.Output.GetProperty("run").GetString() == request.RunId ? null : $"run-{i}: wrong output {result.Output}";
             }
-            catch (Orchestrator.Plugins.Execution.PhaseExecutionException e)
+            catch (PhaseExecutionException e)
             {
                 return $"run-{i}: {e.Message}";
             }
@@ -48,62 +50,52 @@ public sealed class OutputUnderLoadTests : IDisposable
     }
 
     [Fact]
-    public async Task ExecuteAsync_UnsandboxedGrandchildKeepsStdoutOpen_ResultStillArrives()
-    {
+    public Task ExecuteAsync_UnsandboxedGrandchildKeepsStdoutOpen_ResultStillArrives() =>
         // Without the sandbox a grandchild that calls setsid outlives the call (docs/process-protocol.md#sandbox);
         // holding stdout open, it must neither take the result with it nor keep the call waiting.
-        _sandbox.Sandbox = Orchestrator.Plugins.Processes.SandboxMode.Off;
-        _sandbox.WriteBash("holder", """
-            cat > /dev/null
-            setsid sh -c 'echo $$ > "$ORCHESTRATOR_WORKDIR/grandchild.pid"; exec sleep 300' &
-            until [ -s "$ORCHESTRATOR_WORKDIR/grandchild.pid" ]; do sleep 0.05; done
-            echo '{"output":"kept"}'
-            """);
-        var plugin = await _sandbox.LoadAsync("holder");
-        var pid = 0;
-        try
+        WithDetachedGrandchildAsync("kept", "exec sleep 300", string.Empty, async plugin =>
         {
             var result = await _sandbox.ExecuteAsync(plugin, "go");
-            pid = await Processes.ReadPidAsync(Path.Combine(_sandbox.Workdir, "grandchild.pid"));
 
             result.Output.GetString().ShouldBe("kept");
-            Processes.IsRunning(pid).ShouldBeTrue("the grandchild still holds stdout, so the result came before its end");
-        }
-        finally
-        {
-            Processes.Kill(pid);
-        }
-    }
+            Processes.IsRunning(await GrandchildAsync()).ShouldBeTrue("the grandchild still holds stdout, so the result came before its end");
+        });
 
     [Fact]
-    public async Task ExecuteAsync_UnsandboxedGrandchildWritesOnAfterTheExit_ReadUntilTheTimeoutAndFailsAsTimeout()
-    {
+    public Task ExecuteAsync_UnsandboxedGrandchildWritesOnAfterTheExit_ReadUntilTheTimeoutAndFailsAsTimeout() =>
         // The entry exits, but a detached grandchild keeps stdout busy: reading goes on, bounded by the phase timeout,
         // and the failure says timeout rather than judging the part of stdout read so far.
+        WithDetachedGrandchildAsync("partial", "while true; do echo more; sleep 0.1; done", "    timeout: 3s\n", async plugin =>
+        {
+            var failure = await Should.ThrowAsync<PhaseExecutionException>(() => _sandbox.ExecuteAsync(plugin, "go"));
+
+            failure.Kind.ShouldBe(PhaseFailureKind.Timeout, failure.Message);
+        });
+
+    private Task<int> GrandchildAsync() => Processes.ReadPidAsync(Path.Combine(_sandbox.Workdir, "grandchild.pid"));
+
+    // An unsandboxed plugin named after its output whose entry leaves a setsid grandchild running `command` with the
+    // call's stdout; the grandchild is killed by PID afterwards.
+    private async Task WithDetachedGrandchildAsync(string name, string command, string phaseYaml, Func<LoadedPlugin, Task> test)
+    {
         _sandbox.Sandbox = Orchestrator.Plugins.Processes.SandboxMode.Off;
-        _sandbox.WriteBash("chatty", """
+        _sandbox.WriteBash(name, $$"""
             cat > /dev/null
-            setsid sh -c 'echo $$ > "$ORCHESTRATOR_WORKDIR/grandchild.pid"; while true; do echo more; sleep 0.1; done' &
+            setsid sh -c 'echo $$ > "$ORCHESTRATOR_WORKDIR/grandchild.pid"; {{command}}' &
             until [ -s "$ORCHESTRATOR_WORKDIR/grandchild.pid" ]; do sleep 0.05; done
-            echo '{"output":"partial"}'
-            """, phaseYaml: "    timeout: 3s\n");
-        var plugin = await _sandbox.LoadAsync("chatty");
-        var pid = 0;
+            echo '{"output":"{{name}}"}'
+            """, phaseYaml: phaseYaml);
+        var plugin = await _sandbox.LoadAsync(name);
         try
         {
-            var failure = await Should.ThrowAsync<Orchestrator.Plugins.Execution.PhaseExecutionException>(() => _sandbox.ExecuteAsync(plugin, "go"));
-            pid = await Processes.ReadPidAsync(Path.Combine(_sandbox.Workdir, "grandchild.pid"));
-
-            failure.Kind.ShouldBe(Orchestrator.Plugins.Execution.PhaseFailureKind.Timeout, failure.Message);
+            await test(plugin);
         }
         finally
         {
-            if (pid == 0 && File.Exists(Path.Combine(_sandbox.Workdir, "grandchild.pid")))
+            if (File.Exists(Path.Combine(_sandbox.Workdir, "grandchild.pid")))
             {
-                pid = await Processes.ReadPidAsync(Path.Combine(_sandbox.Workdir, "grandchild.pid"));
+                Processes.Kill(await GrandchildAsync());
             }
-
-            Processes.Kill(pid);
         }
     }
 }
