@@ -26,6 +26,9 @@ public sealed record RunRecord
     /// <summary>Why a failed run failed.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>The type of the error that failed the run (the backend's failure details), null unless it failed.</summary>
+    public string? FailureType { get; init; }
+
     /// <summary>True once the run can no longer change (completed, failed or terminated).</summary>
     public bool IsTerminal => Status is RunStatus.Completed or RunStatus.Failed or RunStatus.Terminated;
 }

@@ -23,6 +23,7 @@ public sealed partial class RunService
             Progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunProgress>(),
             Output = status == RunStatus.Completed && metadata.SerializedOutput is not null ? metadata.ReadOutputAs<RunOutput>() : null,
             Failure = status == RunStatus.Failed ? metadata.FailureDetails?.ErrorMessage ?? "failed" : null,
+            FailureType = status == RunStatus.Failed ? metadata.FailureDetails?.ErrorType : null,
         };
     }
 

@@ -34,6 +34,7 @@ public sealed class RunActionTests(ServerFixture server)
         var done = await server.WaitForEndAsync(id);
         done.GetProperty("status").GetString().ShouldBe("failed");
         done.GetProperty("failure").GetString()!.ShouldContain("outline too thin");
+        done.GetProperty("failure_type").GetString().ShouldBe("Orchestrator.Engine.Orchestrations.RunFailedException");
     }
 
     [Theory]
