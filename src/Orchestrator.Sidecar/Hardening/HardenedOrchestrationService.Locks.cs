@@ -5,7 +5,8 @@ namespace Orchestrator.Sidecar.Hardening;
 /// <summary>
 /// Defect 2 (docs/sidecar.md#2-no-lock-renewal) — no lock renewal: the vendored dispatchers never renew a work item's lock, so an activity longer than
 /// the queue visibility timeout failed with storage errors and, after a restart, a completed orchestration's
-/// activities all ran again. Every locked item is renewed until it is completed, abandoned or released.
+/// activities all ran again. Every locked item is renewed until it is completed, abandoned or released. A failed
+/// instance's completion event gets its failure details here (docs/sidecar.md#7-failed-instances-lose-their-failure-details).
 /// </summary>
 internal sealed partial class HardenedOrchestrationService
 {
@@ -34,6 +35,7 @@ internal sealed partial class HardenedOrchestrationService
     {
         await _renewer.StopAsync(workItem);
         SubOrchestrationRepair.Apply(newOrchestrationRuntimeState, orchestratorMessages);
+        FailureDetailsRepair.Record(newOrchestrationRuntimeState, orchestrationState);
         await _inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
     }

@@ -8,7 +8,10 @@ using P = Microsoft.DurableTask.Protobuf;
 
 namespace Orchestrator.Sidecar.Hardening;
 
-/// <summary>The vendored gRPC server with the fixes that belong to the gRPC side (docs/sidecar.md#hardening: defects 1 and 6, and waits on lost instances).</summary>
+/// <summary>
+/// The vendored gRPC server with the fixes that belong to the gRPC side (docs/sidecar.md#hardening: defects 1, 6 and 7,
+/// and waits on lost instances).
+/// </summary>
 internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
 {
     private readonly IHostApplicationLifetime _lifetime;
@@ -76,6 +79,38 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
                 $"Orchestration instance '{request.InstanceId}' does not exist: it was never started, was purged, or was lost when an in-memory sidecar restarted."));
         }
 
-        return await base.WaitForInstanceCompletion(request, context);
+        return await WithFailureDetailsAsync(request, await base.WaitForInstanceCompletion(request, context));
+    }
+
+    // Defect 7 (docs/sidecar.md#7-failed-instances-lose-their-failure-details): failed instances come with their failure details.
+    public override async Task<P.GetInstanceResponse> GetInstance(P.GetInstanceRequest request, ServerCallContext context) =>
+        await WithFailureDetailsAsync(request, await base.GetInstance(request, context));
+
+    public override async Task<P.GetInstanceResponse> WaitForInstanceStart(P.GetInstanceRequest request, ServerCallContext context) =>
+        await WithFailureDetailsAsync(request, await base.WaitForInstanceStart(request, context));
+
+    public override async Task<P.QueryInstancesResponse> QueryInstances(P.QueryInstancesRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await base.QueryInstances(request, context);
+        if (request.Query?.FetchInputsAndOutputs == true)
+        {
+            foreach (var state in response.OrchestrationState)
+            {
+                await FailureDetailsRepair.FillAsync(_client, state);
+            }
+        }
+
+        return response;
+    }
+
+    private async Task<P.GetInstanceResponse> WithFailureDetailsAsync(P.GetInstanceRequest request, P.GetInstanceResponse response)
+    {
+        if (request.GetInputsAndOutputs && response.Exists)
+        {
+            await FailureDetailsRepair.FillAsync(_client, response.OrchestrationState);
+        }
+
+        return response;
     }
 }
