@@ -9,14 +9,15 @@ using P = Microsoft.DurableTask.Protobuf;
 namespace Orchestrator.Sidecar.Hardening;
 
 /// <summary>
-/// The vendored gRPC server with the fixes that belong to the gRPC side (docs/sidecar.md#hardening: defects 1, 6 and 7,
-/// and waits on lost instances).
+/// The vendored gRPC server with the fixes that belong to the gRPC side (docs/sidecar.md#hardening: defects 1, 6, 7 and
+/// 8, and waits on lost instances).
 /// </summary>
 internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
 {
     private readonly IHostApplicationLifetime _lifetime;
     private readonly IOrchestrationServiceClient _client;
     private readonly ILogger _logger;
+    private readonly ContinueAsNewCarryover _carryover = new();
 
     public HardenedTaskHubGrpcServer(
         IHostApplicationLifetime lifetime,
@@ -56,6 +57,8 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
         {
             if (!refused)
             {
+                _carryover.Clear();
+
                 // Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run): the worker is gone; fail what it held so the dispatcher abandons and redelivers it.
                 var failed = PendingWorkItems.FailAll(this, new RpcException(new Status(StatusCode.Unavailable, "The worker disconnected before completing the work item.")));
                 if (failed > 0)
@@ -103,6 +106,10 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
 
         return response;
     }
+
+    // Defect 8 (docs/sidecar.md#8-continue-as-new-drops-the-events-it-carries-over): events carried over by continue-as-new reach the next generation.
+    public override Task<P.CompleteTaskResponse> CompleteOrchestratorTask(P.OrchestratorResponse request, ServerCallContext context) =>
+        _carryover.Accept(request) is { } whole ? base.CompleteOrchestratorTask(whole, context) : Task.FromResult(new P.CompleteTaskResponse());
 
     private async Task<P.GetInstanceResponse> WithFailureDetailsAsync(P.GetInstanceRequest request, P.GetInstanceResponse response)
     {
