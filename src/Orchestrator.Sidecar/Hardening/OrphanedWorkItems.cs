@@ -1,0 +1,30 @@
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Sidecar.Hardening;
+
+/// <summary>
+/// Defect 9 (docs/sidecar.md#9-work-for-a-purged-instance-spins) — a message for an instance that no longer exists (a
+/// timer of a purged instance firing, say) gives a work item with no history and no start. The vendored dispatcher
+/// throws on it ("Could not find an orchestration instance ID") and abandons it, and the memory backend hands it
+/// straight back: ~100 % CPU and thousands of log lines a second, forever. Upstream's dispatcher is unchanged. Here such
+/// a work item is dropped before the dispatcher sees it, with one log line. The memory backend takes an instance's
+/// messages off when it locks them, so releasing the work item drops them; Azure Storage discards such work itself
+/// and the sqlite store deletes an instance's messages with the instance, so neither hands it out.
+/// </summary>
+internal static class OrphanedWorkItems
+{
+    /// <summary>Whether the work item is for an instance that does not exist (no history, and no start among its messages).</summary>
+    public static bool IsOrphaned(TaskOrchestrationWorkItem workItem) =>
+        workItem.OrchestrationRuntimeState?.ExecutionStartedEvent is null
+        && !(workItem.NewMessages ?? []).Any(m => m.Event is ExecutionStartedEvent);
+
+    /// <summary>Drops the work item once and says so in one line.</summary>
+    public static async Task DropAsync(IOrchestrationService service, TaskOrchestrationWorkItem workItem, ILogger logger)
+    {
+        var events = string.Join(", ", (workItem.NewMessages ?? []).Select(m => m.Event.EventType).Distinct());
+        logger.DroppedOrphanedWork(workItem.InstanceId, events);
+        await service.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    }
+}
