@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Orchestrator.Abstractions;
+using Orchestrator.Engine.Runs;
 
 namespace Orchestrator.Contracts;
 
@@ -9,7 +9,7 @@ namespace Orchestrator.Contracts;
 /// How the contracts are written and read, by the CLI's <c>--json</c> and by the REST API alike
 /// (docs/rest-api.md#json-shapes): snake_case keys and enum values, every key always present (<c>null</c> when a
 /// value is absent; a property that fixes its own condition, as the shared data's metrics times do, keeps it), map keys
-/// in ordinal order, numbers as JSON numbers only.
+/// in ordinal order, numbers as JSON numbers only; as deep as the engine's messages (<see cref="JsonValues.MessageDepth"/>).
 /// </summary>
 public static class ContractJson
 {
@@ -31,7 +31,7 @@ public static class ContractJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
-        options.MaxDepth = OrchestratorJson.Options.MaxDepth;
+        options.MaxDepth = JsonValues.MessageDepth;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Insert(0, new SortedKeysConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));

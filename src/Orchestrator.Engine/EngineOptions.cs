@@ -21,8 +21,20 @@ public sealed class EngineOptions
     /// <summary>Whether the host runs the retention purge job (the worker does; a pure client does not).</summary>
     public bool EnableRetention { get; set; } = true;
 
+    /// <summary>The default of <see cref="Redelivery"/>: the sidecar's default visibility timeout (docs/sidecar.md#options).</summary>
+    public static readonly TimeSpan DefaultRedelivery = TimeSpan.FromMinutes(1);
+
     /// <summary>Extra time the orchestrator's backstop timer waits beyond a phase timeout before it gives the attempt up.</summary>
     public TimeSpan TimeoutMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest the sidecar's backend takes to hand out again a phase attempt whose worker died: its visibility (or
+    /// lock) timeout. The backstop timer of a phase with a timeout waits for it and for the redelivered attempt, so a
+    /// crash never fails a phase whose attempt the backend still redelivers (docs/running-workflows.md#crashes-and-resuming).
+    /// With an embedded sidecar it is set from the sidecar's settings; with an external one it should be that sidecar's
+    /// <c>--visibility-timeout</c>.
+    /// </summary>
+    public TimeSpan Redelivery { get; set; } = DefaultRedelivery;
 
     /// <summary>Directories searched for workflow files first (highest precedence first).</summary>
     public IList<string> WorkflowPaths { get; } = [];

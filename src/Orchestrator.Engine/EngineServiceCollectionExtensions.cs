@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,8 +27,8 @@ public static class EngineServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.TimeoutMargin >= TimeSpan.Zero,
-            "Engine: Retention and CleanupInterval must be positive and TimeoutMargin not negative.").ValidateOnStart();
+        options.Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.TimeoutMargin >= TimeSpan.Zero && o.Redelivery >= TimeSpan.Zero,
+            "Engine: Retention and CleanupInterval must be positive, TimeoutMargin and Redelivery not negative.").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkspaceLayout>();
         services.TryAddSingleton<WorkflowCatalog>();
@@ -36,6 +37,16 @@ public static class EngineServiceCollectionExtensions
         return new EngineBuilder(services);
     }
 
-    /// <summary>The converter both the worker and the client use: Orchestrator's snake_case JSON.</summary>
-    internal static JsonDataConverter DataConverter { get; } = new(OrchestratorJson.Options);
+    /// <summary>
+    /// The converter both the worker and the client use: Orchestrator's snake_case JSON, as deep as a message holding a
+    /// value of the deepest kind a run carries needs (<see cref="JsonValues.MessageDepth"/>).
+    /// </summary>
+    internal static JsonDataConverter DataConverter { get; } = new(CreateMessageOptions());
+
+    private static JsonSerializerOptions CreateMessageOptions()
+    {
+        var options = new JsonSerializerOptions(OrchestratorJson.Options) { MaxDepth = JsonValues.MessageDepth };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }

@@ -17,6 +17,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Run {RunId}: {Plugin}.{Phase} attempt {Attempt} was interrupted because the worker is stopping; it runs again when a worker continues the run")]
     public static partial void PhaseAttemptInterrupted(this ILogger logger, string runId, string plugin, string phase, int attempt);
 
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Run {RunId}: {Plugin}.{Phase} reported the artifact {Artifact}; it is not listed")]
+    public static partial void ArtifactNotListed(this ILogger logger, string runId, string plugin, string phase, string artifact);
+
     [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Run {RunId} scheduled: {Target} ({Plugin})")]
     public static partial void RunScheduled(this ILogger logger, string runId, string target, string plugin);
 

@@ -157,7 +157,7 @@ public sealed class ServeHost : IAsyncDisposable
 
             p.WatchForChanges = options.WatchPlugins;
         });
-        builder.Services.AddOrchestratorEngine(e => options.Engine?.Invoke(e)).UseSidecar(sidecarAddress);
+        builder.Services.AddOrchestratorEngine(EngineRedelivery.From(options.SidecarAddress is null ? options.Sidecar : null, options.Engine)).UseSidecar(sidecarAddress);
         builder.Services.AddOrchestratorServer(s => options.Server?.Invoke(s));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();

@@ -55,6 +55,7 @@ internal static class CliErrors
     {
         UsageException usage => (OrchestratorCli.UsageError, [.. usage.Problems.Select(Line)]),
         RunRequestException request => (OrchestratorCli.UsageError, [Line(request.Message)]),
+        InvalidValueException invalid => (OrchestratorCli.UsageError, [.. invalid.Problems.Select(Line)]),
         CommandFailedException failed => (OrchestratorCli.Failure, [Line(failed.Message), .. failed.Details.Select(d => $"  {d}")]),
         OrchestratorException known => (OrchestratorCli.Failure, [Line(known.Message)]),
         RpcException rpc => (OrchestratorCli.Failure, [Line(

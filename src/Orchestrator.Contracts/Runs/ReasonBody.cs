@@ -1,9 +1,9 @@
 namespace Orchestrator.Contracts.Runs;
 
-/// <summary>The body of reject (reason required), terminate, suspend and resume (reason optional).</summary>
+/// <summary>The optional body of terminate, suspend and resume.</summary>
 [RequestBody]
 public sealed record ReasonBody
 {
-    /// <summary>Why; a rejected run fails with it, the other actions record it.</summary>
+    /// <summary>Why; recorded with the change.</summary>
     public string? Reason { get; init; }
 }

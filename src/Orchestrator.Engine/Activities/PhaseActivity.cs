@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Engine.Workspaces;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Activities;
@@ -37,7 +38,13 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
         {
             var result = await executor.ExecuteAsync(input.Plugin, request, stopping.Token);
             logger.PhaseAttemptSucceeded(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
-            return PhaseActivityResult.From(result);
+            var (present, dropped) = WorkspaceArtifacts.Check(input.WorkingDirectory, result.Artifacts.IsDefault ? [] : result.Artifacts);
+            foreach (var artifact in dropped)
+            {
+                logger.ArtifactNotListed(input.RunId, input.Plugin.Name, input.Phase, artifact);
+            }
+
+            return PhaseActivityResult.From(result) with { Artifacts = present };
         }
         catch (Exception) when (stopping.Token.IsCancellationRequested)
         {

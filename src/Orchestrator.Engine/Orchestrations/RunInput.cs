@@ -46,4 +46,10 @@ public sealed record RunInput
 
     /// <summary>The extra wait beyond a phase timeout before the orchestrator gives an attempt up.</summary>
     public TimeSpan TimeoutMargin { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The backend's redelivery time (<see cref="EngineOptions.Redelivery"/>) when the run was scheduled: zero on the
+    /// memory backend, which redelivers at once, and for a run scheduled before it was recorded (one backstop timer).
+    /// </summary>
+    public TimeSpan Redelivery { get; init; }
 }

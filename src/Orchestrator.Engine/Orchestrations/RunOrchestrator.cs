@@ -16,6 +16,10 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
     /// <summary>The longest wait between two attempts.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
+    // Decisions for other gates can only come from approvals that raced each other; the bound keeps a flood of them
+    // from growing the history without end.
+    private const int MaxDroppedDecisions = 100;
+
     public override async Task<RunOutput> RunAsync(TaskOrchestrationContext context, RunInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -129,8 +133,13 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         return new PhaseOutcome(plan, null, [.. errors], startedAt, run.Now, plan.MaxAttempts);
     }
 
-    // The executor enforces the timeout inside the activity; this durable timer ends the attempt when no answer
-    // comes at all (the worker vanished, the executor hung).
+    // The executor enforces the timeout inside the activity; these durable timers end the attempt when no answer
+    // comes at all (the executor hung, or the worker vanished and the backend never handed the work out again). The
+    // first waits for the attempt and the margin. On a backend that redelivers the work of a worker that died, a second
+    // one then waits for the redelivery and a whole redelivered attempt, measured from the episode that saw the first
+    // fire: an episode runs only while the backend is up, so however long a crash kept it down, the attempt it cut off
+    // is handed out again within the redelivery time of that moment and a crash never fails a phase that still runs
+    // (docs/running-workflows.md#crashes-and-resuming).
     private static async Task<PhaseActivityResult> CallWithBackstopAsync(
         TaskOrchestrationContext context, RunInput input, PhasePlan plan, PhaseActivityInput activityInput)
     {
@@ -140,16 +149,34 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
             return await call;
         }
 
-        using var cancelTimer = new CancellationTokenSource();
-        var backstop = context.CreateTimer(timeout + input.TimeoutMargin, cancelTimer.Token);
-        if (await Task.WhenAny(call, backstop) == call)
+        if (await AnsweredWithinAsync(context, call, timeout + input.TimeoutMargin))
         {
-            CancelOnOrchestrationThread(cancelTimer);
             return await call;
         }
 
+        if (input.Redelivery > TimeSpan.Zero && await AnsweredWithinAsync(context, call, input.Redelivery + timeout + input.TimeoutMargin))
+        {
+            return await call;
+        }
+
+        var redelivery = input.Redelivery > TimeSpan.Zero
+            ? $", then the backend's redelivery time of {input.Redelivery} and another {timeout} plus {input.TimeoutMargin} for a redelivered attempt"
+            : string.Empty;
         throw new TimeoutException(
-            $"phase '{plan.Name}' gave no answer within its timeout of {timeout} plus a {input.TimeoutMargin} margin; the attempt was abandoned");
+            $"phase '{plan.Name}' gave no answer within its timeout of {timeout} plus a {input.TimeoutMargin} margin{redelivery}; the attempt was abandoned");
+    }
+
+    private static async Task<bool> AnsweredWithinAsync(TaskOrchestrationContext context, Task call, TimeSpan wait)
+    {
+        using var cancelTimer = new CancellationTokenSource();
+        var timer = context.CreateTimer(wait, cancelTimer.Token);
+        if (await Task.WhenAny(call, timer) != call)
+        {
+            return false;
+        }
+
+        CancelOnOrchestrationThread(cancelTimer);
+        return true;
     }
 
     private static async Task WaitForApprovalAsync(TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan)
@@ -161,20 +188,33 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         }
 
         run.WaitingForApproval(plan.Name);
-        using var cancelWaits = new CancellationTokenSource();
-        var approve = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.ApproveEvent, cancelWaits.Token);
-        var reject = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.RejectEvent, cancelWaits.Token);
-        var winner = await Task.WhenAny(approve, reject);
-        CancelOnOrchestrationThread(cancelWaits);
-        if (winner == approve)
+        for (var dropped = 0; dropped <= MaxDroppedDecisions; dropped++)
         {
-            run.Approved(plan.Name, await approve);
-            return;
+            using var cancelWaits = new CancellationTokenSource();
+            var approve = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.ApproveEvent, cancelWaits.Token);
+            var reject = context.WaitForExternalEvent<JsonElement?>(OrchestrationNames.RejectEvent, cancelWaits.Token);
+            var winner = await Task.WhenAny(approve, reject);
+            CancelOnOrchestrationThread(cancelWaits);
+
+            // A decision for another gate (sent while an earlier gate waited, or raised by hand) is dropped: only a
+            // decision naming this gate opens it.
+            if (GateDecision.Read(await winner) is not { } decision || decision.Phase != plan.Name)
+            {
+                continue;
+            }
+
+            if (winner == approve)
+            {
+                run.Approved(plan.Name, decision.Payload);
+                return;
+            }
+
+            var reason = string.IsNullOrWhiteSpace(decision.Reason) ? "no reason given" : decision.Reason;
+            run.Rejected(plan, reason);
+            throw await run.FailAsync($"approval phase '{plan.Name}' was rejected: {reason}");
         }
 
-        var reason = ReasonOf(await reject);
-        run.Rejected(plan, reason);
-        throw await run.FailAsync($"approval phase '{plan.Name}' was rejected: {reason}");
+        throw await run.FailAsync($"approval phase '{plan.Name}' received more than {MaxDroppedDecisions} decisions that did not name it; approve or reject it through the API or 'orchestrator runs'");
     }
 
     // CancelAsync runs the callbacks on the thread pool, and the await resumes there, off the orchestration's
@@ -182,12 +222,4 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
 #pragma warning disable CA1849
     private static void CancelOnOrchestrationThread(CancellationTokenSource source) => source.Cancel();
 #pragma warning restore CA1849
-
-    private static string ReasonOf(JsonElement? payload) => payload switch
-    {
-        { ValueKind: JsonValueKind.String } text => text.GetString() is { Length: > 0 } s ? s : "no reason given",
-        { ValueKind: JsonValueKind.Object } obj when obj.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String => r.GetString()!,
-        { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } other => other.GetRawText(),
-        _ => "no reason given",
-    };
 }

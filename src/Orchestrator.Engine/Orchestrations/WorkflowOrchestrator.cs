@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.DurableTask;
+using Orchestrator.Engine.Runs;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -8,7 +9,7 @@ namespace Orchestrator.Engine.Orchestrations;
 public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOutput>
 {
     /// <summary>The instance id of step <paramref name="step"/> (1-based) of a workflow run.</summary>
-    public static string StepRunId(string runId, int step) => string.Create(CultureInfo.InvariantCulture, $"{runId}:step{step}");
+    public static string StepRunId(string runId, int step) => RunIds.Step(runId, step);
 
     public override async Task<RunOutput> RunAsync(TaskOrchestrationContext context, WorkflowInput input)
     {

@@ -40,7 +40,7 @@ public sealed record RunCursor(DateTimeOffset CreatedAt, string RunId)
         if (colon <= 0
             || !long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || RunIds.Problem(text[(colon + 1)..]) is not null)
+            || !RunIds.IsWellFormed(text[(colon + 1)..]))
         {
             return false;
         }

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 
 namespace Orchestrator.Engine.Runs;
 
 /// <summary>Run ids: readable, unique, and safe as a directory name.</summary>
-public static class RunIds
+public static partial class RunIds
 {
     /// <summary>The longest run id accepted.</summary>
     public const int MaxLength = 100;
+
+    // A step's id is its workflow run's id plus ":step<n>" (docs/running-workflows.md#workflow-files).
+    private const int MaxStepSuffixLength = 16;
 
     /// <summary>A new id such as <c>docs-20261125-010203-a1b2c3d4</c>.</summary>
     public static string New(string name, DateTimeOffset now)
@@ -17,7 +21,13 @@ public static class RunIds
         return string.Create(CultureInfo.InvariantCulture, $"{(prefix.Length == 0 ? "run" : prefix)}-{now:yyyyMMdd-HHmmss}-{suffix}");
     }
 
-    /// <summary>Why a client-supplied run id is unusable, or null when it is fine.</summary>
+    /// <summary>The id of step <paramref name="step"/> (1-based) of workflow run <paramref name="runId"/>.</summary>
+    public static string Step(string runId, int step) => string.Create(CultureInfo.InvariantCulture, $"{runId}:step{step}");
+
+    /// <summary>
+    /// Why a client-supplied run id is unusable, or null when it is fine. Ids ending in <c>:step&lt;n&gt;</c> are
+    /// reserved for the steps of workflow runs, so that no run can take the place of another run's step.
+    /// </summary>
     public static string? Problem(string runId)
     {
         if (string.IsNullOrEmpty(runId))
@@ -30,16 +40,25 @@ public static class RunIds
             return $"the run id is longer than {MaxLength} characters";
         }
 
-        if (runId is "." or ".." || !runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        if (!HasValidCharacters(runId))
         {
             return $"run id '{runId}' may hold only letters, digits, '-', '_', '.' and ':'";
+        }
+
+        if (StepSuffix().Match(runId) is { Success: true } step)
+        {
+            return $"run id '{runId}' ends in '{step.Value}', which is reserved: '{runId}' is the id of step {step.Groups[1].Value} of workflow run '{runId[..step.Index]}'; choose an id that does not end in ':step<n>'";
         }
 
         return null;
     }
 
+    /// <summary>Whether <paramref name="runId"/> could be the id of any run, a workflow step's included.</summary>
+    public static bool IsWellFormed(string runId) =>
+        !string.IsNullOrEmpty(runId) && runId.Length <= MaxLength + MaxStepSuffixLength && HasValidCharacters(runId);
+
     /// <summary>Throws when <paramref name="runId"/> is unusable.</summary>
-    /// <exception cref="ArgumentException">The id is empty, too long, or holds other characters.</exception>
+    /// <exception cref="ArgumentException">The id is empty, too long, holds other characters or is reserved.</exception>
     public static void Check(string runId)
     {
         if (Problem(runId) is { } problem)
@@ -47,4 +66,10 @@ public static class RunIds
             throw new ArgumentException(problem, nameof(runId));
         }
     }
+
+    private static bool HasValidCharacters(string runId) =>
+        runId is not ("." or "..") && runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+
+    [GeneratedRegex(@":step([0-9]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex StepSuffix();
 }

@@ -15,6 +15,11 @@ public sealed partial class RunService
 
     private static readonly TimeSpan BackendClockMargin = TimeSpan.FromMinutes(5);
 
+    // Bounds outside these years select no run that the widened bounds would not, and some backends cannot filter on
+    // them (Azure tables start at 1601); they are left to the exact filter below.
+    private static readonly DateTimeOffset EarliestBound = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestBound = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>One page of the runs matching <paramref name="query"/>, newest first.</summary>
     public async Task<RunPage> QueryAsync(RunQuery query, CancellationToken cancellationToken)
     {
@@ -27,8 +32,8 @@ public sealed partial class RunService
             Statuses = query.Statuses.Count > 0 ? [.. query.Statuses.SelectMany(ToRuntime)] : null,
             // The backend filters on its own creation time, which can differ a little from the time the run was
             // requested (what runs are listed by); widen its bounds and apply the exact ones below.
-            CreatedFrom = query.CreatedFrom - BackendClockMargin,
-            CreatedTo = query.CreatedTo + BackendClockMargin,
+            CreatedFrom = query.CreatedFrom is { } from && from > EarliestBound ? from - BackendClockMargin : null,
+            CreatedTo = query.CreatedTo is { } to && to < LatestBound ? to + BackendClockMargin : null,
 
             // The progress (custom status) is only readable when inputs and outputs are fetched (Azure Storage
             // enforces it; the in-memory backend does not).
@@ -44,7 +49,7 @@ public sealed partial class RunService
             }
 
             var record = ToRecord(metadata) with { Output = null };
-            if ((query.CreatedFrom is { } from && record.CreatedAt < from) || (query.CreatedTo is { } to && record.CreatedAt >= to))
+            if ((query.CreatedFrom is { } earliest && record.CreatedAt < earliest) || (query.CreatedTo is { } latest && record.CreatedAt >= latest))
             {
                 continue;
             }
@@ -74,6 +79,8 @@ public sealed partial class RunService
         {
             return await StartNewAsync(request, cancellationToken);
         }
+
+        ThrowIfValuesInvalid(request, []);
 
         var stripe = _startStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(runId) % (uint)_startStripes.Length)];
         await stripe.WaitAsync(cancellationToken);

@@ -37,6 +37,7 @@ public sealed partial class RunService(
             problems.Add(idProblem);
         }
 
+        ThrowIfValuesInvalid(request, problems);
         var discovered = workflows.Discover(cancellationToken);
         foreach (var problem in discovered.Problems.Where(p => p.Severity == ProblemSeverity.Error || p.Message.Contains("shadowed", StringComparison.Ordinal)))
         {
@@ -120,6 +121,31 @@ public sealed partial class RunService(
         return runId;
     }
 
+    /// <summary>
+    /// Refuses a request whose input or config holds a value the engine cannot carry, before anything reads it: the
+    /// schema checks, the merges and the comparison of an idempotent start read every string and key.
+    /// </summary>
+    private static void ThrowIfValuesInvalid(RunRequest request, IReadOnlyList<string> problemsSoFar)
+    {
+        var problems = new List<string>(JsonValues.Problems(request.Input, "input"));
+        foreach (var (key, value) in request.Config.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            problems.AddRange(JsonValues.Problems(value, $"config '{key}'"));
+        }
+
+        var length = JsonValues.Length(request.Input) + request.Config.Values.Sum(v => JsonValues.Length(v));
+        if (length > JsonValues.MaxRunValueBytes)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"input and config: {length:N0} bytes of JSON; a run's input and config may hold at most {JsonValues.MaxRunValueBytes:N0} bytes together (every phase call carries them)"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RunRequestException(request.Target, [.. problemsSoFar, .. problems]);
+        }
+    }
+
     /// <summary>The workflow the request names, or null when it names a plugin.</summary>
     private static WorkflowDefinition? WorkflowOf(RunRequest request, WorkflowDiscoveryResult discovered) =>
         request.TargetKind == RunTargetKind.Plugin ? null : discovered.Find(request.Target);
@@ -160,38 +186,40 @@ public sealed partial class RunService(
         return [.. result.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.RunId, StringComparer.Ordinal).Take(max)];
     }
 
-    /// <summary>Lets a run's waiting approval phase start.</summary>
-    public async Task ApproveAsync(string runId, JsonElement? payload, CancellationToken cancellationToken) =>
-        await RaiseEventAsync(runId, OrchestrationNames.ApproveEvent, payload, cancellationToken);
-
-    /// <summary>Rejects a run's waiting approval phase, which fails the run with the reason.</summary>
-    public async Task RejectAsync(string runId, string reason, CancellationToken cancellationToken) =>
-        await RaiseEventAsync(runId, OrchestrationNames.RejectEvent, JsonSerializer.SerializeToElement(new { reason }, OrchestratorJson.Options), cancellationToken);
-
-    /// <summary>Sends an event to a running run.</summary>
+    /// <summary>Sends a custom event to a running run.</summary>
     /// <exception cref="RunNotFoundException">No such run.</exception>
     /// <exception cref="OrchestratorException">The run has already finished.</exception>
+    /// <exception cref="ArgumentException">The name is one of the approval events, which only <see cref="ApproveAsync"/> and <see cref="RejectAsync"/> send.</exception>
     public async Task RaiseEventAsync(string runId, string eventName, JsonElement? payload, CancellationToken cancellationToken)
     {
-        await RequireActiveAsync(runId, $"send '{eventName}' to", cancellationToken);
+        if (OrchestrationNames.IsGateEvent(eventName))
+        {
+            throw new ArgumentException($"'{eventName}' is an approval event; approve or reject the waiting phase instead", nameof(eventName));
+        }
+
+        InvalidValueException.ThrowIfInvalid(payload, "payload");
+
+        await RequireStatusAsync(runId, $"send '{eventName}' to", s => !IsTerminal(s), cancellationToken);
         await client.RaiseEventAsync(runId, eventName, payload, cancellationToken);
     }
 
     public async Task TerminateAsync(string runId, string? reason, CancellationToken cancellationToken)
     {
-        await RequireActiveAsync(runId, "terminate", cancellationToken);
+        await RequireStatusAsync(runId, "terminate", s => !IsTerminal(s), cancellationToken);
         await client.TerminateInstanceAsync(runId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
     }
 
+    /// <exception cref="OrchestratorException">The run is already suspended or has finished.</exception>
     public async Task SuspendAsync(string runId, string? reason, CancellationToken cancellationToken)
     {
-        await RequireActiveAsync(runId, "suspend", cancellationToken);
+        await RequireStatusAsync(runId, "suspend", s => s is RunStatus.Pending or RunStatus.Running, cancellationToken);
         await client.SuspendInstanceAsync(runId, reason, cancellationToken);
     }
 
+    /// <exception cref="OrchestratorException">The run is not suspended.</exception>
     public async Task ResumeAsync(string runId, string? reason, CancellationToken cancellationToken)
     {
-        await RequireActiveAsync(runId, "resume", cancellationToken);
+        await RequireStatusAsync(runId, "resume", s => s is RunStatus.Suspended, cancellationToken);
         await client.ResumeInstanceAsync(runId, reason, cancellationToken);
     }
 
@@ -249,15 +277,18 @@ public sealed partial class RunService(
         }
     }
 
-    private async Task RequireActiveAsync(string runId, string action, CancellationToken cancellationToken)
+    private async Task RequireStatusAsync(string runId, string action, Func<RunStatus, bool> allowed, CancellationToken cancellationToken)
     {
         var metadata = await client.GetInstanceAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
         var status = ToStatus(metadata.RuntimeStatus);
-        if (status is RunStatus.Completed or RunStatus.Failed or RunStatus.Terminated)
+        if (!allowed(status))
         {
-            throw new OrchestratorException($"cannot {action} run '{runId}': it is already {Describe(status)}");
+            var already = IsTerminal(status) || status == RunStatus.Suspended && action == "suspend" ? "already " : string.Empty;
+            throw new OrchestratorException($"cannot {action} run '{runId}': it is {already}{Describe(status)}");
         }
     }
+
+    private static bool IsTerminal(RunStatus status) => status is RunStatus.Completed or RunStatus.Failed or RunStatus.Terminated;
 
     /// <param name="input">The run input; with <paramref name="checkInput"/>, checked against the phases' input_schema.</param>
     /// <param name="checkInput">Whether this step's input is known now (the first step's): later steps get the previous step's result.</param>
@@ -277,6 +308,7 @@ public sealed partial class RunService(
         }
 
         var (config, phases) = ConfigResolver.Resolve(plugin, step.Config, request.Config, environment, problems);
+        problems.AddRange(JsonValues.Problems(step.Input, "the workflow's input for this step"));
         if (checkInput)
         {
             InputCheck.AgainstPhases(plugin.Manifest, InputMerge.Merge(step.Input, input), problems);
@@ -293,6 +325,7 @@ public sealed partial class RunService(
             Retention = workflow?.Retention,
             InputDefaults = step.Input,
             TimeoutMargin = options.Value.TimeoutMargin,
+            Redelivery = options.Value.Redelivery,
         };
     }
 }

@@ -41,11 +41,12 @@ internal static class PluginEndpoints
             .Produces<ReloadResult>().ApiProblems();
     }
 
-    private static IResult List(string? domain, bool? all, PluginCatalog catalog)
+    private static IResult List(string? domain, string? all, PluginCatalog catalog)
     {
+        var withProblems = QueryFlag.Read("all", all);
         bool InDomain(IEnumerable<string> domains) => domain is null || domains.Contains(domain, StringComparer.OrdinalIgnoreCase);
         var loaded = catalog.List().Where(p => InDomain(p.Manifest.Domains)).Select(p => PluginSummary.From(p, Audience.Remote));
-        var problems = all == true
+        var problems = withProblems
             ? catalog.Problems.Where(p => p.Manifest is { } manifest ? InDomain(manifest.Domains) : domain is null).ToList()
             : [];
         return Results.Json(PluginList.From(loaded, problems, Audience.Remote), ContractJson.Options);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Orchestrator.Abstractions;
 using Orchestrator.Contracts;
 using Orchestrator.Contracts.Runs;
+using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Server.OpenApi;
 using Orchestrator.Server.Problems;
@@ -23,13 +24,13 @@ internal static class RunEndpoints
             .WithName("ListRuns").WithSummary("Runs, newest first: filter by status, workflow, plugin, created_from/created_to; paged by continuation_token")
             .Produces<RunList>().ApiProblems(400).WithQuery(RunListQuery.Parameters);
         api.MapPost("/runs/{id}/approve", ApproveAsync)
-            .WithName("ApproveRun").WithSummary("Approve the run's waiting approval phase")
+            .WithName("ApproveRun").WithSummary("Approve the approval phase waiting now (409 when none waits, or another than the one named)")
             .Accepts<ApproveBody>(isOptional: true, "application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/reject", RejectAsync)
-            .WithName("RejectRun").WithSummary("Reject the run's waiting approval phase (the run fails with the reason)")
-            .Accepts<ReasonBody>("application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
+            .WithName("RejectRun").WithSummary("Reject the approval phase waiting now; the run fails with the reason (409 when none waits, or another than the one named)")
+            .Accepts<RejectBody>("application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/events/{name}", RaiseAsync)
-            .WithName("RaiseRunEvent").WithSummary("Send a custom event (any JSON body is its payload)")
+            .WithName("RaiseRunEvent").WithSummary("Send a custom event (any JSON body is its payload); 'approve' and 'reject' are not custom events (400)")
             .Accepts<JsonElement>(isOptional: true, "application/json").Produces<RunRecord>(202).ApiProblems(400, 404, 409, 413);
         api.MapPost("/runs/{id}/terminate", (string id, HttpRequest request, RunService runs, CancellationToken ct) =>
                 ActAsync(id, request, runs, (reason, c) => runs.TerminateAsync(id, reason, c), ct))
@@ -55,22 +56,28 @@ internal static class RunEndpoints
     private static async Task<IResult> ApproveAsync(string id, HttpRequest request, RunService runs, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<ApproveBody>(request, cancellationToken) ?? new ApproveBody();
-        return await SignalAsync(id, runs, c => runs.ApproveAsync(id, body.Payload, c), cancellationToken);
+        return await SignalAsync(id, runs, c => runs.ApproveAsync(id, body.Phase, body.Payload, c), cancellationToken);
     }
 
     private static async Task<IResult> RejectAsync(string id, HttpRequest request, RunService runs, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<ReasonBody>(request, cancellationToken);
+        var body = await JsonBody.ReadAsync<RejectBody>(request, cancellationToken);
         if (string.IsNullOrWhiteSpace(body?.Reason))
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, """a reason is required: {"reason": "why the phase is rejected"}""");
         }
 
-        return await SignalAsync(id, runs, c => runs.RejectAsync(id, body.Reason, c), cancellationToken);
+        return await SignalAsync(id, runs, c => runs.RejectAsync(id, body.Phase, body.Reason, c), cancellationToken);
     }
 
     private static async Task<IResult> RaiseAsync(string id, string name, HttpRequest request, RunService runs, CancellationToken cancellationToken)
     {
+        if (OrchestrationNames.IsGateEvent(name))
+        {
+            throw new ApiProblemException(
+                StatusCodes.Status400BadRequest, $"'{name}' is not a custom event: POST /api/runs/{{id}}/{name} decides the approval phase waiting now");
+        }
+
         var payload = await JsonBody.ReadValueAsync(request, cancellationToken);
         return await SignalAsync(id, runs, c => runs.RaiseEventAsync(id, name, payload, c), cancellationToken);
     }

@@ -13,8 +13,8 @@ namespace Orchestrator.Server.Endpoints;
 internal static class WorkflowEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/workflows", (bool? all, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
-                Results.Json(WorkflowList.From(catalog.Discover(cancellationToken), all == true, Audience.Remote), ContractJson.Options))
+        api.MapGet("/workflows", (string? all, WorkflowCatalog catalog, CancellationToken cancellationToken) =>
+                Results.Json(WorkflowList.From(catalog.Discover(cancellationToken), QueryFlag.Read("all", all), Audience.Remote), ContractJson.Options))
             .WithName("ListWorkflows").WithSummary("The workflows that can be started; all=true adds the shadowed ones and the problems of the workflow files")
             .Produces<WorkflowList>().ApiProblems()
             .WithQuery(QueryParameter.Flag("all", "Also list the shadowed workflows, and every problem of the workflow files (as `workflows list --all`)."));

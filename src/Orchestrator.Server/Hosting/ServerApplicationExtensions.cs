@@ -14,7 +14,7 @@ public static class ServerApplicationExtensions
     public const string ApiPagePath = "/scalar";
 
     /// <summary>
-    /// Problem details for every failure, API keys and the body limit on <c>/api</c>, the routes under <c>/api</c>,
+    /// Problem details for every failure, cross-site browser requests refused, API keys and the body limit on <c>/api</c>, the routes under <c>/api</c>,
     /// <c>/healthz</c>, <c>/readyz</c>, the OpenAPI document at <c>/openapi/v1.json</c> and the API page at <c>/scalar</c>.
     /// </summary>
     public static WebApplication MapOrchestratorServer(this WebApplication app)
@@ -32,6 +32,7 @@ public static class ServerApplicationExtensions
             };
             await ApiProblems.WriteAsync(http, http.Response.StatusCode, null, detail, []);
         });
+        app.UseMiddleware<BrowserOriginMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<BodyLimitMiddleware>();
 

@@ -12,6 +12,12 @@ public sealed class ServerOptions
     /// <summary>API keys; when any is set, every <c>/api</c> route needs one (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>).</summary>
     public IList<string> ApiKeys { get; } = [];
 
+    /// <summary>
+    /// Browser origins (<c>https://dashboard.example.com</c>) whose pages may send state-changing requests besides the
+    /// server's own; any other cross-site browser request gets 403 (docs/rest-api.md#browser-requests).
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
     /// <summary>Largest request body accepted; larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 

@@ -6,7 +6,8 @@ namespace Orchestrator.Server.OpenApi;
 
 /// <summary>
 /// The document-wide parts of the OpenAPI document: what the API is, the server address without a trailing slash,
-/// the API key schemes applied to every <c>/api</c> operation, and one tag per resource.
+/// the API key schemes applied to every <c>/api</c> operation, the 403 of cross-site browser requests on every
+/// state-changing one, and one tag per resource.
 /// </summary>
 internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -54,7 +55,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         document.Tags = new HashSet<OpenApiTag>([.. Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description })]);
         foreach (var (path, item) in document.Paths)
         {
-            foreach (var operation in item.Operations?.Values.ToList() ?? [])
+            foreach (var (method, operation) in item.Operations?.ToList() ?? [])
             {
                 var api = path.StartsWith("/api/", StringComparison.Ordinal);
                 operation.Tags = new HashSet<OpenApiTagReference> { new(TagOf(path), document) };
@@ -63,6 +64,15 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 operation.Security = api
                     ? [Requirement(ApiKeyScheme, document), Requirement(BearerScheme, document)]
                     : [new OpenApiSecurityRequirement()];
+                if (method != HttpMethod.Get && operation.Responses?.TryGetValue("401", out var unauthorized) == true)
+                {
+                    // Written by BrowserOriginMiddleware, before any route: the same problem body as the key check's.
+                    operation.Responses["403"] = new OpenApiResponse
+                    {
+                        Description = "A browser sent the request for a page of another origin (docs/rest-api.md#browser-requests)",
+                        Content = unauthorized.Content,
+                    };
+                }
             }
         }
 

@@ -36,11 +36,22 @@ public sealed class SidecarOptions
     /// <summary>Longest wait between two polls of an idle Azure Storage queue, or of the sqlite database for work this process did not enqueue.</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The default of <see cref="VisibilityTimeout"/>: one minute (docs/sidecar.md#options).</summary>
+    public static readonly TimeSpan DefaultVisibilityTimeout = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// How long a dequeued Azure Storage message stays hidden, or a sqlite work item stays locked; locks are renewed
-    /// every third of it, and work held by a process that died is picked up again after it.
+    /// every third of it, and work held by a process that died is picked up again after it. Renewal lets a phase run
+    /// longer than this, so it is short: it is how long a crash delays the work in flight.
     /// </summary>
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan VisibilityTimeout { get; set; } = DefaultVisibilityTimeout;
+
+    /// <summary>
+    /// The longest the backend takes to hand out again the work of a worker or sidecar that died: the visibility timeout
+    /// for the durable backends; none for memory, which hands abandoned work out again at once (and loses everything
+    /// when the sidecar itself stops).
+    /// </summary>
+    public TimeSpan RedeliveryTime => SidecarBackends.SurvivesRestart(Backend) ? VisibilityTimeout : TimeSpan.Zero;
 
     /// <summary>Work items (orchestration episodes and activities each) the sidecar keeps in flight.</summary>
     public int Concurrency { get; set; } = 1000;

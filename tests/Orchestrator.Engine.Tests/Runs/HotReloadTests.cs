@@ -55,7 +55,7 @@ public sealed class HotReloadTests : IDisposable
         var manifest = _root.Combine("plugins", "gate", "plugin.yaml");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("version: 1.0.0", "version: 2.0.0", StringComparison.Ordinal));
         await engine.Services.GetRequiredService<PluginCatalog>().ReloadAsync(token);
-        await engine.Runs.ApproveAsync(runId, null, token);
+        await engine.Runs.ApproveAsync(runId, null, null, token);
         var run = await engine.WaitAsync(runId);
 
         run.Status.ShouldBe(RunStatus.Failed);

@@ -45,7 +45,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
         waiting.Progress!.SharedData.ShouldBeNull();
         waiting.Progress.Omitted.ShouldNotBeNull().ShouldContain("shared data left out");
         ProgressBudget.Measure(waiting.Progress).ShouldBeLessThanOrEqualTo(RunProgress.MaxCharacters);
-        await engine.Runs.ApproveAsync(runId, null, TestContext.Current.CancellationToken);
+        await engine.Runs.ApproveAsync(runId, null, null, TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);
         run.Status.ShouldBe(RunStatus.Completed, run.Failure);
         run.Output!.SharedData.PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
@@ -58,7 +58,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
         await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
 
-        await engine.Runs.RejectAsync(runId, "too long", TestContext.Current.CancellationToken);
+        await engine.Runs.RejectAsync(runId, null, "too long", TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);
 
         run.Status.ShouldBe(RunStatus.Failed);
@@ -81,7 +81,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
         waiting.Status.ShouldBe(RunStatus.Running);
         waiting.Progress!.Completed.Select(c => c.Phase).ShouldBe(["write"]);
         (await engine.Runs.ListAsync([RunStatus.Running], 10, TestContext.Current.CancellationToken)).Select(r => r.RunId).ShouldContain(runId);
-        await engine.Runs.ApproveAsync(runId, null, TestContext.Current.CancellationToken);
+        await engine.Runs.ApproveAsync(runId, null, null, TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId, TimeSpan.FromSeconds(90));
         run.Status.ShouldBe(RunStatus.Completed, run.Failure);
         run.Output!.SharedData.PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
@@ -94,7 +94,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
         await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
 
-        await engine.Runs.RejectAsync(runId, "too long", TestContext.Current.CancellationToken);
+        await engine.Runs.RejectAsync(runId, null, "too long", TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId, TimeSpan.FromSeconds(90));
 
         run.Status.ShouldBe(RunStatus.Failed);

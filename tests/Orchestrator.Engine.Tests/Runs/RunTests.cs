@@ -80,6 +80,25 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_PhaseReportsMissingAndLinkedArtifacts_OnlyThoseInTheWorkspaceListed()
+    {
+        TestPlugins.External(_root, "links", """
+              - name: make
+                order: 1
+            """, "\"make\"", """
+                cd "$ORCHESTRATOR_WORKDIR" && mkdir -p out && echo real > out/real.txt && ln -s /etc/passwd secret.txt && ln -s /etc linked
+                echo '{"output":1,"artifacts":["out/real.txt","out","missing.txt","secret.txt","linked/passwd"]}'
+            """);
+        await using var engine = await EngineHarness.StartAsync(_root);
+
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "links" }, TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId);
+
+        run.Status.ShouldBe(RunStatus.Completed, run.Failure);
+        run.Output!.Artifacts.ShouldBe(["out/real.txt", "out"]);
+    }
+
+    [Fact]
     public async Task Start_PhaseFailsTwiceThenSucceeds_CompletesWithThreeAttemptsInMetrics()
     {
         TestPlugins.BuiltIn(_root, "flaky", """
@@ -228,7 +247,7 @@ public sealed class RunTests : IDisposable
         var waiting = await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "check", "waiting for approval");
         waiting.Progress!.Summary.ShouldBe("waiting for approval: check");
 
-        await engine.Runs.ApproveAsync(runId, JsonSerializer.SerializeToElement(new { by = "ana" }), TestContext.Current.CancellationToken);
+        await engine.Runs.ApproveAsync(runId, null, JsonSerializer.SerializeToElement(new { by = "ana" }), TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);
 
         run.Status.ShouldBe(RunStatus.Completed, run.Failure);
@@ -242,7 +261,7 @@ public sealed class RunTests : IDisposable
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "gate" }, TestContext.Current.CancellationToken);
         await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "check", "waiting for approval");
 
-        await engine.Runs.RejectAsync(runId, "not yet", TestContext.Current.CancellationToken);
+        await engine.Runs.RejectAsync(runId, null, "not yet", TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);
 
         run.Status.ShouldBe(RunStatus.Failed);

@@ -90,6 +90,16 @@ public sealed class PluginEndpointTests(ServerFixture server)
             var problem = all.GetProperty("problems").EnumerateArray().Single(p => p.GetProperty("path").GetString()!.EndsWith(broken, StringComparison.Ordinal));
             problem.GetProperty("kind").GetString().ShouldBe("invalid_manifest");
             problem.GetProperty("manifest_problems").EnumerateArray().Select(p => p.GetProperty("field").GetString()).ShouldContain("version");
+            // Each problem located as the CLI shows it (file:line), in the reload's answer too.
+            var reloaded = (await reload.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("problems").EnumerateArray()
+                .Single(p => p.GetProperty("path").GetString()!.EndsWith(broken, StringComparison.Ordinal));
+            foreach (var found in new[] { problem, reloaded })
+            {
+                var version = found.GetProperty("manifest_problems").EnumerateArray().First(p => p.GetProperty("field").GetString() == "version");
+                version.GetProperty("file").GetString()!.ShouldEndWith(Path.Combine(broken, "plugin.yaml"));
+                version.GetProperty("line").GetInt32().ShouldBe(2);
+            }
+
             loadedOnly.GetProperty("problems").GetArrayLength().ShouldBe(0);
             var dependency = detail.GetProperty("dependencies").EnumerateArray().ShouldHaveSingleItem();
             (dependency.GetProperty("name").GetString(), dependency.GetProperty("range").GetString(), dependency.GetProperty("found_version").GetString(), dependency.GetProperty("satisfied").GetBoolean())

@@ -11,16 +11,27 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 /// <summary>
 /// One real server for the collection: <see cref="ServeHost"/> on 127.0.0.1 and an OS-assigned port, with an
 /// embedded in-memory sidecar, the real plugin catalog over a temp plugin directory, and an API key. Stopped and
-/// deleted in teardown.
+/// deleted in teardown. <see cref="KeylessServerFixture"/> is the same server without keys (the default of serve).
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public const string SecretVariable = "SECRET_TOKEN";
 
+    /// <summary>A browser origin besides the server's own let in by <c>Server:AllowedOrigins</c>.</summary>
+    public const string AllowedOrigin = "https://dashboard.example";
+
     private readonly TempDirectory _root = new();
+    private readonly bool _withKey;
     private ServeHost? _host;
 
-    /// <summary>The configured API key; <see cref="Client"/> sends it.</summary>
+    public ServerFixture()
+        : this(withKey: true)
+    {
+    }
+
+    protected ServerFixture(bool withKey) => _withKey = withKey;
+
+    /// <summary>The configured API key (unless keyless); <see cref="Client"/> sends it.</summary>
     public string ApiKey { get; } = "key-" + Guid.NewGuid().ToString("N");
 
     /// <summary>A value only the server's environment holds; no response may contain it.</summary>
@@ -71,15 +82,25 @@ public sealed class ServerFixture : IAsyncLifetime
             Server = s => s.EventPollInterval = TimeSpan.FromMilliseconds(50),
             Logging = l => l.ClearProviders().AddProvider(Logs),
         };
-        options.Configuration["Server:ApiKeys:0"] = ApiKey;
+        options.Configuration["Server:AllowedOrigins:0"] = AllowedOrigin + "/";
+        if (_withKey)
+        {
+            options.Configuration["Server:ApiKeys:0"] = ApiKey;
+        }
+
         _host = await ServeHost.StartAsync(options, TestContext.Current.CancellationToken);
         Client = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        if (_withKey)
+        {
+            Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        }
+
         Anonymous = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         Client?.Dispose();
         Anonymous?.Dispose();
         if (_host is not null)

@@ -115,8 +115,10 @@ internal static class RunsCommand
     {
         var id = RunIdArgument();
         var payload = new Option<string?>("--payload") { Description = "JSON handed to the run with the approval (stored in metadata approval.<phase>)." };
-        var (command, source, _) = New("approve", "Let a run's waiting approval phase start.");
+        var phase = PhaseOption();
+        var (command, source, _) = New("approve", "Let the approval phase waiting now start (fails when none waits, or another than --phase).");
         command.Arguments.Add(id);
+        command.Options.Add(phase);
         command.Options.Add(payload);
         command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
@@ -134,8 +136,8 @@ internal static class RunsCommand
                 }
             }
 
-            await session.Runs.ApproveAsync(invocation.Required(id), value, ct);
-            await output.WriteLineAsync($"approved {invocation.Required(id)}");
+            var gate = await session.Runs.ApproveAsync(invocation.Required(id), invocation.Value(phase), value, ct);
+            await output.WriteLineAsync($"approved '{gate.Phase}' of {gate.RunId}");
             await NoteWhenNothingRunsAsync(session, output, invocation.Required(id));
             return OrchestratorCli.Success;
         }, ct));
@@ -146,13 +148,15 @@ internal static class RunsCommand
     {
         var id = RunIdArgument();
         var reason = Reason("Why; the run fails with this reason.", required: true);
-        var (command, source, _) = New("reject", "Reject a run's waiting approval phase; the run fails.");
+        var phase = PhaseOption();
+        var (command, source, _) = New("reject", "Reject the approval phase waiting now; the run fails (fails when none waits, or another than --phase).");
         command.Arguments.Add(id);
+        command.Options.Add(phase);
         command.Options.Add(reason);
         command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
-            await session.Runs.RejectAsync(invocation.Required(id), invocation.Value(reason)!, ct);
-            await output.WriteLineAsync($"rejected {invocation.Required(id)}");
+            var gate = await session.Runs.RejectAsync(invocation.Required(id), invocation.Value(phase), invocation.Value(reason)!, ct);
+            await output.WriteLineAsync($"rejected '{gate.Phase}' of {gate.RunId}");
             await NoteWhenNothingRunsAsync(session, output, invocation.Required(id));
             return OrchestratorCli.Success;
         }, ct));
@@ -193,6 +197,9 @@ internal static class RunsCommand
         source.AddTo(command);
         return (command, source, json);
     }
+
+    private static Option<string?> PhaseOption() =>
+        new("--phase") { Description = "The approval phase meant; refused when another one (or none) is waiting. Default: the one waiting now.", HelpName = "NAME" };
 
     private static Argument<string> RunIdArgument() => new("run-id") { Description = "The run id." };
 

@@ -6,7 +6,8 @@ namespace Orchestrator.Cli.Commands.Shared;
 /// <summary>Config given as <c>key=value</c> text: <c>--config</c> of <c>run</c> and <c>plugins exec</c>.</summary>
 internal static class ConfigPairs
 {
-    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 64 };
+    // As deep as the engine reads; the run service then names the limit a run's values have (JsonValues.MaxDepth).
+    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = Engine.Runs.JsonValues.MessageDepth };
 
     /// <summary>Parses <c>key=value</c> pairs: the value is read as JSON when it parses (numbers, booleans, objects), else as a string.</summary>
     public static ImmutableDictionary<string, JsonElement> Parse(IEnumerable<string> pairs, ICollection<string> problems)

@@ -5,7 +5,8 @@ namespace Orchestrator.Cli.Commands.Shared;
 /// <summary>Reads <c>--input FILE|-</c> of <c>run</c> and <c>plugins exec</c>: one JSON value from a file or standard input.</summary>
 internal static class InputFile
 {
-    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 64 };
+    // As deep as the engine reads; the run service then names the limit a run's values have (JsonValues.MaxDepth).
+    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = Engine.Runs.JsonValues.MessageDepth };
 
     /// <summary>The JSON value, or null when no input was given; every problem is added to <paramref name="problems"/>.</summary>
     public static async Task<JsonElement?> ReadAsync(string? source, TextReader stdin, ICollection<string> problems, CancellationToken cancellationToken)
