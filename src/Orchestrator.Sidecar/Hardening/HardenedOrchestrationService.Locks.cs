@@ -14,7 +14,7 @@ internal sealed partial class HardenedOrchestrationService
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         var workItem = await _inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-        while (workItem is not null && OrphanedWorkItems.IsOrphaned(workItem))
+        while (workItem is not null && await OrphanedWorkItems.IsOrphanedAsync(_inner, workItem))
         {
             // Work for an instance that no longer exists (docs/sidecar.md#9-work-for-a-purged-instance-spins).
             await OrphanedWorkItems.DropAsync(_inner, workItem, _logger);

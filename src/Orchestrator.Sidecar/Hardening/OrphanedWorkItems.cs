@@ -15,10 +15,19 @@ namespace Orchestrator.Sidecar.Hardening;
 /// </summary>
 internal static class OrphanedWorkItems
 {
-    /// <summary>Whether the work item is for an instance that does not exist (no history, and no start among its messages).</summary>
-    public static bool IsOrphaned(TaskOrchestrationWorkItem workItem) =>
-        workItem.OrchestrationRuntimeState?.ExecutionStartedEvent is null
-        && !(workItem.NewMessages ?? []).Any(m => m.Event is ExecutionStartedEvent);
+    /// <summary>
+    /// Whether the work item is for an instance that does not exist: no history, no start among its messages, and no
+    /// instance the backend knows of (an instance whose start is scheduled later exists, and its early events are kept).
+    /// </summary>
+    public static async Task<bool> IsOrphanedAsync(IOrchestrationService service, TaskOrchestrationWorkItem workItem)
+    {
+        if (workItem.OrchestrationRuntimeState?.ExecutionStartedEvent is not null || (workItem.NewMessages ?? []).Any(m => m.Event is ExecutionStartedEvent))
+        {
+            return false;
+        }
+
+        return service is not IOrchestrationServiceClient client || await client.GetOrchestrationStateAsync(workItem.InstanceId, executionId: null) is null;
+    }
 
     /// <summary>Drops the work item once and says so in one line.</summary>
     public static async Task DropAsync(IOrchestrationService service, TaskOrchestrationWorkItem workItem, ILogger logger)
