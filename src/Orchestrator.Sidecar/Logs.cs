@@ -25,4 +25,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "A second worker ({Peer}) tried to connect and was refused: one worker per sidecar; scale out with sidecar + worker pairs sharing an azure-storage task hub")]
     public static partial void SecondWorkerRejected(this ILogger logger, string peer);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Dropped work for orchestration instance '{InstanceId}' ({Events}): the instance does not exist (it was purged, or never started)")]
+    public static partial void DroppedOrphanedWork(this ILogger logger, string instanceId, string events);
 }

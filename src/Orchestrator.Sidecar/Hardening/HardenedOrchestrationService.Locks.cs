@@ -5,13 +5,22 @@ namespace Orchestrator.Sidecar.Hardening;
 /// <summary>
 /// Defect 2 (docs/sidecar.md#2-no-lock-renewal) — no lock renewal: the vendored dispatchers never renew a work item's lock, so an activity longer than
 /// the queue visibility timeout failed with storage errors and, after a restart, a completed orchestration's
-/// activities all ran again. Every locked item is renewed until it is completed, abandoned or released.
+/// activities all ran again. Every locked item is renewed until it is completed, abandoned or released. Work for
+/// instances that no longer exist is dropped here (docs/sidecar.md#9-work-for-a-purged-instance-spins), and a failed
+/// instance's completion event gets its failure details (docs/sidecar.md#7-failed-instances-lose-their-failure-details).
 /// </summary>
 internal sealed partial class HardenedOrchestrationService
 {
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         var workItem = await _inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        while (workItem is not null && await OrphanedWorkItems.IsOrphanedAsync(_inner, workItem))
+        {
+            // Work for an instance that no longer exists (docs/sidecar.md#9-work-for-a-purged-instance-spins).
+            await OrphanedWorkItems.DropAsync(_inner, workItem, _logger);
+            workItem = await _inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        }
+
         if (workItem is not null)
         {
             _renewer.Start(workItem, () => _inner.RenewTaskOrchestrationWorkItemLockAsync(workItem));
@@ -34,6 +43,7 @@ internal sealed partial class HardenedOrchestrationService
     {
         await _renewer.StopAsync(workItem);
         SubOrchestrationRepair.Apply(newOrchestrationRuntimeState, orchestratorMessages);
+        FailureDetailsRepair.Record(newOrchestrationRuntimeState, orchestrationState);
         await _inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
     }

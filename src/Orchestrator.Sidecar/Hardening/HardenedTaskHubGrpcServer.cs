@@ -8,12 +8,16 @@ using P = Microsoft.DurableTask.Protobuf;
 
 namespace Orchestrator.Sidecar.Hardening;
 
-/// <summary>The vendored gRPC server with the fixes that belong to the gRPC side (docs/sidecar.md#hardening: defects 1 and 6, and waits on lost instances).</summary>
+/// <summary>
+/// The vendored gRPC server with the fixes that belong to the gRPC side (docs/sidecar.md#hardening: defects 1, 6, 7 and
+/// 8, and waits on lost instances).
+/// </summary>
 internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
 {
     private readonly IHostApplicationLifetime _lifetime;
     private readonly IOrchestrationServiceClient _client;
     private readonly ILogger _logger;
+    private readonly ContinueAsNewCarryover _carryover = new();
 
     public HardenedTaskHubGrpcServer(
         IHostApplicationLifetime lifetime,
@@ -53,6 +57,8 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
         {
             if (!refused)
             {
+                _carryover.Clear();
+
                 // Defect 1 (docs/sidecar.md#1-a-worker-crash-hangs-the-run): the worker is gone; fail what it held so the dispatcher abandons and redelivers it.
                 var failed = PendingWorkItems.FailAll(this, new RpcException(new Status(StatusCode.Unavailable, "The worker disconnected before completing the work item.")));
                 if (failed > 0)
@@ -76,6 +82,42 @@ internal sealed class HardenedTaskHubGrpcServer : TaskHubGrpcServer
                 $"Orchestration instance '{request.InstanceId}' does not exist: it was never started, was purged, or was lost when an in-memory sidecar restarted."));
         }
 
-        return await base.WaitForInstanceCompletion(request, context);
+        return await WithFailureDetailsAsync(request, await base.WaitForInstanceCompletion(request, context));
+    }
+
+    // Defect 7 (docs/sidecar.md#7-failed-instances-lose-their-failure-details): failed instances come with their failure details.
+    public override async Task<P.GetInstanceResponse> GetInstance(P.GetInstanceRequest request, ServerCallContext context) =>
+        await WithFailureDetailsAsync(request, await base.GetInstance(request, context));
+
+    public override async Task<P.GetInstanceResponse> WaitForInstanceStart(P.GetInstanceRequest request, ServerCallContext context) =>
+        await WithFailureDetailsAsync(request, await base.WaitForInstanceStart(request, context));
+
+    public override async Task<P.QueryInstancesResponse> QueryInstances(P.QueryInstancesRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await base.QueryInstances(request, context);
+        if (request.Query?.FetchInputsAndOutputs == true)
+        {
+            foreach (var state in response.OrchestrationState)
+            {
+                await FailureDetailsRepair.FillAsync(_client, state);
+            }
+        }
+
+        return response;
+    }
+
+    // Defect 8 (docs/sidecar.md#8-continue-as-new-drops-the-events-it-carries-over): events carried over by continue-as-new reach the next generation.
+    public override Task<P.CompleteTaskResponse> CompleteOrchestratorTask(P.OrchestratorResponse request, ServerCallContext context) =>
+        _carryover.Accept(request) is { } whole ? base.CompleteOrchestratorTask(whole, context) : Task.FromResult(new P.CompleteTaskResponse());
+
+    private async Task<P.GetInstanceResponse> WithFailureDetailsAsync(P.GetInstanceRequest request, P.GetInstanceResponse response)
+    {
+        if (request.GetInputsAndOutputs && response.Exists)
+        {
+            await FailureDetailsRepair.FillAsync(_client, response.OrchestrationState);
+        }
+
+        return response;
     }
 }

@@ -29,6 +29,7 @@ internal sealed class Checkpoint(
         var instanceId = workItem.InstanceId;
         var rows = new MessageRows(store, now, threshold, logger);
         var final = false;
+        var replaced = false;
         if (runtimeState.ExecutionStartedEvent is null)
         {
             // The dispatcher dropped the work item (messages for an instance that has no history): just give it back.
@@ -44,7 +45,7 @@ internal sealed class Checkpoint(
         else
         {
             var executionId = runtimeState.OrchestrationInstance!.ExecutionId;
-            var replaced = !string.Equals(executionId, workItem.StoredExecutionId, StringComparison.Ordinal);
+            replaced = !string.Equals(executionId, workItem.StoredExecutionId, StringComparison.Ordinal);
             var current = state ?? Utils.BuildOrchestrationState(runtimeState);
             final = InstanceRows.IsFinal(current.OrchestrationStatus);
 
@@ -79,6 +80,16 @@ internal sealed class Checkpoint(
 
         store.Command("DELETE FROM messages WHERE seq IN (SELECT value FROM json_each($seqs))")
             .With("$seqs", "[" + string.Join(',', workItem.MessageSequenceNumbers) + "]").ExecuteNonQuery();
+        if (replaced)
+        {
+            // Continue-as-new: what an ended execution was still owed (a timer it stopped waiting for) must not reach
+            // the new one, whose timers and tasks reuse the same ids. Deleted only after the consumed messages: a seq
+            // freed earlier in this transaction would be reused by a message inserted above, which the consumed
+            // messages' delete would then remove.
+            store.Command("DELETE FROM messages WHERE instance_id = $id AND execution_id IS NOT NULL AND execution_id <> $execution")
+                .With("$id", instanceId).With("$execution", runtimeState.OrchestrationInstance!.ExecutionId).ExecuteNonQuery();
+        }
+
         var pending = store.Command("SELECT 1 FROM messages WHERE instance_id = $id AND visible_at <= $now LIMIT 1")
             .With("$id", instanceId).With("$now", now).ExecuteScalar() is not null;
         return new Outcome(final, rows.OrchestrationWork || pending, rows.ActivityWork);

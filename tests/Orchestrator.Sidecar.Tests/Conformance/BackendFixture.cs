@@ -1,4 +1,6 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Logging;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Sidecar.Tests.Infrastructure;
@@ -9,20 +11,52 @@ namespace Orchestrator.Sidecar.Tests.Conformance;
 public abstract class BackendFixture : IAsyncLifetime
 {
     private readonly TempDirectory _marks = new("orch-marks-");
+    private readonly ILoggerFactory _loggerFactory;
     private EmbeddedSidecar? _sidecar;
     private WorkerHost? _worker;
+
+    protected BackendFixture() =>
+        _loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
 
     /// <summary>Where activities record their executions.</summary>
     public string MarksDir => _marks.Path;
 
     internal DurableTaskClient Client => _worker?.Client ?? throw new InvalidOperationException("The fixture is not started.");
 
+    /// <summary>The shared sidecar's log lines, counted by what they mention.</summary>
+    internal LogCounter Logs { get; } = new();
+
+    /// <summary>
+    /// Whether the backend hands the sidecar work for an instance that no longer exists (a purged instance's timer),
+    /// which the sidecar then drops (docs/sidecar.md#9-work-for-a-purged-instance-spins). The others drop it themselves.
+    /// </summary>
+    internal virtual bool HandsOutWorkForMissingInstances => false;
+
+    /// <summary>Settings of a new sidecar on this backend: its own task hub or database file each time.</summary>
     internal abstract SidecarOptions CreateOptions();
 
     public async ValueTask InitializeAsync()
     {
-        _sidecar = await EmbeddedSidecar.StartAsync(CreateOptions());
+        _sidecar = await EmbeddedSidecar.StartAsync(CreateOptions(), _loggerFactory);
         _worker = await WorkerHost.StartAsync(_sidecar.Address);
+    }
+
+    /// <summary>
+    /// Another sidecar on this backend with its own worker (the sidecar takes one worker, and worker-wide settings
+    /// such as versioning rules need a worker of their own).
+    /// </summary>
+    internal async Task<SidecarPair> StartPairAsync(DurableTaskWorkerOptions.VersioningOptions versioning)
+    {
+        var sidecar = await EmbeddedSidecar.StartAsync(CreateOptions());
+        try
+        {
+            return new SidecarPair(sidecar, await WorkerHost.StartAsync(sidecar.Address, versioning: versioning));
+        }
+        catch
+        {
+            await sidecar.DisposeAsync();
+            throw;
+        }
     }
 
     public virtual async ValueTask DisposeAsync()
@@ -37,6 +71,8 @@ public abstract class BackendFixture : IAsyncLifetime
             await _sidecar.DisposeAsync();
         }
 
+        _loggerFactory.Dispose();
+        Logs.Dispose();
         _marks.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -6,10 +6,15 @@ using Orchestrator.TestWorker;
 
 namespace Orchestrator.Sidecar.Tests.Conformance;
 
-/// <summary>What every backend must do through the hardened sidecar; run once per backend by the derived classes.</summary>
-public abstract class SidecarConformanceTests(BackendFixture fixture)
+/// <summary>
+/// What every backend must do through the hardened sidecar; run once per backend by the derived classes. The basic
+/// patterns are here, the others in the partial files next to this one (one per pattern).
+/// </summary>
+public abstract partial class SidecarConformanceTests(BackendFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private BackendFixture Fixture => fixture;
 
     private DurableTaskClient Client => fixture.Client;
 
@@ -201,14 +206,17 @@ public abstract class SidecarConformanceTests(BackendFixture fixture)
         failed.ShouldBeEmpty();
     }
 
-    private async Task<List<string>> QueryAsync(OrchestrationQuery query)
+    private async Task<List<string>> QueryAsync(OrchestrationQuery query) =>
+        [.. (await QueryInstancesAsync(query)).Select(i => i.InstanceId)];
+
+    private async Task<List<OrchestrationMetadata>> QueryInstancesAsync(OrchestrationQuery query)
     {
-        var ids = new List<string>();
+        var instances = new List<OrchestrationMetadata>();
         await foreach (var instance in Client.GetAllInstancesAsync(query))
         {
-            ids.Add(instance.InstanceId);
+            instances.Add(instance);
         }
 
-        return ids;
+        return instances;
     }
 }

@@ -6,11 +6,12 @@ namespace Orchestrator.Sidecar.Tests.Conformance;
 public sealed class SqliteBackendFixture : BackendFixture
 {
     private readonly TempDirectory _data = new("orch-conf-sqlite-");
+    private int _databases;
 
     internal override SidecarOptions CreateOptions() => new()
     {
         Backend = SidecarBackends.Sqlite,
-        DatabasePath = _data.Combine("conformance.db"),
+        DatabasePath = _data.Combine($"conformance{Interlocked.Increment(ref _databases)}.db"),
         VisibilityTimeout = TimeSpan.FromSeconds(30),
     };
 

@@ -20,16 +20,24 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     public DurableTaskClient Client { get; }
 
-    public static async Task<WorkerHost> StartAsync(string address, bool withWorker = true)
+    /// <param name="address">The sidecar.</param>
+    /// <param name="withWorker">False for a client only.</param>
+    /// <param name="versioning">The worker's versioning rules; none when <c>null</c>.</param>
+    public static async Task<WorkerHost> StartAsync(string address, bool withWorker = true, DurableTaskWorkerOptions.VersioningOptions? versioning = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         if (withWorker)
         {
+            builder.Services.AddSingleton<IExceptionPropertiesProvider, ConformanceExceptionProperties>();
             builder.Services.AddDurableTaskWorker(worker =>
             {
                 worker.AddTasks(ConformanceTasks.Register);
                 worker.UseGrpc(address);
+                if (versioning is not null)
+                {
+                    worker.UseVersioning(versioning);
+                }
             });
         }
 

@@ -9,6 +9,13 @@ public static class ConformanceTasks
     public static void Register(DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        FailureTasks.Register(registry);
+        ContinueAsNewTasks.Register(registry);
+        EventTasks.Register(registry);
+        RetryTasks.Register(registry);
+        VersionTasks.Register(registry);
+        LargeTasks.Register(registry);
+        TimerTasks.Register(registry);
 
         registry.AddActivityFunc<StepInput, string>("Step", async (_, input) =>
         {

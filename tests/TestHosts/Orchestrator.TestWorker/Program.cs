@@ -16,6 +16,7 @@ var address = args[index + 1];
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddSingleton<IExceptionPropertiesProvider, ConformanceExceptionProperties>();
 builder.Services.AddDurableTaskWorker(worker =>
 {
     worker.AddTasks(ConformanceTasks.Register);
