@@ -28,7 +28,11 @@ public sealed class LostRunCleanup(
         {
             try
             {
-                await Task.Run(() => RemoveLost(stoppingToken), stoppingToken);
+                var removed = await Task.Run(() => RemoveLost(stoppingToken), stoppingToken);
+                if (removed.Count > 0)
+                {
+                    logger.LostRunCleanupPass(removed.Count);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
