@@ -51,9 +51,17 @@ public sealed class LostRunCleanup(
             foreach (var workspace in Directory.EnumerateDirectories(workspaces.RunsDirectory))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (TryRemove(workspace) is { } runId)
+                try
                 {
-                    removed.Add(runId);
+                    if (TryRemove(workspace) is { } runId)
+                    {
+                        removed.Add(runId);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // One workspace that cannot be removed (a file of another user, a busy mount) keeps no other.
+                    logger.LostRunCleanupFailed(ex, workspace, options.Value.CleanupInterval);
                 }
             }
         }
