@@ -7,9 +7,10 @@ RUN dotnet publish src/Orchestrator.Cli/Orchestrator.Cli.csproj -c Release -o /a
  && dotnet build plugins/wordcount-dotnet/src -c Release --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# curl for the health checks; Node.js for the example executable plugin (slugify-node).
+# curl for the health checks; Node.js for the example executable plugin (slugify-node); bubblewrap, the sandbox every
+# executable plugin runs in (docs/process-protocol.md#sandbox).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl nodejs \
+ && apt-get install -y --no-install-recommends curl nodejs bubblewrap \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

@@ -48,7 +48,22 @@ install_compose() {
   fi
 }
 
+# Executable plugins run in a bubblewrap sandbox (docs/process-protocol.md#sandbox), so `bwrap` is a runtime
+# requirement and the sandbox tests need it: install Debian's bubblewrap when we can (root with apt).
+install_bubblewrap() {
+  command -v bwrap >/dev/null 2>&1 && return 0
+  [ "$(uname -s)" = Linux ] || return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing bubblewrap (apt), the sandbox of executable plugins"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } \
+      || echo "warning: could not install bubblewrap; executable plugins will not load (install it, or set ORCHESTRATOR_PLUGINS__SANDBOX=off)" >&2
+  else
+    echo "warning: bwrap (Debian/Ubuntu package bubblewrap) is not installed; executable plugins will not load until it is (or ORCHESTRATOR_PLUGINS__SANDBOX=off)" >&2
+  fi
+}
+
 build() {
+  install_bubblewrap
   echo "==> building ($configuration)"
   dotnet build Orchestrator.sln -c "$configuration" --nologo -v quiet
   # The sample .NET assembly plugin builds into its plugin directory (the dll is not in git).

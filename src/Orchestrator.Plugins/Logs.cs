@@ -17,6 +17,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Plugins reloaded: {Added} added, {Updated} updated, {Removed} removed, {Problems} not loaded")]
     public static partial void PluginsReloaded(this ILogger logger, int added, int updated, int removed, int problems);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Executable plugins run without a sandbox (Plugins:Sandbox is off): they can read and write whatever this process can, including its environment through /proc; see docs/process-protocol.md#sandbox")]
+    public static partial void SandboxOff(this ILogger logger);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "[{Plugin} {Command}] {Line}")]
     public static partial void ProcessStderr(this ILogger logger, string plugin, string command, string line);
 

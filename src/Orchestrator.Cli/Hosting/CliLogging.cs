@@ -8,8 +8,9 @@ namespace Orchestrator.Cli.Hosting;
 /// </summary>
 internal sealed record CliLogging(LogProfile Profile, bool Verbose, TextWriter Error)
 {
-    // The plugin executables' stderr lines and the SIGKILL notice (Orchestrator.Plugins event ids).
-    private static readonly HashSet<int> PluginOutputEvents = [3010, 3011];
+    // The plugin executables' stderr lines, the SIGKILL notice and the warning that the sandbox is off
+    // (Orchestrator.Plugins event ids).
+    private static readonly HashSet<int> PluginOutputEvents = [3004, 3010, 3011];
 
     // A failed phase attempt is logged twice, by the plugin executor (3021) and by the engine with the run id (6002):
     // only the engine's line is kept, and `run` prints neither, since its progress line says it ("  ! phase (attempt n/m): …").

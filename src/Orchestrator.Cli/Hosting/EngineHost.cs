@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Plugins.DependencyInjection;
@@ -25,11 +26,13 @@ internal sealed class EngineHost : IAsyncDisposable
     public static async Task<EngineHost> StartAsync(
         CliContext context, EngineSettings settings, string address, EngineWorker worker, CliLogging logging, Action<EngineOptions>? configure, CancellationToken cancellationToken)
     {
+        var sandbox = PluginSettings.Read(context);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         logging.Configure(builder.Logging);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddOrchestratorPlugins(o =>
         {
+            sandbox(o);
             o.Discovery = context.Discovery with { ExplicitPaths = [.. settings.PluginPaths] };
             o.BuiltIns = context.BuiltIns;
             o.WatchForChanges = worker != EngineWorker.None;

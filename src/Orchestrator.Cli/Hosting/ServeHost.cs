@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Engine;
 using Orchestrator.Plugins.DependencyInjection;
 using Orchestrator.Plugins.Discovery;
+using Orchestrator.Plugins.Execution;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Security;
 using Orchestrator.Sidecar;
@@ -161,6 +162,17 @@ public sealed class ServeHost : IAsyncDisposable
         builder.Services.AddOrchestratorServer(s => options.Server?.Invoke(s));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();
+        try
+        {
+            // A bad Plugins setting (ORCHESTRATOR_PLUGINS__SANDBOX=maybe) fails here, before any hosted service starts.
+            _ = app.Services.GetRequiredService<IOptions<PluginOptions>>().Value;
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+
         app.MapOrchestratorServer();
         return app;
     }

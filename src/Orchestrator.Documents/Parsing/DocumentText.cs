@@ -1,11 +1,13 @@
 using System.Text;
+using Orchestrator.Documents.Files;
 using Orchestrator.Documents.Problems;
 
 namespace Orchestrator.Documents.Parsing;
 
 /// <summary>
 /// Reads a document file as strict UTF-8 text within a size limit: the size is checked before reading, and the read
-/// itself stops past the limit in case the file grows meanwhile. What goes wrong becomes a problem, never an exception.
+/// itself stops past the limit in case the file grows meanwhile. Only a regular file is opened: a FIFO or a device is a
+/// problem, never a read that waits forever. What goes wrong becomes a problem, never an exception.
 /// </summary>
 public static class DocumentText
 {
@@ -17,21 +19,23 @@ public static class DocumentText
     /// <param name="documentKind">What the document is, for messages ("manifest", "workflow").</param>
     /// <param name="typicalSize">How large such a document usually is, for the message on a file that is too large.</param>
     /// <param name="problems">Where problems go.</param>
-    /// <returns>The text, or null when the file is missing, too large, not UTF-8 or unreadable (the reason is in <paramref name="problems"/>).</returns>
+    /// <returns>The text, or null when the file is missing, not a regular file, too large, not UTF-8 or unreadable (the reason is in <paramref name="problems"/>).</returns>
     public static string? Read(string file, long maxBytes, string documentKind, string typicalSize, ProblemCollector problems)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(problems);
         try
         {
-            var info = new FileInfo(file);
-            if (!info.Exists)
+            var kind = SafeFiles.KindOf(file, followLinks: true);
+            if (kind != FileKind.Regular)
             {
-                problems.Error(string.Empty, null, "does not exist");
+                problems.Error(string.Empty, null, kind == FileKind.Missing
+                    ? "does not exist"
+                    : $"is {SafeFiles.Describe(kind)}, not a regular file; it was not read (a {documentKind} must be a regular file)");
                 return null;
             }
 
-            if (info.Length > maxBytes || ReadBounded(file, info.Length, maxBytes) is not { } bytes)
+            if (ReadBounded(file, maxBytes) is not { } bytes)
             {
                 problems.Error(string.Empty, null, TooLarge(documentKind, maxBytes, typicalSize));
                 return null;
@@ -59,9 +63,15 @@ public static class DocumentText
     public static string TooLarge(string documentKind, long maxBytes, string typicalSize) =>
         $"the {documentKind} is larger than {maxBytes} bytes ({Readable(maxBytes)}); a {documentKind} should be {typicalSize}";
 
-    private static ArraySegment<byte>? ReadBounded(string file, long size, long maxBytes)
+    private static ArraySegment<byte>? ReadBounded(string file, long maxBytes)
     {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        using var stream = SafeFiles.OpenRead(file);
+        var size = stream.Length;
+        if (size > maxBytes)
+        {
+            return null;
+        }
+
         var buffer = new byte[size + 1];
         var length = 0;
         while (true)

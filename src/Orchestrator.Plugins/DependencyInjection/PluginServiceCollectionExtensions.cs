@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,14 +13,28 @@ namespace Orchestrator.Plugins.DependencyInjection;
 public static class PluginServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="PluginOptions"/>, the <see cref="PluginCatalog"/> (also as <see cref="IPluginCatalog"/>),
-    /// the <see cref="PhaseExecutor"/> (as <see cref="IPhaseExecutor"/>) and the <see cref="PluginWatcher"/>
+    /// Adds <see cref="PluginOptions"/> (the <c>Plugins</c> section of the registered configuration, if any, then
+    /// <paramref name="configure"/>), the <see cref="PluginCatalog"/> (also as <see cref="IPluginCatalog"/>), the
+    /// <see cref="PhaseExecutor"/> (as <see cref="IPhaseExecutor"/>) and the <see cref="PluginWatcher"/>
     /// hosted service, which loads the plugins at start and reloads them on change.
     /// </summary>
     public static IServiceCollection AddOrchestratorPlugins(this IServiceCollection services, Action<PluginOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<PluginOptions>();
+        // Plugins:Sandbox and Plugins:BwrapPath come from configuration (ORCHESTRATOR_PLUGINS__SANDBOX for serve), when
+        // the container has any; the composing process sets the rest.
+        var options = services.AddOptions<PluginOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (sp.GetService<IConfiguration>()?.GetSection(PluginOptions.SectionName) is { } section)
+            {
+                if (PluginOptions.SandboxSettingProblem(section[nameof(PluginOptions.Sandbox)]) is { } problem)
+                {
+                    throw new InvalidOperationException(problem);
+                }
+
+                section.Bind(o);
+            }
+        });
         if (configure is not null)
         {
             options.Configure(configure);

@@ -29,9 +29,18 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
     public PluginCatalog(PluginOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(options.Sandbox))
+        {
+            throw new ArgumentException($"Sandbox is {(int)options.Sandbox}, which is neither SandboxMode.On nor SandboxMode.Off", nameof(options));
+        }
+
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Orchestrator.Plugins");
         _loader = new PluginLoader(options, _logger);
+        if (options.Sandbox == Processes.SandboxMode.Off)
+        {
+            _logger.SandboxOff();
+        }
     }
 
     /// <summary>Creates an empty catalog from DI options.</summary>
@@ -165,15 +174,15 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
             {
                 try
                 {
-                    var hash = PluginLoader.Hash(plugin.Manifest, token);
-                    var identity = new PluginIdentity(plugin.Name, plugin.Manifest.Version.ToString(), hash);
+                    var content = PluginLoader.Hash(plugin.Manifest, token);
+                    var identity = new PluginIdentity(plugin.Name, plugin.Manifest.Version.ToString(), content.Hash);
                     if (before.Entries.TryGetValue(plugin.Name, out var existing) && existing.Plugin.Identity == identity)
                     {
                         loaded[plugin.Name] = existing;
                         return;
                     }
 
-                    var entry = await _loader.LoadAsync(plugin, identity, token);
+                    var entry = await _loader.LoadAsync(plugin, identity, content.Warnings, token);
                     loaded[plugin.Name] = entry;
                     fresh[plugin.Name] = entry;
                     _logger.PluginLoaded(identity.ToString());

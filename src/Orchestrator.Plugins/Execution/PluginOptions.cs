@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Discovery;
+using Orchestrator.Plugins.Processes;
 using Orchestrator.Plugins.Registry;
 using Semver;
 
@@ -9,6 +10,9 @@ namespace Orchestrator.Plugins.Execution;
 /// <summary>How plugins are found, loaded, executed and watched.</summary>
 public sealed class PluginOptions
 {
+    /// <summary>The configuration section bound to these options (<c>Plugins:Sandbox</c>, <c>ORCHESTRATOR_PLUGINS__SANDBOX</c>).</summary>
+    public const string SectionName = "Plugins";
+
     /// <summary>The default cap on what an executable may write to stdout for one call.</summary>
     public const long DefaultStdoutLimit = 16 * 1024 * 1024;
 
@@ -30,6 +34,24 @@ public sealed class PluginOptions
     /// </summary>
     public IReadOnlyDictionary<string, string>? HostEnvironment { get; set; }
 
+    /// <summary>
+    /// How executable plugins are isolated (docs/process-protocol.md#sandbox): <see cref="SandboxMode.On"/> (the
+    /// default; needs bubblewrap) or <see cref="SandboxMode.Off"/>, an explicit opt-out that is logged as a warning.
+    /// </summary>
+    public SandboxMode Sandbox { get; set; } = SandboxMode.On;
+
+    /// <summary>
+    /// Null when <paramref name="setting"/>, the text of <c>Plugins:Sandbox</c>, is <c>on</c> or <c>off</c> (any case) or
+    /// not set; otherwise what to write instead. Numbers are refused too: <c>1</c> must not quietly mean off.
+    /// </summary>
+    public static string? SandboxSettingProblem(string? setting) =>
+        string.IsNullOrEmpty(setting) || setting.Equals("on", StringComparison.OrdinalIgnoreCase) || setting.Equals("off", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"Plugins:Sandbox (ORCHESTRATOR_PLUGINS__SANDBOX) is '{setting}'; set it to on or off";
+
+    /// <summary>The bubblewrap executable (<c>Plugins:BwrapPath</c>); <c>bwrap</c> on the PATH when null.</summary>
+    public string? BwrapPath { get; set; }
+
     /// <summary>Bytes an executable may write to stdout in one call before the call fails (16 MiB).</summary>
     public long StdoutLimit { get; set; } = DefaultStdoutLimit;
 
@@ -44,6 +66,9 @@ public sealed class PluginOptions
 
     /// <summary>Quiet time after the last file change before the watcher reloads.</summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The bubblewrap executable to use, or null when there is none.</summary>
+    internal string? ResolveBwrap() => BwrapPath ?? ProcessTools.Bwrap;
 
     internal DiscoveryOptions ResolveDiscovery() => Discovery ?? DiscoveryOptions.FromProcess();
 

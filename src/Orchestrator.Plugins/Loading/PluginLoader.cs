@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Documents.Parsing;
+using Orchestrator.Documents.Problems;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Manifests;
@@ -10,13 +12,16 @@ namespace Orchestrator.Plugins.Loading;
 /// <summary>Turns a discovered plugin into a <see cref="CatalogEntry"/> with the loader of its kind.</summary>
 internal sealed class PluginLoader(PluginOptions options, ILogger logger)
 {
-    /// <summary>The content hash of a plugin directory.</summary>
-    /// <exception cref="PluginLoadException">The directory cannot be read.</exception>
-    public static string Hash(PluginManifest manifest, CancellationToken cancellationToken)
+    /// <summary>The largest prompt file read (1 MiB).</summary>
+    public const long MaxPromptBytes = 1024 * 1024;
+
+    /// <summary>The content hash of a plugin directory, and the warnings about links pointing out of it.</summary>
+    /// <exception cref="PluginLoadException">The directory cannot be read, is too large or holds a FIFO, device or socket.</exception>
+    public static PluginContent Hash(PluginManifest manifest, CancellationToken cancellationToken)
     {
         try
         {
-            return ContentHash.Compute(manifest.Directory, cancellationToken);
+            return ContentHash.Scan(manifest.Directory, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -24,8 +29,13 @@ internal sealed class PluginLoader(PluginOptions options, ILogger logger)
         }
     }
 
+    /// <param name="plugin">The discovered plugin.</param>
+    /// <param name="identity">Its name, version and content hash.</param>
+    /// <param name="contentWarnings">What hashing its directory reported (links pointing outside).</param>
+    /// <param name="cancellationToken">Cancels loading.</param>
     /// <exception cref="PluginLoadException">The plugin cannot be made runnable; the message says why.</exception>
-    public async Task<CatalogEntry> LoadAsync(DiscoveredPlugin plugin, PluginIdentity identity, CancellationToken cancellationToken)
+    public async Task<CatalogEntry> LoadAsync(
+        DiscoveredPlugin plugin, PluginIdentity identity, ImmutableArray<DocumentProblem> contentWarnings, CancellationToken cancellationToken)
     {
         var manifest = plugin.Manifest;
         var prompts = ReadPrompts(manifest);
@@ -35,7 +45,8 @@ internal sealed class PluginLoader(PluginOptions options, ILogger logger)
             { Binary: true } => await ProcessRuntime.LoadAsync(manifest, options, logger, cancellationToken),
             _ => AssemblyPluginLoader.Load(manifest, identity.ContentHash),
         };
-        return new CatalogEntry(new LoadedPlugin(identity, manifest) { Source = plugin.Source, Warnings = plugin.Warnings }, runtime, prompts);
+        var loaded = new LoadedPlugin(identity, manifest) { Source = plugin.Source, Warnings = plugin.Warnings.AddRange(contentWarnings) };
+        return new CatalogEntry(loaded, runtime, prompts);
     }
 
     private static ImmutableDictionary<string, string> ReadPrompts(PluginManifest manifest)
@@ -43,14 +54,15 @@ internal sealed class PluginLoader(PluginOptions options, ILogger logger)
         var prompts = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (phase, file) in manifest.Prompts)
         {
-            try
+            var path = Path.Combine(manifest.Directory, file);
+            var problems = new ProblemCollector(path);
+            if (DocumentText.Read(path, MaxPromptBytes, "prompt", "a few kilobytes", problems) is not { } text)
             {
-                prompts[phase] = File.ReadAllText(Path.Combine(manifest.Directory, file));
+                var reason = problems.ToImmutable().Select(p => p.Message).FirstOrDefault() ?? "unreadable";
+                throw new PluginLoadException($"prompts.{phase}: cannot read '{file}': {reason}");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new PluginLoadException($"prompts.{phase}: cannot read '{file}': {e.Message}", e);
-            }
+
+            prompts[phase] = text.TrimStart('\uFEFF');
         }
 
         return prompts.ToImmutable();

@@ -1,3 +1,4 @@
+using Orchestrator.Documents.Files;
 using Orchestrator.Plugins.Manifests.Validation;
 
 namespace Orchestrator.Plugins.Processes;
@@ -21,11 +22,24 @@ internal static class EntryPointCheck
             return escape;
         }
 
-        if (!File.Exists(resolved))
+        FileKind kind;
+        try
         {
-            return Directory.Exists(resolved)
-                ? $"'{relative}' is a directory, not an executable file"
-                : $"'{relative}' does not exist in {pluginDirectory}";
+            kind = SafeFiles.KindOf(resolved, followLinks: true);
+        }
+        catch (IOException e)
+        {
+            return e.Message;
+        }
+
+        switch (kind)
+        {
+            case FileKind.Missing:
+                return $"'{relative}' does not exist in {pluginDirectory}";
+            case FileKind.Directory:
+                return $"'{relative}' is a directory, not an executable file";
+            case not FileKind.Regular:
+                return $"'{relative}' is {SafeFiles.Describe(kind)}, not a regular executable file";
         }
 
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(resolved) & AnyExecute) == 0)

@@ -1,31 +1,28 @@
 using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Plugins.Processes;
 
 /// <summary>
-/// Runs one call of a plugin executable with the protocol's limits: its own process group (via <c>setsid</c>),
-/// an address-space limit (via <c>prlimit</c>) and a CPU weight (via <c>nice</c>) when given, stdout capped, stderr streamed to the log line
-/// by line, and on cancellation SIGTERM to the group, then SIGKILL after the grace period.
+/// Runs one call of a plugin executable with the protocol's limits (docs/process-protocol.md#limits-and-environment):
+/// in the sandbox when one is given, in its own session, an address-space limit and a CPU weight when given, stdout
+/// capped, stderr streamed to the log line by line, both read to their end, and on cancellation SIGTERM to the
+/// call's processes, then SIGKILL after the grace period.
 /// </summary>
 internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, ILogger logger)
 {
-    private const int MaxStderrLine = 4096;
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ExitLimitAfterKill = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan HostKillDelay = TimeSpan.FromSeconds(2);
 
     /// <exception cref="PhaseExecutionException">The process could not be started (<see cref="PhaseFailureKind.StartFailed"/>).</exception>
     public async Task<ProcessOutcome> RunAsync(ProcessCommand command, string pluginName, CancellationToken cancellationToken)
     {
-        var start = CreateStartInfo(command, out var ownGroup);
-        Process process;
+        var start = ProcessLaunch.Create(command, out var kind);
+        System.Diagnostics.Process process;
         try
         {
-            process = Process.Start(start) ?? throw new Win32Exception("no process was started");
+            process = await ProcessSpawner.StartAsync(start);
         }
         catch (Win32Exception e)
         {
@@ -34,18 +31,16 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
 
         using (process)
         {
-            var groupId = ownGroup ? process.Id : 0;
+            var tree = new ProcessTree(process, kind);
             var tail = new StderrTail();
-            using var overflow = new CancellationTokenSource();
-            var stdout = ReadCappedAsync(process.StandardOutput.BaseStream, overflow);
-            var stderr = ReadLinesAsync(process.StandardError, line =>
+            using var output = new CallOutput(process, stdoutLimit, line =>
             {
                 tail.Add(line);
                 logger.ProcessStderr(pluginName, command.Display, line);
             });
-            var stdin = WriteStdinAsync(process, command.Stdin);
+            _ = WriteStdinAsync(process, command.Stdin);
 
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overflow.Token);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, output.Overflow);
             var stopped = false;
             try
             {
@@ -54,103 +49,38 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
             catch (OperationCanceledException)
             {
                 stopped = true;
-                await StopAsync(process, groupId, pluginName, command.Display);
+                await StopAsync(process, tree, pluginName, command.Display);
             }
 
-            // Whatever the entry process left running in its group does not outlive the call.
-            KillGroup(process, groupId);
-            await DrainAsync(stdin, stdout, stderr);
-            var output = stdout.IsCompletedSuccessfully ? stdout.Result : [];
-            return new ProcessOutcome(process.ExitCode, output, overflow.IsCancellationRequested, tail.ToString(), stopped && !overflow.IsCancellationRequested);
-        }
-    }
-
-    private static ProcessStartInfo CreateStartInfo(ProcessCommand command, out bool ownGroup)
-    {
-        var chain = new List<string>();
-        ownGroup = ProcessTools.Setsid is not null;
-        if (ProcessTools.Setsid is { } setsid)
-        {
-            chain.Add(setsid);
-        }
-
-        if (Niceness(command.CpuShares) is > 0 and var niceness && ProcessTools.Nice is { } nice)
-        {
-            chain.AddRange([nice, "-n", niceness.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (command.MaxMemory is { } bytes && OperatingSystem.IsLinux())
-        {
-            if (ProcessTools.Prlimit is { } prlimit)
+            tree.KillLeftovers();
+            if (stopped)
             {
-                chain.AddRange([prlimit, "--as=" + bytes.ToString(CultureInfo.InvariantCulture), "--"]);
+                using var drain = new CancellationTokenSource(ExitLimitAfterKill);
+                await output.DrainAsync(drain.Token);
             }
             else
             {
-                chain.AddRange(["/bin/sh", "-c", "ulimit -v \"$1\" && shift && exec \"$@\"", "sh", (bytes / 1024).ToString(CultureInfo.InvariantCulture)]);
+                await output.DrainAsync(stop.Token);
+
+                // The timeout or a cancellation that cut reading the output short is reported as such, not as whatever
+                // part of stdout had arrived.
+                stopped = !output.Ended && cancellationToken.IsCancellationRequested && !output.Overflowed;
             }
-        }
 
-        chain.Add(command.Executable);
-        chain.AddRange(command.Arguments);
-        var start = new ProcessStartInfo(chain[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = command.WorkingDirectory,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in chain.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
+            return new ProcessOutcome(process.ExitCode, output.Stdout, output.Overflowed, tail.ToString(), stopped && !output.Overflowed);
         }
-
-        start.Environment.Clear();
-        foreach (var (key, value) in command.Environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
     }
 
-    /// <summary>
-    /// The nice level whose scheduler weight matches <paramref name="cpuShares"/>: the Linux scheduler weighs nice 0
-    /// as 1024 (the default of cgroup <c>cpu.shares</c>) and each nice step as 1.25 times less, so shares S run at
-    /// nice log1.25(1024 / S), capped to 0..19. Raising priority above the default (S above 1024) needs privileges
-    /// the host should not have, so it stays at 0.
-    /// </summary>
-    internal static int Niceness(int? cpuShares)
+    private async Task StopAsync(System.Diagnostics.Process process, ProcessTree tree, string pluginName, string display)
     {
-        if (cpuShares is not { } shares || shares >= 1024)
+        tree.Terminate();
+        if (!await ExitedWithinAsync(process, killGracePeriod))
         {
-            return 0;
-        }
-
-        var level = Math.Log(1024.0 / Math.Max(shares, 1)) / Math.Log(1.25);
-        return (int)Math.Clamp(Math.Round(level), 0, 19);
-    }
-
-    private async Task StopAsync(Process process, int groupId, string pluginName, string display)
-    {
-        if (groupId == 0)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        else
-        {
-            ProcessGroup.Signal(groupId, ProcessGroup.SigTerm);
-            using var grace = new CancellationTokenSource(killGracePeriod);
-            try
+            logger.ProcessKilled(pluginName, display, tree.GroupId, killGracePeriod.TotalSeconds);
+            tree.Kill();
+            if (!await ExitedWithinAsync(process, HostKillDelay))
             {
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                logger.ProcessKilled(pluginName, display, groupId, killGracePeriod.TotalSeconds);
-                ProcessGroup.Signal(groupId, ProcessGroup.SigKill);
+                tree.KillHost();
             }
         }
 
@@ -158,32 +88,21 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
         await process.WaitForExitAsync(deadline.Token);
     }
 
-    private static void KillGroup(Process process, int groupId)
+    private static async Task<bool> ExitedWithinAsync(System.Diagnostics.Process process, TimeSpan limit)
     {
-        if (groupId != 0)
-        {
-            ProcessGroup.Signal(groupId, ProcessGroup.SigKill);
-        }
-        else if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-    }
-
-    // A process that escaped the group may still hold the pipes open: wait briefly, never forever.
-    private static async Task DrainAsync(params Task[] tasks)
-    {
+        using var timer = new CancellationTokenSource(limit);
         try
         {
-            await Task.WhenAll(tasks).WaitAsync(DrainLimit);
+            await process.WaitForExitAsync(timer.Token);
+            return true;
         }
-        catch (Exception e) when (e is TimeoutException or IOException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
-            // The outcome is decided by the exit code and what was read; a stuck pipe does not change it.
+            return false;
         }
     }
 
-    private static async Task WriteStdinAsync(Process process, ReadOnlyMemory<byte> bytes)
+    private static async Task WriteStdinAsync(System.Diagnostics.Process process, ReadOnlyMemory<byte> bytes)
     {
         try
         {
@@ -194,9 +113,10 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
                 await stream.FlushAsync();
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            // The process exited or closed stdin without reading everything; its exit code tells the story.
+            // The process exited or closed stdin without reading everything (its exit code tells the story), or the
+            // call ended while a descendant held stdin unread.
         }
         finally
         {
@@ -204,57 +124,10 @@ internal sealed class ProcessRunner(long stdoutLimit, TimeSpan killGracePeriod, 
             {
                 process.StandardInput.Close();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
             {
                 // Closing a pipe whose reader is gone fails the same way.
             }
-        }
-    }
-
-    private async Task<byte[]> ReadCappedAsync(Stream stream, CancellationTokenSource overflow)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk)) > 0)
-        {
-            if (buffer.Length + read > stdoutLimit)
-            {
-                await overflow.CancelAsync();
-                return [];
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static async Task ReadLinesAsync(StreamReader reader, Action<string> onLine)
-    {
-        var line = new StringBuilder();
-        var chunk = new char[4096];
-        int read;
-        while ((read = await reader.ReadAsync(chunk)) > 0)
-        {
-            for (var i = 0; i < read; i++)
-            {
-                var c = chunk[i];
-                if (c == '\n')
-                {
-                    onLine(line.ToString().TrimEnd('\r'));
-                    line.Clear();
-                }
-                else if (line.Length < MaxStderrLine)
-                {
-                    line.Append(c);
-                }
-            }
-        }
-
-        if (line.Length > 0)
-        {
-            onLine(line.ToString());
         }
     }
 }

@@ -4,6 +4,7 @@ using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Loading;
 using Orchestrator.Plugins.Manifests;
+using Orchestrator.Plugins.Processes.Sandbox;
 
 namespace Orchestrator.Plugins.Processes;
 
@@ -22,6 +23,11 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             throw new PhaseExecutionException(PhaseFailureKind.StartFailed, $"{subject}: cannot start the executable: {problem}");
         }
 
+        if (options.Sandbox != SandboxMode.Off && await SandboxCheck.ProblemAsync(options.ResolveBwrap(), cancellationToken) is { } unavailable)
+        {
+            throw new PhaseExecutionException(PhaseFailureKind.StartFailed, $"{subject}: {unavailable}");
+        }
+
         Directory.CreateDirectory(request.WorkingDirectory);
         var host = options.ResolveHostEnvironment();
         var command = new ProcessCommand(
@@ -31,7 +37,8 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             ProcessEnvironment.Build(manifest, host, request.RunId, phase.Name, request.WorkingDirectory),
             ProcessProtocol.WriteRequest(request),
             manifest.ResourceSpec?.MaxMemory,
-            manifest.ResourceSpec?.CpuShares);
+            manifest.ResourceSpec?.CpuShares,
+            Sandbox(request.WorkingDirectory));
         ProcessOutcome outcome;
         try
         {
@@ -72,10 +79,19 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
         return result;
     }
 
+    /// <summary>What a call may see: the plugin directory, the workspace of an <c>execute</c>, the network when declared.</summary>
+    internal static bool NetworkAllowed(PluginManifest manifest) =>
+        manifest.ResourceSpec is { } spec && (spec.NetworkRequired || spec.Permissions.Contains(KnownPermissions.Network, StringComparer.Ordinal));
+
     public void Dispose()
     {
         // One process per call: nothing stays loaded.
     }
+
+    private SandboxSpec? Sandbox(string? workspace) =>
+        options.Sandbox != SandboxMode.Off
+            ? new SandboxSpec(options.ResolveBwrap() ?? "bwrap", manifest.Directory, workspace, NetworkAllowed(manifest))
+            : null;
 
     internal static string Tail(ProcessOutcome outcome) =>
         outcome.StderrTail.Length == 0 ? "; stderr was empty" : $"; stderr (last lines):{Environment.NewLine}{outcome.StderrTail}";
@@ -91,6 +107,11 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
         if (EntryPointCheck.Problem(manifest.Directory, executable) is { } problem)
         {
             throw new PluginLoadException($"entry_point: {problem}");
+        }
+
+        if (options.Sandbox != SandboxMode.Off && await SandboxCheck.ProblemAsync(options.ResolveBwrap(), cancellationToken) is { } unavailable)
+        {
+            throw new PluginLoadException(unavailable);
         }
 
         var runtime = new ProcessRuntime(manifest, executable, options, logger);
@@ -122,7 +143,8 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             ProcessEnvironment.Build(manifest, options.ResolveHostEnvironment(), runId: null, phase: null, workingDirectory: null),
             ReadOnlyMemory<byte>.Empty,
             manifest.ResourceSpec?.MaxMemory,
-            manifest.ResourceSpec?.CpuShares);
+            manifest.ResourceSpec?.CpuShares,
+            Sandbox(workspace: null));
         ProcessOutcome outcome;
         try
         {

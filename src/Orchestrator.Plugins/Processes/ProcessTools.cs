@@ -6,6 +6,8 @@ internal static class ProcessTools
     private static readonly Lazy<string?> SetsidPath = new(() => Find("setsid"));
     private static readonly Lazy<string?> PrlimitPath = new(() => Find("prlimit"));
     private static readonly Lazy<string?> NicePath = new(() => Find("nice"));
+    private static readonly Lazy<string?> BwrapPath = new(() => Find("bwrap"));
+    private static readonly Lazy<string?> TruePath = new(() => Find("true"));
 
     /// <summary><c>setsid</c>: starts the executable in its own session and process group (Linux util-linux).</summary>
     public static string? Setsid => OperatingSystem.IsWindows() ? null : SetsidPath.Value;
@@ -15,6 +17,12 @@ internal static class ProcessTools
 
     /// <summary><c>nice</c>: starts the executable at a lower scheduling priority (coreutils).</summary>
     public static string? Nice => OperatingSystem.IsWindows() ? null : NicePath.Value;
+
+    /// <summary><c>bwrap</c>: bubblewrap, the sandbox of executable plugins (Linux, Debian package <c>bubblewrap</c>).</summary>
+    public static string? Bwrap => OperatingSystem.IsLinux() ? BwrapPath.Value : null;
+
+    /// <summary><c>true</c>: what the sandbox check runs inside a sandbox (coreutils).</summary>
+    public static string? True => OperatingSystem.IsWindows() ? null : TruePath.Value;
 
     private static string? Find(string name)
     {

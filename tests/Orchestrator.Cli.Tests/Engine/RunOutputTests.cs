@@ -14,7 +14,6 @@ public sealed partial class RunOutputTests : IDisposable
     public RunOutputTests()
     {
         _plugins = _sandbox.Sub("plugins");
-        var marker = Path.Combine(_sandbox.Root, "first-attempt-failed");
         ScriptPlugin.Write(_plugins, "flaky", """
               - name: one
                 order: 1
@@ -23,8 +22,8 @@ public sealed partial class RunOutputTests : IDisposable
                 retry_interval: 1s
               - name: two
                 order: 2
-            """, "\"one\",\"two\"", $$"""
-                if [ "$2" = one ] && [ ! -f '{{marker}}' ]; then touch '{{marker}}'; echo "the first try fails" >&2; exit 1; fi
+            """, "\"one\",\"two\"", """
+                if [ "$2" = one ] && [ ! -f "$ORCHESTRATOR_WORKDIR/first-attempt-failed" ]; then touch "$ORCHESTRATOR_WORKDIR/first-attempt-failed"; echo "the first try fails" >&2; exit 1; fi
                 echo "{\"output\":\"$2 done\"}"
             """);
     }

@@ -7,6 +7,7 @@ using Orchestrator.Cli.Hosting;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Plugins.DependencyInjection;
 using Orchestrator.Plugins.Discovery;
+using Orchestrator.Plugins.Execution;
 using Orchestrator.Sidecar.Configuration;
 
 namespace Orchestrator.Engine.Tests.Infrastructure;
@@ -43,7 +44,8 @@ public sealed class EngineHarness : IAsyncDisposable
         TimeProvider? time = null,
         IReadOnlyDictionary<string, string>? environment = null,
         Action<EngineOptions>? configure = null,
-        SidecarOptions? sidecarOptions = null)
+        SidecarOptions? sidecarOptions = null,
+        Action<PluginOptions>? plugins = null)
     {
         Directory.CreateDirectory(root.Combine("plugins"));
         Directory.CreateDirectory(root.Combine("workflows"));
@@ -65,6 +67,7 @@ public sealed class EngineHarness : IAsyncDisposable
             o.BuiltIns = builtIns ?? ImmutableDictionary<string, Func<IPhaseProvider>>.Empty;
             o.WatchForChanges = false;
             o.HostEnvironment = env.SetItem("PATH", Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
+            plugins?.Invoke(o);
         });
         if (time is not null)
         {

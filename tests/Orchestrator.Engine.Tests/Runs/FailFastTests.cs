@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Workspaces;
 using Orchestrator.Engine.Tests.Infrastructure;
 
 namespace Orchestrator.Engine.Tests.Runs;
@@ -78,13 +80,12 @@ public sealed class FailFastTests : IDisposable
     [Fact]
     public async Task Start_ExecutableExitsWithTheInvalidInputCode_OneAttempt()
     {
-        var attempts = _root.Combine("attempts");
         TestPlugins.External(_root, "strict-script", $"""
               - name: parse
                 order: 1
             {Retrying}
-            """, "\"parse\"", $"""
-                echo attempt >> '{attempts}'
+            """, "\"parse\"", """
+                echo attempt >> "$ORCHESTRATOR_WORKDIR/attempts"
                 echo 'input field "table" is not a tide table' >&2
                 exit 65
             """);
@@ -93,7 +94,8 @@ public sealed class FailFastTests : IDisposable
         var run = await RunAsync(engine, "strict-script");
 
         run.Status.ShouldBe(RunStatus.Failed);
-        File.ReadAllLines(attempts).ShouldHaveSingleItem();
+        // Counted in the run's workspace: the sandbox lets an executable write nowhere else (docs/process-protocol.md#sandbox).
+        File.ReadAllLines(Path.Combine(engine.Services.GetRequiredService<WorkspaceLayout>().RunDirectory(run.RunId), "attempts")).ShouldHaveSingleItem();
         run.Failure.ShouldNotBeNull().ShouldContain("is not a tide table");
         run.Failure.ShouldContain("not retried: the phase cannot use its input or config");
     }

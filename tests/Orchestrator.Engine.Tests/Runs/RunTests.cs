@@ -4,6 +4,7 @@ using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Tests.Infrastructure;
+using Orchestrator.Plugins.Processes;
 
 namespace Orchestrator.Engine.Tests.Runs;
 
@@ -144,7 +145,10 @@ public sealed class RunTests : IDisposable
                 sleep 60
                 echo '{"{"}"output":null{"}"}'
             """);
-        await using var engine = await EngineHarness.StartAsync(_root);
+
+        // Unsandboxed: the test reads host PIDs from a file outside the workspace; the sandbox's kill on timeout is
+        // tried in tests/Orchestrator.Plugins.Tests/Execution/SandboxTests.cs.
+        await using var engine = await EngineHarness.StartAsync(_root, plugins: p => p.Sandbox = SandboxMode.Off);
 
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sleepy" }, TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);

@@ -34,6 +34,10 @@ internal sealed partial class UserMachine : IDisposable
             ["XDG_CONFIG_HOME"] = _root.Combine("xdg-config"),
             ["XDG_DATA_HOME"] = _root.Combine("xdg-data"),
             ["XDG_DATA_DIRS"] = _root.Combine("system"),
+
+            // The journal is one file outside every run's workspace, which the sandbox forbids
+            // (docs/process-protocol.md#sandbox); what these tests check is durability, not isolation.
+            ["ORCHESTRATOR_PLUGINS__SANDBOX"] = "off",
         };
     }
 

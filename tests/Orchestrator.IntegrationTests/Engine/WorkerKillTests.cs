@@ -38,6 +38,10 @@ public sealed class WorkerKillTests(AzuriteFixture azurite) : IDisposable
             ["XDG_CONFIG_HOME"] = Path.Combine(_root.Path, "config"),
             ["XDG_DATA_HOME"] = Path.Combine(_root.Path, "xdg"),
             ["ORCHESTRATOR_DATA_DIR"] = Path.Combine(_root.Path, "data"),
+
+            // The plugin records its side effects in files outside any run's workspace, which the sandbox forbids
+            // (docs/process-protocol.md#sandbox); what this test checks is durability, not isolation.
+            ["ORCHESTRATOR_PLUGINS__SANDBOX"] = "off",
         };
         string[] workerArgs = ["worker", "--sidecar", sidecar.Address, "--plugins", plugins];
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Execution;
+using Orchestrator.Plugins.Processes;
 using Orchestrator.Plugins.Tests.Discovery;
 
 namespace Orchestrator.Plugins.Tests.Execution;
@@ -42,6 +43,11 @@ internal sealed class PluginSandbox : IDisposable
 
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How executables are isolated; the product default (bubblewrap) unless a test says otherwise.</summary>
+    public SandboxMode Sandbox { get; set; } = SandboxMode.On;
+
+    public string? BwrapPath { get; set; }
+
     public PluginCatalog Catalog => _catalog ??= new PluginCatalog(Options());
 
     public PluginOptions Options() => new()
@@ -52,6 +58,8 @@ internal sealed class PluginSandbox : IDisposable
         StdoutLimit = StdoutLimit,
         KillGracePeriod = KillGracePeriod,
         LoadTimeout = LoadTimeout,
+        Sandbox = Sandbox,
+        BwrapPath = BwrapPath,
         ReloadDebounce = TimeSpan.FromMilliseconds(100),
     };
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Execution;
+using Orchestrator.Plugins.Processes;
 
 namespace Orchestrator.Plugins.Tests.Execution;
 
@@ -169,6 +170,8 @@ public sealed class ProcessPluginTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_TimeoutWithGrandchild_KillsWholeProcessTree()
     {
+        // Host pids in files the plugin writes: unsandboxed (SandboxTests checks the same inside the sandbox).
+        _sandbox.Sandbox = SandboxMode.Off;
         _sandbox.WriteBash(
             "sleepy",
             """sleep 300 & echo $! > "$ORCHESTRATOR_WORKDIR/grandchild.pid"; echo $$ > "$ORCHESTRATOR_WORKDIR/child.pid"; wait""",
@@ -195,6 +198,8 @@ public sealed class ProcessPluginTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_TimeoutIgnoringSigterm_KilledAfterGracePeriod()
     {
+        // Host pids in files the plugin writes: unsandboxed (SandboxTests checks the same inside the sandbox).
+        _sandbox.Sandbox = SandboxMode.Off;
         _sandbox.KillGracePeriod = TimeSpan.FromMilliseconds(300);
         _sandbox.WriteBash(
             "stubborn",
@@ -295,7 +300,7 @@ public sealed class ProcessPluginTests : IDisposable
     [InlineData(100, 10)]
     [InlineData(1, 19)]
     public void Niceness_CpuShares_MatchesTheSchedulerWeight(int? shares, int expected) =>
-        Orchestrator.Plugins.Processes.ProcessRunner.Niceness(shares).ShouldBe(expected);
+        Orchestrator.Plugins.Processes.ProcessLaunch.Niceness(shares).ShouldBe(expected);
 
     [Fact]
     public async Task ReloadAsync_ValidateFails_PluginRejectedWithItsStderr()
@@ -314,6 +319,8 @@ public sealed class ProcessPluginTests : IDisposable
     [Fact]
     public async Task ReloadAsync_ValidateHangs_KilledAtLoadTimeoutAndRejected()
     {
+        // Host pids in files the plugin writes: unsandboxed (SandboxTests checks the same inside the sandbox).
+        _sandbox.Sandbox = SandboxMode.Off;
         _sandbox.LoadTimeout = TimeSpan.FromMilliseconds(500);
         _sandbox.KillGracePeriod = TimeSpan.FromMilliseconds(200);
         _sandbox.WriteBash("hanging", "echo '{\"output\":null}'", validate: "echo $$ > \"$HOME/validate.pid\"; sleep 300");

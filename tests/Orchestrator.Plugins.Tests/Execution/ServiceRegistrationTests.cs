@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orchestrator.Plugins.DependencyInjection;
 using Orchestrator.Plugins.Execution;
+using Orchestrator.Plugins.Processes;
 using Orchestrator.Plugins.Reload;
 
 namespace Orchestrator.Plugins.Tests.Execution;
@@ -44,5 +47,44 @@ public sealed class ServiceRegistrationTests : IDisposable
         {
             await host.StopAsync(TestContext.Current.CancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task AddOrchestratorPlugins_SandboxOffInConfiguration_ExecutablesLoadWithoutBwrap()
+    {
+        _sandbox.WriteBash("unboxed", "cat > /dev/null; echo '{\"output\":\"plain\"}'");
+        var sandboxOptions = _sandbox.Options();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection([
+            KeyValuePair.Create<string, string?>("Plugins:Sandbox", "off"),
+            KeyValuePair.Create<string, string?>("Plugins:BwrapPath", Path.Combine(_sandbox.Root, "nowhere", "bwrap")),
+        ]);
+        builder.Services.AddOrchestratorPlugins(o =>
+        {
+            o.Discovery = sandboxOptions.Discovery;
+            o.HostEnvironment = sandboxOptions.HostEnvironment;
+        });
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            host.Services.GetRequiredService<IOptions<PluginOptions>>().Value.Sandbox.ShouldBe(SandboxMode.Off);
+            host.Services.GetRequiredService<PluginCatalog>().Problems.ShouldBeEmpty();
+            host.Services.GetRequiredService<IPluginCatalog>().TryGet("unboxed", out _).ShouldBeTrue();
+        }
+        finally
+        {
+            await host.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public void AddOrchestratorPlugins_NoConfigurationRegistered_SandboxOnByDefault()
+    {
+        var services = new ServiceCollection().AddOrchestratorPlugins();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IOptions<PluginOptions>>().Value.Sandbox.ShouldBe(SandboxMode.On);
     }
 }

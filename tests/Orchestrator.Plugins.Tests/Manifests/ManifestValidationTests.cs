@@ -199,6 +199,8 @@ public sealed class ManifestValidationTests
     [InlineData("resource_spec: { network_required: maybe }", "resource_spec.network_required", "expected a boolean")]
     [InlineData("resource_spec: { environment_vars: [A-B] }", "resource_spec.environment_vars[0]", "environment variable")]
     [InlineData("resource_spec: 2GB", "resource_spec", "expected a mapping")]
+    [InlineData("resource_spec: { permissions: [network, filesystem.read] }", "resource_spec.permissions[1]", "'filesystem.read' is not a permission Orchestrator grants; use 'network'")]
+    [InlineData("resource_spec: { permissions: [Network] }", "resource_spec.permissions[0]", "or 'workspace.write'")]
     [InlineData("default_config: [1]", "default_config", "expected a mapping")]
     [InlineData("required_config: [1]", "required_config[0]", "expected a string")]
     [InlineData("prompts: [plan]", "prompts", "expected a mapping")]

@@ -111,6 +111,33 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task Watcher_FifoManifestAppearsThenGoes_ReloadsFinishAndWatchingGoesOn()
+    {
+        using var watcher = new PluginWatcher(_sandbox.Catalog);
+        await watcher.StartAsync(TestContext.Current.CancellationToken);
+        var fifo = Path.Combine(_sandbox.Plugins, "stuck", "plugin.yaml");
+        try
+        {
+            SpecialFiles.Fifo(fifo);
+            await WaitForAsync(() => _sandbox.Catalog.Problems.Any(p => p.Path.EndsWith("stuck", StringComparison.Ordinal)), "the FIFO manifest to be reported");
+            _sandbox.Catalog.Problems.Single(p => p.Path.EndsWith("stuck", StringComparison.Ordinal)).ManifestProblems
+                .ShouldHaveSingleItem().Message.ShouldContain("is a FIFO (named pipe)");
+
+            Directory.Delete(Path.GetDirectoryName(fifo)!, recursive: true);
+            WriteTool("after");
+            await WaitForAsync(() => _sandbox.Catalog.TryGet("after", out _) && _sandbox.Catalog.Problems.IsEmpty, "a plugin added after the FIFO was removed");
+
+            var reload = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken).WaitAsync(Deadline, TestContext.Current.CancellationToken);
+            reload.Problems.ShouldBeEmpty();
+        }
+        finally
+        {
+            SpecialFiles.Unblock(fifo);
+            await watcher.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Watcher_SearchPathMissing_FilesBesideItInTheParentAreNotChanges()
     {
         // $XDG_DATA_HOME/orchestrator holds the default database and the run workspaces beside the plugins directory

@@ -107,6 +107,10 @@ public abstract partial class ServeKillTests : IDisposable
             ["XDG_DATA_HOME"] = _root.Combine("xdg-data"),
             ["XDG_CONFIG_HOME"] = _root.Combine("xdg-config"),
             ["ORCHESTRATOR_ENGINE__TIMEOUTMARGIN"] = "00:00:05",
+
+            // The plugin leaves its markers in one directory outside every run's workspace, which the sandbox forbids
+            // (docs/process-protocol.md#sandbox); what this test checks is durability, not isolation.
+            ["ORCHESTRATOR_PLUGINS__SANDBOX"] = "off",
         };
         return ChildProcess.StartDotnet(
             RepoPaths.CliDll,

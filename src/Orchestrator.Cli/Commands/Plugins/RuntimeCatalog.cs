@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Plugins.Execution;
 using RunnableCatalog = Orchestrator.Plugins.Execution.PluginCatalog;
@@ -12,17 +13,15 @@ internal static class RuntimeCatalog
         CliContext context, string[]? explicitPaths, TextWriter error, CancellationToken cancellationToken)
     {
         var loggers = new CliLogging(LogProfile.PluginOutput, Verbose: false, error).CreateFactory();
-        var catalog = new RunnableCatalog(
-            new PluginOptions
-            {
-                Discovery = context.Discovery with { ExplicitPaths = [.. explicitPaths ?? []] },
-                BuiltIns = context.BuiltIns,
-                ProductVersion = context.ProductVersion,
-                HostEnvironment = context.HostEnvironment ?? context.Discovery.Environment,
-                KillGracePeriod = context.KillGracePeriod,
-                WatchForChanges = false,
-            },
-            loggers);
+        var options = new PluginOptions();
+        PluginSettings.Read(context)(options);
+        options.Discovery = context.Discovery with { ExplicitPaths = [.. explicitPaths ?? []] };
+        options.BuiltIns = context.BuiltIns;
+        options.ProductVersion = context.ProductVersion;
+        options.HostEnvironment = context.HostEnvironment ?? context.Discovery.Environment;
+        options.KillGracePeriod = context.KillGracePeriod;
+        options.WatchForChanges = false;
+        var catalog = new RunnableCatalog(options, loggers);
         try
         {
             await catalog.ReloadAsync(cancellationToken);

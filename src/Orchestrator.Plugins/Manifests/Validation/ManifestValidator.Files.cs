@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Documents.Files;
 using Orchestrator.Documents.Nodes;
 using Orchestrator.Documents.Problems;
 using Orchestrator.Documents.Reading;
@@ -77,15 +78,9 @@ internal sealed partial class ManifestValidator
             return false;
         }
 
-        if (Directory.Exists(resolved))
+        if (FileProblem(file, resolved) is { } problem)
         {
-            problems.Error(path, line, $"'{file}' is a directory; name a file");
-            return false;
-        }
-
-        if (!File.Exists(resolved))
-        {
-            problems.Error(path, line, $"'{file}' does not exist in the plugin directory");
+            problems.Error(path, line, problem);
             return false;
         }
 
@@ -96,5 +91,24 @@ internal sealed partial class ManifestValidator
         }
 
         return true;
+    }
+
+    /// <summary>What keeps a named file from being used: missing, a directory, or a FIFO, device or socket (never opened).</summary>
+    private static string? FileProblem(string file, string resolved)
+    {
+        try
+        {
+            return SafeFiles.KindOf(resolved, followLinks: true) switch
+            {
+                FileKind.Regular => null,
+                FileKind.Missing => $"'{file}' does not exist in the plugin directory",
+                FileKind.Directory => $"'{file}' is a directory; name a file",
+                var kind => $"'{file}' is {SafeFiles.Describe(kind)}, not a regular file; name a regular file",
+            };
+        }
+        catch (IOException e)
+        {
+            return e.Message;
+        }
     }
 }

@@ -57,7 +57,7 @@ internal sealed partial class ManifestValidator
             StorageRequired = s.Bool("storage_required", false),
             ApiKeys = s.StringList("api_keys", EnvName),
             EnvironmentVars = s.StringList("environment_vars", EnvName),
-            Permissions = s.StringList("permissions"),
+            Permissions = s.StringList("permissions", KnownPermissions.Check),
             RateLimits = s.StringMap("rate_limits", anyScalar: true),
         };
         s.WarnUnknownKeys();
