@@ -36,6 +36,17 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan Redelivery { get; set; } = DefaultRedelivery;
 
+    /// <summary>
+    /// The backend of the sidecar this process embeds (<c>memory</c>, <c>sqlite</c>, <c>azure-storage</c>); null with
+    /// an external sidecar, whose backend this process cannot see. A run started here records it in its workspace, and
+    /// on <c>memory</c> the workspaces of runs lost when their process stopped are removed
+    /// (docs/running-workflows.md#crashes-and-resuming).
+    /// </summary>
+    public string? Backend { get; set; }
+
+    /// <summary>What this process is, as messages name it (e.g. <c>orchestrator serve</c>); null when unknown.</summary>
+    public string? ProcessKind { get; set; }
+
     /// <summary>Directories searched for workflow files first (highest precedence first).</summary>
     public IList<string> WorkflowPaths { get; } = [];
 

@@ -32,6 +32,15 @@ internal static partial class Logs
     [LoggerMessage(EventId = 6022, Level = LogLevel.Warning, Message = "Retention: the purge pass failed; it runs again in {Interval}")]
     public static partial void RetentionFailed(this ILogger logger, Exception exception, TimeSpan interval);
 
+    [LoggerMessage(EventId = 6023, Level = LogLevel.Information, Message = "Removed the workspace {Workspace} of run {RunId}: the run was lost with the in-memory backend when {Owner} stopped")]
+    public static partial void LostWorkspaceRemoved(this ILogger logger, string runId, string workspace, string owner);
+
+    [LoggerMessage(EventId = 6024, Level = LogLevel.Warning, Message = "Removing the workspaces of runs lost with the in-memory backend failed at {Directory}; it is tried again in {Interval}")]
+    public static partial void LostRunCleanupFailed(this ILogger logger, Exception exception, string directory, TimeSpan interval);
+
+    [LoggerMessage(EventId = 6025, Level = LogLevel.Information, Message = "Lost-run cleanup: pass done, {Removed} workspace(s) of runs lost with the in-memory backend removed")]
+    public static partial void LostRunCleanupPass(this ILogger logger, int removed);
+
     [LoggerMessage(EventId = 6030, Level = LogLevel.Warning, Message = "Workflow problem: {Problem}")]
     public static partial void WorkflowProblem(this ILogger logger, string problem);
 }

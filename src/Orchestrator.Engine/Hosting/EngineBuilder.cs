@@ -16,7 +16,8 @@ public sealed class EngineBuilder(IServiceCollection services)
 
     /// <summary>
     /// Adds the durable client for <paramref name="address"/> and, when <paramref name="worker"/> is true, the worker
-    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity) and the retention purge job.
+    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge job and,
+    /// on the in-memory backend, the removal of lost runs' workspaces.
     /// </summary>
     public EngineBuilder UseSidecar(string address, bool worker = true)
     {
@@ -50,6 +51,7 @@ public sealed class EngineBuilder(IServiceCollection services)
             b.UseBuildTarget(typeof(PluginAwareWorker));
         });
         Services.AddHostedService(sp => new RetentionGate(sp));
+        Services.AddHostedService<LostRunCleanup>();
         return this;
     }
 

@@ -46,7 +46,7 @@ public sealed partial class RunService
     private async Task<Gate> WaitingGateAsync(string runId, string? phase, string action, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) ?? throw RunNotFoundException.For(runId);
+        var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) ?? throw RunNotFound(runId);
         var target = metadata;
         if (metadata.Name == OrchestrationNames.Workflow && !metadata.IsCompleted
             && ToRecord(metadata).Progress?.Step is { } step

@@ -37,8 +37,7 @@ public sealed partial class RunService(
             return runId;
         }
 
-        var workspace = workspaces.RunDirectory(runId);
-        Directory.CreateDirectory(workspace);
+        var workspace = workspaces.Create(runId);
         var runs = prepared.Steps.Select(r => r with { Workspace = workspace }).ToImmutableArray();
         var input = prepared.Input;
         var startOptions = new StartOrchestrationOptions(runId);
@@ -134,7 +133,7 @@ public sealed partial class RunService(
     /// <exception cref="OrchestratorException">The run has not finished; terminate it first.</exception>
     public async Task PurgeAsync(string runId, CancellationToken cancellationToken)
     {
-        var run = await GetAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+        var run = await GetAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
         if (!run.IsTerminal)
         {
             throw new OrchestratorException($"run '{runId}' is {Describe(run.Status)}; only completed, failed or terminated runs can be purged (terminate it first)");
@@ -149,7 +148,7 @@ public sealed partial class RunService(
         string? last = null;
         while (true)
         {
-            var run = await GetAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+            var run = await GetAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
             var fingerprint = JsonSerializer.Serialize(run.Progress, OrchestratorJson.Options) + run.Status;
             if (fingerprint != last)
             {
@@ -185,7 +184,7 @@ public sealed partial class RunService(
 
     private async Task RequireStatusAsync(string runId, string action, Func<RunStatus, bool> allowed, CancellationToken cancellationToken)
     {
-        var metadata = await client.GetInstanceAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+        var metadata = await client.GetInstanceAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
         var status = ToStatus(metadata.RuntimeStatus);
         if (!allowed(status))
         {

@@ -9,12 +9,16 @@ public sealed class WorkspaceLayout
     /// <summary>The environment variable that overrides the data directory.</summary>
     public const string DataDirectoryVariable = "ORCHESTRATOR_DATA_DIR";
 
+    private readonly EngineOptions _options;
+
     public WorkspaceLayout(IOptions<EngineOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
         var environment = EngineEnvironment.Of(options.Value);
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory ?? DefaultDataDirectory(environment));
         RunsDirectory = Path.Combine(DataDirectory, "runs");
+        LostRunsDirectory = Path.Combine(DataDirectory, "lost-runs");
     }
 
     /// <summary>The data directory.</summary>
@@ -22,6 +26,51 @@ public sealed class WorkspaceLayout
 
     /// <summary>The directory that holds one workspace per run.</summary>
     public string RunsDirectory { get; }
+
+    /// <summary>
+    /// Where the markers of runs lost with the in-memory backend are kept once their workspaces are removed
+    /// (<c>&lt;data directory&gt;/lost-runs/&lt;run-id&gt;.json</c>), so a look-up can still say what became of them.
+    /// </summary>
+    public string LostRunsDirectory { get; }
+
+    /// <summary>Where the marker of a lost run whose workspace was removed is kept.</summary>
+    public string LostRunMarker(string runId)
+    {
+        RunIds.Check(runId);
+        return Path.Combine(LostRunsDirectory, runId + ".json");
+    }
+
+    /// <summary>
+    /// Creates the workspace of a run this process starts and records in it which backend keeps the run and which
+    /// process owns it (<see cref="RunMarker"/>). An in-memory run never takes over a workspace that is already there
+    /// unless an in-memory run marked it: it may be a durable run's, which must never look lost.
+    /// </summary>
+    public string Create(string runId)
+    {
+        var directory = RunDirectory(runId);
+        var existed = Directory.Exists(directory);
+        Directory.CreateDirectory(directory);
+        if (_options.Backend is not { } backend)
+        {
+            return directory;
+        }
+
+        var marker = new RunMarker(backend, OwnerProcess.Current, _options.ProcessKind);
+        var path = RunMarker.PathIn(directory);
+        if (marker.IsMemory && existed && RunMarker.TryRead(path) is not { IsMemory: true })
+        {
+            return directory;
+        }
+
+        marker.Write(path);
+        var lost = LostRunMarker(runId);
+        if (File.Exists(lost))
+        {
+            File.Delete(lost);
+        }
+
+        return directory;
+    }
 
     /// <summary>The workspace of a run.</summary>
     /// <exception cref="ArgumentException">The run id could escape the runs directory.</exception>

@@ -51,7 +51,7 @@ internal static class RunEndpoints
     }
 
     private static async Task<IResult> GetAsync(string id, RunService runs, CancellationToken cancellationToken) =>
-        Results.Json(await runs.GetAsync(id, cancellationToken) ?? throw RunNotFoundException.For(id), ContractJson.Options);
+        Results.Json(await runs.GetAsync(id, cancellationToken) ?? throw runs.RunNotFound(id), ContractJson.Options);
 
     private static async Task<IResult> ApproveAsync(string id, HttpRequest request, RunService runs, CancellationToken cancellationToken)
     {
@@ -99,7 +99,7 @@ internal static class RunEndpoints
     private static async Task<IResult> SignalAsync(string id, RunService runs, Func<CancellationToken, Task> signal, CancellationToken cancellationToken)
     {
         await Conflicts(() => signal(cancellationToken));
-        var run = await runs.GetAsync(id, cancellationToken) ?? throw RunNotFoundException.For(id);
+        var run = await runs.GetAsync(id, cancellationToken) ?? throw runs.RunNotFound(id);
         return Results.Json(run, ContractJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -29,7 +29,7 @@ internal static class RunEventStream
 
     private static async Task<IResult> StreamAsync(string id, RunService runs, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
-        var first = await runs.GetAsync(id, cancellationToken) ?? throw RunNotFoundException.For(id);
+        var first = await runs.GetAsync(id, cancellationToken) ?? throw runs.RunNotFound(id);
         return TypedResults.ServerSentEvents(EventsAsync(first, runs, options.Value.EventPollInterval, cancellationToken));
     }
 

@@ -52,5 +52,5 @@ internal static class RunFollower
     }
 
     private static async Task<RunRecord> GetAsync(RunService runs, string runId, CancellationToken cancellationToken) =>
-        await runs.GetAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId);
+        await runs.GetAsync(runId, cancellationToken) ?? throw runs.RunNotFound(runId);
 }

@@ -48,7 +48,7 @@ internal sealed class RunFollowing(CliInvocation invocation, string runId, bool 
     public async Task<int?> ResumeAsync(RunService runs, string where, CancellationToken cancellationToken)
     {
         var run = await runs.GetAsync(runId, cancellationToken)
-            ?? throw new CommandFailedException($"no run '{runId}' in {where}: nothing to resume; 'orchestrator runs list' shows the runs it holds");
+            ?? throw new CommandFailedException($"no run '{runId}' in {where}: nothing to resume; {runs.WhyNotFound(runId) ?? "'orchestrator runs list' shows the runs it holds"}");
         IsScheduled = true;
         if (!run.IsTerminal)
         {

@@ -96,7 +96,7 @@ internal static class RunsCommand
         command.SetCliAction((invocation, ct) => WithSessionAsync(invocation, context, pluginPaths, source, async (session, output) =>
         {
             var runId = invocation.Required(id);
-            var run = await session.Runs.GetAsync(runId, ct) ?? throw RunNotFoundException.For(runId);
+            var run = await session.Runs.GetAsync(runId, ct) ?? throw session.Runs.RunNotFound(runId);
             if (invocation.Value(json))
             {
                 await CliJson.WriteAsync(output, run);
