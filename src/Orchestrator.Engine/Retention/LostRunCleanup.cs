@@ -8,7 +8,9 @@ namespace Orchestrator.Engine.Retention;
 /// <summary>
 /// In a process whose embedded sidecar is on the in-memory backend, at start and every
 /// <see cref="EngineOptions.CleanupInterval"/>: removes the workspaces of runs lost with that backend, those whose
-/// marker says <c>memory</c> and whose owning process no longer runs (docs/running-workflows.md#crashes-and-resuming).
+/// marker says <c>memory</c>, whose owning process no longer runs and whose run started longer than
+/// <see cref="EngineOptions.Retention"/> ago — the time a durable backend keeps a finished run's workspace, so the
+/// artifacts of a memory run that completed are there as long (docs/running-workflows.md#crashes-and-resuming).
 /// A workspace without a marker, with a live owner or of a durable backend's run is never touched. The marker of a
 /// removed workspace is kept in <see cref="WorkspaceLayout.LostRunsDirectory"/> for <see cref="EngineOptions.Retention"/>,
 /// so a look-up of the run still says it was lost.
@@ -75,7 +77,8 @@ public sealed class LostRunCleanup(
         var runId = Path.GetFileName(workspace);
         var markerPath = RunMarker.PathIn(workspace);
         if (Runs.RunIds.Problem(runId) is not null || new DirectoryInfo(workspace).LinkTarget is not null
-            || RunMarker.TryRead(markerPath) is not { IsMemory: true } marker || marker.Owner.IsRunning())
+            || RunMarker.TryRead(markerPath) is not { IsMemory: true } marker || marker.Owner.IsRunning()
+            || File.GetLastWriteTimeUtc(markerPath) > time.GetUtcNow().UtcDateTime - options.Value.Retention)
         {
             return null;
         }

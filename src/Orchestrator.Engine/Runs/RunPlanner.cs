@@ -168,6 +168,7 @@ public sealed class RunPlanner(
             Retention = workflow?.Retention,
             InputDefaults = step.Input,
             TimeoutMargin = options.Value.TimeoutMargin,
+            Redelivery = options.Value.Redelivery,
         };
     }
 }

@@ -50,6 +50,22 @@ public sealed class LostRunCleanupTests : IDisposable
     }
 
     [Fact]
+    public void RemoveLost_LostRunStartedWithinTheRetentionTime_KeptWithItsArtifactsUntilThen()
+    {
+        var layout = Layout("memory");
+        Mark(layout, "recent", "memory", StoppedProcess(), startedAgo: TimeSpan.FromDays(6));
+        File.WriteAllText(Path.Combine(layout.RunDirectory("recent"), "manuscript.md"), "x");
+        var cleanup = Cleanup(layout);
+
+        cleanup.RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
+        File.Exists(Path.Combine(layout.RunDirectory("recent"), "manuscript.md")).ShouldBeTrue();
+
+        _time.Advance(TimeSpan.FromDays(2));
+        cleanup.RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["recent"]);
+        Directory.Exists(layout.RunDirectory("recent")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void RemoveLost_OwnerIdNowTakenByAnotherProcess_RemovesWorkspace()
     {
         // This process has the recorded id, but it started at another moment: it is not the owner.
@@ -143,10 +159,13 @@ public sealed class LostRunCleanupTests : IDisposable
     private LostRunCleanup Cleanup(WorkspaceLayout layout) =>
         new(layout, Options.Create(new EngineOptions { DataDirectory = layout.DataDirectory, Backend = "memory" }), _time, NullLogger<LostRunCleanup>.Instance);
 
-    private static void Mark(WorkspaceLayout layout, string runId, string backend, OwnerProcess owner)
+    // A run that started longer ago than the retention time, unless told when.
+    private void Mark(WorkspaceLayout layout, string runId, string backend, OwnerProcess owner, TimeSpan? startedAgo = null)
     {
         var workspace = Directory.CreateDirectory(layout.RunDirectory(runId)).FullName;
-        new RunMarker(backend, owner, "orchestrator run").Write(RunMarker.PathIn(workspace));
+        var marker = RunMarker.PathIn(workspace);
+        new RunMarker(backend, owner, "orchestrator run").Write(marker);
+        File.SetLastWriteTimeUtc(marker, (_time.GetUtcNow() - (startedAgo ?? TimeSpan.FromDays(8))).UtcDateTime);
     }
 
     private OwnerProcess RunningProcess()

@@ -15,6 +15,14 @@ public sealed class MemoryRestartTests : IDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
     private readonly UserMachine _machine = new(phases: 2, phaseSeconds: 300);
 
+    public MemoryRestartTests()
+    {
+        // A lost run's workspace is kept for the retention time after the run started; serve reads these (run does not),
+        // so the serves below look at once, and every second, for what is older than a second.
+        _machine.Environment["ORCHESTRATOR_ENGINE__RETENTION"] = "00:00:01";
+        _machine.Environment["ORCHESTRATOR_ENGINE__CLEANUPINTERVAL"] = "00:00:01";
+    }
+
     public void Dispose() => _machine.Dispose();
 
     private string RunsDirectory => Path.Combine(Path.GetDirectoryName(_machine.Database)!, "runs");

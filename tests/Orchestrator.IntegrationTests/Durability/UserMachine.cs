@@ -48,7 +48,8 @@ internal sealed partial class UserMachine : IDisposable
     /// <summary>The default database of this machine's user.</summary>
     public string Database => _root.Combine("xdg-data", "orchestrator", "orchestrator.db");
 
-    public IReadOnlyDictionary<string, string> Environment { get; }
+    /// <summary>The environment every command of this machine gets; a test may add to it before starting one.</summary>
+    public Dictionary<string, string> Environment { get; }
 
     /// <summary>Starts <c>orchestrator ARGS --plugins PLUGINS</c> in the machine's home, with its environment.</summary>
     public ChildProcess Start(params string[] arguments) =>
