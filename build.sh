@@ -112,7 +112,9 @@ run_benchmarks() {
     fi
     if [[ "$name" == *Sidecar* ]]; then install_azurite; fi
     echo "==> $name"
-    dotnet run --project "$project" -c Release --nologo
+    # No --nologo: dotnet run hands options it does not know to the program, and a benchmark reads its arguments as
+    # filters (the Sidecar bench ran only its floor).
+    dotnet run --project "$project" -c Release
   done
 }
 
