@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Microsoft.DurableTask.Testing.Sidecar;
 using Newtonsoft.Json.Linq;
 using P = Microsoft.DurableTask.Protobuf;
 
@@ -71,18 +72,10 @@ internal static class FailureDetailsRepair
         _ => false,
     };
 
-    private static async Task<string?> HistoryAsync(IOrchestrationServiceClient client, string instanceId, string executionId)
-    {
-        try
-        {
-            return await client.GetOrchestrationHistoryAsync(instanceId, executionId);
-        }
-        catch (Exception ex) when (ex is NotImplementedException or NotSupportedException)
-        {
-            // A backend that keeps no history to read (the vendored memory backend keeps the details in its status).
-            return null;
-        }
-    }
+    // The vendored memory backend has no history to read (its GetOrchestrationHistoryAsync throws); it keeps the
+    // details in its status instead.
+    private static async Task<string?> HistoryAsync(IOrchestrationServiceClient client, string instanceId, string executionId) =>
+        client is InMemoryOrchestrationService ? null : await client.GetOrchestrationHistoryAsync(instanceId, executionId);
 
     private static void Replace(IList<HistoryEvent> events, HistoryEvent old, HistoryEvent replacement)
     {
