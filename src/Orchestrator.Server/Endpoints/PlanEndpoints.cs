@@ -27,20 +27,14 @@ internal static class PlanEndpoints
 
     private static async Task<IResult> PlanWorkflowAsync(string name, HttpRequest request, WorkflowCatalog workflows, RunPlanner planner, CancellationToken cancellationToken)
     {
-        if (workflows.Discover(cancellationToken).Find(name) is null)
-        {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, $"no workflow named '{name}'; GET /api/workflows lists them");
-        }
+        RunTargets.RequireWorkflow(workflows, name, cancellationToken);
 
         return await PlanAsync(name, RunTargetKind.Workflow, request, planner, cancellationToken);
     }
 
     private static async Task<IResult> PlanPluginAsync(string name, HttpRequest request, IPluginCatalog catalog, RunPlanner planner, CancellationToken cancellationToken)
     {
-        if (!catalog.TryGet(name, out _))
-        {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, $"no plugin named '{name}' is loaded; GET /api/plugins lists them");
-        }
+        RunTargets.RequirePlugin(catalog, name);
 
         return await PlanAsync(name, RunTargetKind.Plugin, request, planner, cancellationToken);
     }

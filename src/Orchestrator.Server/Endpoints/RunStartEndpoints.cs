@@ -32,10 +32,7 @@ internal static class RunStartEndpoints
 
     private static async Task<IResult> StartWorkflowAsync(string name, HttpRequest request, WorkflowCatalog workflows, RunService runs, CancellationToken cancellationToken)
     {
-        if (workflows.Discover(cancellationToken).Find(name) is null)
-        {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, $"no workflow named '{name}'; GET /api/workflows lists them");
-        }
+        RunTargets.RequireWorkflow(workflows, name, cancellationToken);
 
         var body = await JsonBody.ReadAsync<StartRunBody>(request, cancellationToken) ?? new StartRunBody();
         return await StartAsync((name, RunTargetKind.Workflow), body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
@@ -43,10 +40,7 @@ internal static class RunStartEndpoints
 
     private static async Task<IResult> StartPluginAsync(string name, HttpRequest request, IPluginCatalog catalog, RunService runs, CancellationToken cancellationToken)
     {
-        if (!catalog.TryGet(name, out _))
-        {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, $"no plugin named '{name}' is loaded; GET /api/plugins lists them");
-        }
+        RunTargets.RequirePlugin(catalog, name);
 
         var body = await JsonBody.ReadAsync<StartRunBody>(request, cancellationToken) ?? new StartRunBody();
         return await StartAsync((name, RunTargetKind.Plugin), body.RunId, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
@@ -56,16 +50,21 @@ internal static class RunStartEndpoints
         string id, HttpRequest request, WorkflowCatalog workflows, IPluginCatalog catalog, RunService runs, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadRequiredAsync<PutRunBody>(request, """{"workflow": "name"} or {"plugin": "name"}""", cancellationToken);
-        var target = (body.Workflow, body.Plugin) switch
+        (string, RunTargetKind) target;
+        switch (body.Workflow, body.Plugin)
         {
-            ({ } workflow, null) when workflows.Discover(cancellationToken).Find(workflow) is null =>
-                throw new ApiProblemException(StatusCodes.Status404NotFound, $"no workflow named '{workflow}'; GET /api/workflows lists them"),
-            ({ } workflow, null) => (workflow, RunTargetKind.Workflow),
-            (null, { } plugin) when !catalog.TryGet(plugin, out _) =>
-                throw new ApiProblemException(StatusCodes.Status404NotFound, $"no plugin named '{plugin}' is loaded; GET /api/plugins lists them"),
-            (null, { } plugin) => (plugin, RunTargetKind.Plugin),
-            _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "give exactly one of 'workflow' and 'plugin' to say what the run starts"),
-        };
+            case ({ } workflow, null):
+                RunTargets.RequireWorkflow(workflows, workflow, cancellationToken);
+                target = (workflow, RunTargetKind.Workflow);
+                break;
+            case (null, { } plugin):
+                RunTargets.RequirePlugin(catalog, plugin);
+                target = (plugin, RunTargetKind.Plugin);
+                break;
+            default:
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "give exactly one of 'workflow' and 'plugin' to say what the run starts");
+        }
+
         return await StartAsync(target, id, body.Input, body.Config, body.AutoApprove, runs, request.HttpContext.Response, cancellationToken);
     }
 
