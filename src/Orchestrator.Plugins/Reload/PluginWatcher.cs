@@ -16,7 +16,7 @@ public sealed class PluginWatcher : BackgroundService
     private readonly PluginCatalog _catalog;
     private readonly ILogger _logger;
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Dictionary<(string Directory, string SearchPath, bool Recursive), FileSystemWatcher> _watchers = [];
 
     public PluginWatcher(PluginCatalog catalog, ILoggerFactory? loggerFactory = null)
     {
@@ -34,7 +34,7 @@ public sealed class PluginWatcher : BackgroundService
         await _catalog.ReloadAsync(cancellationToken);
         if (_catalog.Options.WatchForChanges)
         {
-            Watch();
+            _ = Watch();
         }
 
         await base.StartAsync(cancellationToken);
@@ -77,14 +77,22 @@ public sealed class PluginWatcher : BackgroundService
                 _logger.ReloadFailed(e);
             }
 
-            // Search paths created since the last reload are watched from now on.
-            Watch();
+            // Search paths created since the last reload are watched from now on; what changed in them before their
+            // watcher started is picked up by one more reload.
+            foreach (var directory in Watch())
+            {
+                _changes.Writer.TryWrite(directory);
+            }
         }
     }
 
-    private void Watch()
+    /// <summary>
+    /// Watches the nearest existing directory of every search path. Watchers that still fit are kept, so no change
+    /// is missed while the set is brought up to date; returns the directories watched that were not before.
+    /// </summary>
+    private List<string> Watch()
     {
-        DisposeWatchers();
+        var wanted = new HashSet<(string Directory, string SearchPath, bool Recursive)>();
         foreach (var searchPath in _catalog.SearchPaths)
         {
             var directory = searchPath.Directory;
@@ -99,33 +107,56 @@ public sealed class PluginWatcher : BackgroundService
                 }
             }
 
-            if (directory is null)
+            if (directory is not null)
             {
-                continue;
+                wanted.Add((directory, searchPath.Directory, recursive));
             }
+        }
 
-            try
+        var added = new List<string>();
+        foreach (var key in wanted.Where(k => !_watchers.ContainsKey(k)))
+        {
+            var watcher = TryWatch(key.Directory, key.SearchPath, key.Recursive);
+            if (watcher is not null)
             {
-                var watcher = new FileSystemWatcher(directory)
-                {
-                    IncludeSubdirectories = recursive,
-                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
-                };
-                // A parent watched for a search path that does not exist yet holds other things too (the default
-                // database and the run workspaces live in $XDG_DATA_HOME/orchestrator): only what leads to the path counts.
-                FileSystemEventHandler onChange = recursive ? OnChange : (_, e) => OnChangeOnTheWayTo(searchPath.Directory, e.FullPath);
-                watcher.Changed += onChange;
-                watcher.Created += onChange;
-                watcher.Deleted += onChange;
-                watcher.Renamed += (sender, e) => onChange(sender, e);
-                watcher.Error += (_, e) => _changes.Writer.TryWrite(directory);
-                watcher.EnableRaisingEvents = true;
-                _watchers.Add(watcher);
+                _watchers.Add(key, watcher);
+                added.Add(key.Directory);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        }
+
+        foreach (var key in _watchers.Keys.Where(k => !wanted.Contains(k)).ToList())
+        {
+            _watchers[key].Dispose();
+            _watchers.Remove(key);
+        }
+
+        return added;
+    }
+
+    private FileSystemWatcher? TryWatch(string directory, string searchPath, bool recursive)
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(directory)
             {
-                _logger.WatchFailed(directory, e.Message);
-            }
+                IncludeSubdirectories = recursive,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
+            };
+            // A parent watched for a search path that does not exist yet holds other things too (the default
+            // database and the run workspaces live in $XDG_DATA_HOME/orchestrator): only what leads to the path counts.
+            FileSystemEventHandler onChange = recursive ? OnChange : (_, e) => OnChangeOnTheWayTo(searchPath, e.FullPath);
+            watcher.Changed += onChange;
+            watcher.Created += onChange;
+            watcher.Deleted += onChange;
+            watcher.Renamed += (sender, e) => onChange(sender, e);
+            watcher.Error += (_, e) => _changes.Writer.TryWrite(directory);
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            _logger.WatchFailed(directory, e.Message);
+            return null;
         }
     }
 
@@ -142,7 +173,7 @@ public sealed class PluginWatcher : BackgroundService
 
     private void DisposeWatchers()
     {
-        foreach (var watcher in _watchers)
+        foreach (var watcher in _watchers.Values)
         {
             watcher.Dispose();
         }

@@ -111,6 +111,27 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task Watcher_ChangeMadeTheMomentAReloadEnds_IsNotMissed()
+    {
+        // Each plugin is written as soon as the previous one is seen, which is while the watcher finishes the reload
+        // that loaded it: the watchers must stay in place across reloads, or such a change is lost.
+        using var watcher = new PluginWatcher(_sandbox.Catalog);
+        await watcher.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                WriteTool($"step{i}");
+                await WaitForAsync(() => _sandbox.Catalog.TryGet($"step{i}", out _), $"plugin step{i}, written right after the reload that loaded step{i - 1}");
+            }
+        }
+        finally
+        {
+            await watcher.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Watcher_FifoManifestAppearsThenGoes_ReloadsFinishAndWatchingGoesOn()
     {
         using var watcher = new PluginWatcher(_sandbox.Catalog);
@@ -231,7 +252,7 @@ public sealed class HotReloadTests : IDisposable
                     + $"problems: {string.Join("; ", _sandbox.Catalog.Problems)}");
             }
 
-            await Task.Delay(50, TestContext.Current.CancellationToken);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
         }
     }
 }
