@@ -4,6 +4,7 @@ using Orchestrator.Cli.Commands.Plan;
 using Orchestrator.Cli.Commands.Plugins;
 using Orchestrator.Cli.Commands.Run;
 using Orchestrator.Cli.Commands.Runs;
+using Orchestrator.Cli.Commands.Schedules;
 using Orchestrator.Cli.Commands.Serve;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Commands.Worker;
@@ -34,6 +35,7 @@ internal static class OrchestratorCli
         root.Subcommands.Add(RunCommand.Create(context, pluginPaths));
         root.Subcommands.Add(PlanCommand.Create(context, pluginPaths));
         root.Subcommands.Add(RunsCommand.Create(context, pluginPaths));
+        root.Subcommands.Add(SchedulesCommand.Create(context, pluginPaths));
         root.Subcommands.Add(WorkerCommand.Create(context, pluginPaths));
         root.Subcommands.Add(ServeCommand.Create(context, pluginPaths));
         return root;

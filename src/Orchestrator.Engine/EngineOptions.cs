@@ -55,4 +55,19 @@ public sealed class EngineOptions
 
     /// <summary>The current directory for <c>./workflows</c>; the process's when null.</summary>
     public string? CurrentDirectory { get; set; }
+
+    /// <summary>The default of <see cref="ScheduleMissedAfter"/>.</summary>
+    public static readonly TimeSpan DefaultScheduleMissedAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Whether this process keeps the workflows' schedules: starts, updates and stops their orchestrations as workflow
+    /// files come, change and go (docs/schedules.md#who-keeps-the-schedules). <c>serve</c> and <c>worker</c> do.
+    /// </summary>
+    public bool KeepSchedules { get; set; }
+
+    /// <summary>How often the workflow files are read again to reconcile the schedules with them.</summary>
+    public TimeSpan ScheduleReconcileInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A fire that a schedule reaches later than this (its worker was down) counts as missed, which <c>catchup</c> decides about.</summary>
+    public TimeSpan ScheduleMissedAfter { get; set; } = DefaultScheduleMissedAfter;
 }

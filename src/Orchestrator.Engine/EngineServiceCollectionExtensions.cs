@@ -6,6 +6,7 @@ using Orchestrator.Abstractions;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Hosting;
 using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Schedules;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Engine.Workspaces;
 
@@ -28,13 +29,17 @@ public static class EngineServiceCollectionExtensions
         }
 
         options.Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.TimeoutMargin >= TimeSpan.Zero && o.Redelivery >= TimeSpan.Zero,
-            "Engine: Retention and CleanupInterval must be positive, TimeoutMargin and Redelivery not negative.").ValidateOnStart();
+            "Engine: Retention and CleanupInterval must be positive, TimeoutMargin and Redelivery not negative.")
+            .Validate(o => o.ScheduleReconcileInterval > TimeSpan.Zero && o.ScheduleMissedAfter > TimeSpan.Zero,
+                "Engine: ScheduleReconcileInterval and ScheduleMissedAfter must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkspaceLayout>();
         services.TryAddSingleton<WorkflowCatalog>();
         services.TryAddSingleton<WorkerStopping>();
         services.TryAddSingleton<RunPlanner>();
         services.TryAddSingleton<RunService>();
+        services.TryAddSingleton<ScheduleService>();
         return new EngineBuilder(services);
     }
 

@@ -43,4 +43,28 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6030, Level = LogLevel.Warning, Message = "Workflow problem: {Problem}")]
     public static partial void WorkflowProblem(this ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 6040, Level = LogLevel.Information, Message = "Schedule {Workflow}: started run {RunId}")]
+    public static partial void ScheduledRunStarted(this ILogger logger, string workflow, string runId);
+
+    [LoggerMessage(EventId = 6041, Level = LogLevel.Warning, Message = "Schedule {Workflow}: {Error}")]
+    public static partial void ScheduledRunNotStarted(this ILogger logger, string workflow, string error);
+
+    [LoggerMessage(EventId = 6042, Level = LogLevel.Information, Message = "Schedule {Workflow}: skipped the fire at {Fire:O}: run {RunId} is still going (overlap: skip)")]
+    public static partial void ScheduleFireSkipped(this ILogger logger, string workflow, DateTimeOffset fire, string runId);
+
+    [LoggerMessage(EventId = 6043, Level = LogLevel.Information, Message = "Schedule {Workflow}: the fire at {Fire:O} waits for run {RunId} to end (overlap: buffer_one)")]
+    public static partial void ScheduleFireBuffered(this ILogger logger, string workflow, DateTimeOffset fire, string runId);
+
+    [LoggerMessage(EventId = 6044, Level = LogLevel.Information, Message = "Schedule {Workflow}: missed the fire at {Fire:O} by {Late} (catchup: none)")]
+    public static partial void ScheduleFireMissed(this ILogger logger, string workflow, DateTimeOffset fire, TimeSpan late);
+
+    [LoggerMessage(EventId = 6045, Level = LogLevel.Information, Message = "Schedule {Workflow}: updated from its workflow file (cron '{Cron}')")]
+    public static partial void ScheduleUpdated(this ILogger logger, string workflow, string cron);
+
+    [LoggerMessage(EventId = 6046, Level = LogLevel.Information, Message = "Schedules: {Action} the schedule of workflow {Workflow}")]
+    public static partial void ScheduleReconciled(this ILogger logger, string action, string workflow);
+
+    [LoggerMessage(EventId = 6047, Level = LogLevel.Warning, Message = "Schedules: reconciling the workflows' schedules failed; it is tried again in {Interval}")]
+    public static partial void ScheduleReconcileFailed(this ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Schedules;
 using Orchestrator.Plugins.DependencyInjection;
 
 namespace Orchestrator.Cli.Hosting;
@@ -19,6 +20,8 @@ internal sealed class EngineHost : IAsyncDisposable
     private EngineHost(IHost host) => _host = host;
 
     public RunService Runs => _host.Services.GetRequiredService<RunService>();
+
+    public ScheduleService Schedules => _host.Services.GetRequiredService<ScheduleService>();
 
     /// <summary>Completes when the sidecar refused this process's worker because it already has one (<see cref="EngineWorker.IfFree"/>).</summary>
     public Task WorkerRefused => _refused.Task;

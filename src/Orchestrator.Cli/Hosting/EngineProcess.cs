@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Engine;
 using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Schedules;
 
 namespace Orchestrator.Cli.Hosting;
 
@@ -29,6 +30,8 @@ internal sealed class EngineProcess : IAsyncDisposable
     public bool IsSidecarEmbedded => _sidecar is not null;
 
     public RunService Runs => _engine.Runs;
+
+    public ScheduleService Schedules => _engine.Schedules;
 
     /// <inheritdoc cref="EngineHost.WorkerRefused"/>
     public Task WorkerRefused => _engine.WorkerRefused;

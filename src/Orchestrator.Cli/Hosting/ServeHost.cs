@@ -139,6 +139,13 @@ public sealed class ServeHost : IAsyncDisposable
         sidecarLogs.Dispose();
     }
 
+    // serve keeps the workflows' schedules (docs/schedules.md#who-keeps-the-schedules); the caller's settings come after.
+    private static Action<EngineOptions> KeepingSchedules(Action<EngineOptions>? then) => o =>
+    {
+        o.KeepSchedules = true;
+        then?.Invoke(o);
+    };
+
     private static WebApplication Build(ServeHostOptions options, string sidecarAddress, Action<ILoggingBuilder> logging)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -158,7 +165,7 @@ public sealed class ServeHost : IAsyncDisposable
 
             p.WatchForChanges = options.WatchPlugins;
         });
-        builder.Services.AddOrchestratorEngine(EngineRedelivery.From(options.SidecarAddress is null ? options.Sidecar : null, options.Engine)).UseSidecar(sidecarAddress);
+        builder.Services.AddOrchestratorEngine(EngineRedelivery.From(options.SidecarAddress is null ? options.Sidecar : null, KeepingSchedules(options.Engine))).UseSidecar(sidecarAddress);
         builder.Services.AddOrchestratorServer(s => options.Server?.Invoke(s));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();

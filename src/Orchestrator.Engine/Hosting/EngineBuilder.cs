@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Retention;
+using Orchestrator.Engine.Schedules;
 
 namespace Orchestrator.Engine.Hosting;
 
@@ -16,7 +17,7 @@ public sealed class EngineBuilder(IServiceCollection services)
 
     /// <summary>
     /// Adds the durable client for <paramref name="address"/> and, when <paramref name="worker"/> is true, the worker
-    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge job and,
+    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge job, the reconciling of schedules (when <see cref="EngineOptions.KeepSchedules"/>) and,
     /// on the in-memory backend, the removal of lost runs' workspaces.
     /// </summary>
     public EngineBuilder UseSidecar(string address, bool worker = true)
@@ -39,6 +40,9 @@ public sealed class EngineBuilder(IServiceCollection services)
                 r.AddOrchestrator<RunOrchestrator>(OrchestrationNames.Run);
                 r.AddOrchestrator<WorkflowOrchestrator>(OrchestrationNames.Workflow);
                 r.AddActivity<SaveSharedDataActivity>(OrchestrationNames.SaveSharedData);
+                r.AddOrchestrator<ScheduleOrchestrator>(ScheduleNames.Orchestration);
+                r.AddActivity<StartScheduledRunActivity>(ScheduleNames.StartActivity);
+                r.AddActivity<ScheduledRunStatusActivity>(ScheduleNames.RunStatusActivity);
             });
             b.Configure(o =>
             {
@@ -52,6 +56,7 @@ public sealed class EngineBuilder(IServiceCollection services)
         });
         Services.AddHostedService(sp => new RetentionGate(sp));
         Services.AddHostedService<LostRunCleanup>();
+        Services.AddHostedService<ScheduleReconciler>();
         return this;
     }
 

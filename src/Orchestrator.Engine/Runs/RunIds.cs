@@ -45,6 +45,11 @@ public static partial class RunIds
             return $"run id '{runId}' may hold only letters, digits, '-', '_', '.' and ':'";
         }
 
+        if (runId.StartsWith(Schedules.ScheduleNames.InstancePrefix, StringComparison.Ordinal))
+        {
+            return $"run id '{runId}' starts with '{Schedules.ScheduleNames.InstancePrefix}', which is reserved for the schedules of workflows (docs/schedules.md); choose another id";
+        }
+
         if (StepSuffix().Match(runId) is { Success: true } step)
         {
             return $"run id '{runId}' ends in '{step.Value}', which is reserved: '{runId}' is the id of step {step.Groups[1].Value} of workflow run '{runId[..step.Index]}'; choose an id that does not end in ':step<n>'";

@@ -43,6 +43,11 @@ public sealed partial class RunService
         var matches = new List<RunRecord>();
         await foreach (var metadata in client.GetAllInstancesAsync(durableQuery).WithCancellation(cancellationToken))
         {
+            if (IsSchedule(metadata))
+            {
+                continue;
+            }
+
             if (byTarget && !TargetMatches(metadata, query.Workflow, query.Plugin))
             {
                 continue;

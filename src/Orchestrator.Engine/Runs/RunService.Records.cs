@@ -82,6 +82,9 @@ public sealed partial class RunService
         }
     }
 
+    /// <summary>Whether the instance is a workflow's schedule (docs/schedules.md), which is no run.</summary>
+    private static bool IsSchedule(OrchestrationMetadata metadata) => metadata.Name == Schedules.ScheduleNames.Orchestration;
+
     internal static RunStatus ToStatus(OrchestrationRuntimeStatus status) => status switch
     {
         OrchestrationRuntimeStatus.Pending => RunStatus.Pending,

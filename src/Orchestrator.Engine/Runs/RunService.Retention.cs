@@ -21,6 +21,11 @@ public sealed partial class RunService
         var kept = 0;
         await foreach (var metadata in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
+            if (IsSchedule(metadata))
+            {
+                continue; // a stopped schedule: the reconciling of schedules purges it
+            }
+
             if (RetentionOf(metadata) is not { } retention)
             {
                 continue; // a workflow step: purged with its workflow run

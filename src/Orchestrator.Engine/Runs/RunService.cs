@@ -70,7 +70,7 @@ public sealed partial class RunService(
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        return metadata is null ? null : WithSavedSharedData(ToRecord(metadata));
+        return metadata is null || IsSchedule(metadata) ? null : WithSavedSharedData(ToRecord(metadata));
     }
 
     /// <summary>Runs, newest first, optionally only those in the given states.</summary>
@@ -85,7 +85,10 @@ public sealed partial class RunService(
         var result = new List<RunRecord>();
         await foreach (var metadata in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
-            result.Add(ToRecord(metadata));
+            if (!IsSchedule(metadata))
+            {
+                result.Add(ToRecord(metadata));
+            }
         }
 
         return [.. result.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.RunId, StringComparer.Ordinal).Take(max)];
@@ -184,7 +187,12 @@ public sealed partial class RunService(
 
     private async Task RequireStatusAsync(string runId, string action, Func<RunStatus, bool> allowed, CancellationToken cancellationToken)
     {
-        var metadata = await client.GetInstanceAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
+        var metadata = await client.GetInstanceAsync(runId, cancellationToken);
+        if (metadata is null || IsSchedule(metadata))
+        {
+            throw RunNotFound(runId);
+        }
+
         var status = ToStatus(metadata.RuntimeStatus);
         if (!allowed(status))
         {

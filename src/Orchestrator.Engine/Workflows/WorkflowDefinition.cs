@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Engine.Schedules;
 
 namespace Orchestrator.Engine.Workflows;
 
@@ -29,6 +30,9 @@ public sealed record WorkflowDefinition
 
     /// <summary>How long finished runs of this workflow are kept; the engine default when null.</summary>
     public TimeSpan? Retention { get; init; }
+
+    /// <summary>When runs of this workflow start on their own (docs/schedules.md); null when it has no schedule.</summary>
+    public ScheduleDefinition? Schedule { get; init; }
 
     /// <summary>The file it was read from.</summary>
     public required string File { get; init; }

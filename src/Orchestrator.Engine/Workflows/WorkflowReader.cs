@@ -117,6 +117,7 @@ public static partial class WorkflowReader
         }
 
         var description = r.String("description");
+        var schedule = r.Get(ScheduleKey) is { } scheduleNode ? Schedule(scheduleNode, steps.Length, problems) : null;
         r.WarnUnknownKeys();
         return new WorkflowDefinition
         {
@@ -128,6 +129,7 @@ public static partial class WorkflowReader
             Input = input,
             InputSchema = inputSchema,
             Retention = retention?.Value,
+            Schedule = schedule,
             File = file,
         };
     }

@@ -42,6 +42,7 @@ public static class ServerApplicationExtensions
         RunEndpoints.Map(api);
         WorkflowEndpoints.Map(api);
         PluginEndpoints.Map(api);
+        ScheduleEndpoints.Map(api);
         HealthEndpoints.Map(app);
         app.MapOpenApi();
         app.MapScalarApiReference(ApiPagePath);

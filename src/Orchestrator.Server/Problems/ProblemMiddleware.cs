@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Schedules;
 using Orchestrator.Plugins.Registry;
 using Orchestrator.Server.Endpoints;
 
@@ -41,7 +42,7 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         ApiProblemException problem => (problem.Status, problem.Message, problem.Errors),
         RunRequestException request => (StatusCodes.Status400BadRequest, $"cannot start '{request.Target}': {request.Problems.Length} problem(s); see errors", request.Problems),
         InvalidValueException invalid => (StatusCodes.Status400BadRequest, invalid.Message, invalid.Problems),
-        RunNotFoundException or PluginNotFoundException => (StatusCodes.Status404NotFound, ex.Message, []),
+        RunNotFoundException or PluginNotFoundException or ScheduleNotFoundException => (StatusCodes.Status404NotFound, ex.Message, []),
         RunConflictException => (StatusCodes.Status409Conflict, ex.Message, []),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
             (bad.StatusCode, "the request body is larger than the limit (Server:MaxRequestBodyBytes); send a smaller body", []),

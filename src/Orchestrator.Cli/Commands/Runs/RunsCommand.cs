@@ -189,7 +189,8 @@ internal static class RunsCommand
         return command;
     }
 
-    private static (Command Command, RunsSource Source, Option<bool> Json) New(string name, string description)
+    /// <summary>A subcommand with --json and the options that find the runs (also used by <c>schedules</c>).</summary>
+    internal static (Command Command, RunsSource Source, Option<bool> Json) New(string name, string description)
     {
         var source = new RunsSource();
         var json = CommonOptions.Json();
@@ -205,7 +206,8 @@ internal static class RunsCommand
 
     private static Option<string?> Reason(string description, bool required) => new("--reason") { Description = description, Required = required };
 
-    private static async Task<int> WithSessionAsync(
+    /// <summary>Runs <paramref name="action"/> with a client of the runs <paramref name="source"/> finds (also used by <c>schedules</c>).</summary>
+    internal static async Task<int> WithSessionAsync(
         CliInvocation invocation, CliContext context, Option<string[]> pluginPaths, RunsSource source,
         Func<EngineProcess, TextWriter, Task<int>> action, CancellationToken cancellationToken)
     {

@@ -46,6 +46,7 @@ internal static class WorkerCommand
             await using var process = await EngineProcess.StartAsync(
                 context, target, settings, EngineWorker.Own, new CliLogging(LogProfile.Worker, settings.Verbose, invocation.Error), o =>
                 {
+                    o.KeepSchedules = true;
                     o.Retention = retain ?? o.Retention;
                     o.CleanupInterval = every ?? o.CleanupInterval;
                 }, cancellationToken);
