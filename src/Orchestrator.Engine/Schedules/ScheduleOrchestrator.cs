@@ -24,14 +24,15 @@ public sealed class ScheduleOrchestrator : TaskOrchestrator<ScheduleState, objec
         var state = input.Cursor is null ? input with { Cursor = now } : input;
         if (!state.Paused)
         {
+            // The buffered fire first: it came before any fire that is due now.
+            state = await StartBufferedAsync(context, state);
             state = await FireDueAsync(context, state, now);
         }
 
-        state = await StartBufferedAsync(context, state);
         var next = state.Paused ? null : ScheduleCron.Next(state.Definition, state.Cursor!.Value);
         context.SetCustomStatus(ScheduleStatus.Of(state, next));
 
-        var wake = state.BufferedFire is null ? next : Earliest(next, now + BufferPoll);
+        var wake = state.BufferedFire is null || state.Paused ? next : Earliest(next, now + BufferPoll);
         using var cancel = new CancellationTokenSource();
         var signal = context.WaitForExternalEvent<ScheduleSignal>(ScheduleNames.SignalEvent, cancel.Token);
         var woken = wake is { } at ? await Task.WhenAny(signal, context.CreateTimer(at.UtcDateTime, cancel.Token)) : await Task.WhenAny(signal);
