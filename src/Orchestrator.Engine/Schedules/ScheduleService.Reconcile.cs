@@ -71,7 +71,8 @@ public sealed partial class ScheduleService
 
     private async Task StartAsync(WorkflowDefinition workflow, TimeSpan missedAfter, string action, CancellationToken cancellationToken)
     {
-        var state = new ScheduleState { Workflow = workflow.Name, Definition = workflow.Schedule!, MissedAfter = missedAfter, File = workflow.File };
+        // Fires from now on count, even those that come before a worker takes the schedule up (then catchup decides).
+        var state = new ScheduleState { Workflow = workflow.Name, Definition = workflow.Schedule!, MissedAfter = missedAfter, File = workflow.File, Cursor = time.GetUtcNow() };
         await client.ScheduleNewOrchestrationInstanceAsync(
             ScheduleNames.Orchestration, state, new StartOrchestrationOptions(ScheduleNames.InstanceId(workflow.Name)), cancellationToken);
         _sent.TryRemove(workflow.Name, out _);
