@@ -17,6 +17,9 @@ public sealed record ScheduleDefinition
 
     public ScheduleCatchup Catchup { get; init; } = ScheduleCatchup.Latest;
 
+    /// <summary>Approval phases of the scheduled runs go ahead without waiting for an approve event.</summary>
+    public bool AutoApprove { get; init; }
+
     /// <summary>The input of every scheduled run (merged over the workflow's input like a start's).</summary>
     public JsonElement? Input { get; init; }
 
@@ -25,6 +28,6 @@ public sealed record ScheduleDefinition
 
     /// <summary>The definition as JSON with its config keys in order: two definitions are the same when their texts are.</summary>
     public string Fingerprint() => JsonSerializer.Serialize(
-        new { Cron, Timezone, Overlap, Catchup, Input, Config = Config.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new { c.Key, c.Value }) },
+        new { Cron, Timezone, Overlap, Catchup, AutoApprove, Input, Config = Config.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new { c.Key, c.Value }) },
         OrchestratorJson.Options);
 }

@@ -16,6 +16,9 @@ public sealed record ScheduleInfo
 
     public required ScheduleCatchup Catchup { get; init; }
 
+    /// <summary>Whether the scheduled runs' approval phases go ahead without an approve event.</summary>
+    public bool AutoApprove { get; init; }
+
     public bool Paused { get; init; }
 
     /// <summary>The next fire; null while paused or when the expression never fires again.</summary>

@@ -114,7 +114,7 @@ public sealed class ScheduleOrchestrator : TaskOrchestrator<ScheduleState, objec
         try
         {
             result = await context.CallActivityAsync<ScheduledStartResult>(
-                ScheduleNames.StartActivity, new ScheduledStart(state.Workflow, runId, state.Definition.Input, state.Definition.Config), Retried);
+                ScheduleNames.StartActivity, new ScheduledStart(state.Workflow, runId, state.Definition.Input, state.Definition.Config, state.Definition.AutoApprove), Retried);
         }
         catch (TaskFailedException ex)
         {

@@ -96,6 +96,7 @@ public sealed partial class ScheduleService(
             Timezone = definition.Timezone ?? "UTC",
             Overlap = definition.Overlap,
             Catchup = definition.Catchup,
+            AutoApprove = definition.AutoApprove,
             Paused = status.Paused,
             NextFire = status.NextFire,
             LastFire = status.LastFire,

@@ -20,6 +20,7 @@ public sealed class StartScheduledRunActivity(RunService runs) : TaskActivity<Sc
             RunId = input.RunId,
             Input = input.Input,
             Config = input.Config,
+            AutoApprove = input.AutoApprove,
         };
         try
         {

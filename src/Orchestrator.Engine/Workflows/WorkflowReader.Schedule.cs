@@ -21,7 +21,7 @@ public static partial class WorkflowReader
 
         if (node is not MappingNode mapping)
         {
-            problems.Error(ScheduleKey, node.Line, $"expected a cron expression (e.g. \"0 2 * * *\") or a mapping with cron, timezone, overlap, catchup, input and config, got {node.Describe()}");
+            problems.Error(ScheduleKey, node.Line, $"expected a cron expression (e.g. \"0 2 * * *\") or a mapping with cron, timezone, overlap, catchup, auto_approve, input and config, got {node.Describe()}");
             return null;
         }
 
@@ -36,6 +36,7 @@ public static partial class WorkflowReader
 
         var overlap = Choice(s, "overlap", ScheduleOverlap.Skip, "skip (default), allow or buffer_one");
         var catchup = Choice(s, "catchup", ScheduleCatchup.Latest, "latest (default) or none");
+        var autoApprove = s.Bool("auto_approve", defaultValue: false);
         var input = s.Get("input") is { } inputNode ? NodeJson.ToElement(inputNode, s.PathOf("input"), problems) : (JsonElement?)null;
         var config = ImmutableDictionary<string, JsonElement>.Empty;
         if (s.Get("config") is { } configNode)
@@ -49,7 +50,7 @@ public static partial class WorkflowReader
 
         s.WarnUnknownKeys();
         return valid
-            ? new ScheduleDefinition { Cron = cron!.Value.Value.Trim(), Timezone = timezone?.Value, Overlap = overlap, Catchup = catchup, Input = input, Config = config }
+            ? new ScheduleDefinition { Cron = cron!.Value.Value.Trim(), Timezone = timezone?.Value, Overlap = overlap, Catchup = catchup, AutoApprove = autoApprove, Input = input, Config = config }
             : null;
     }
 

@@ -21,6 +21,7 @@ public sealed class ScheduleReaderTests
         schedule.Timezone.ShouldBeNull();
         schedule.Overlap.ShouldBe(ScheduleOverlap.Skip);
         schedule.Catchup.ShouldBe(ScheduleCatchup.Latest);
+        schedule.AutoApprove.ShouldBeFalse();
         schedule.Input.ShouldBeNull();
         schedule.Config.ShouldBeEmpty();
     }
@@ -36,6 +37,7 @@ public sealed class ScheduleReaderTests
               timezone: Europe/Berlin
               overlap: buffer_one
               catchup: none
+              auto_approve: true
               input:
                 project: demo
               config:
@@ -46,6 +48,7 @@ public sealed class ScheduleReaderTests
         schedule.Timezone.ShouldBe("Europe/Berlin");
         schedule.Overlap.ShouldBe(ScheduleOverlap.BufferOne);
         schedule.Catchup.ShouldBe(ScheduleCatchup.None);
+        schedule.AutoApprove.ShouldBeTrue();
         schedule.Input!.Value.GetProperty("project").GetString().ShouldBe("demo");
         schedule.Config["audience"].GetString().ShouldBe("developers");
     }
@@ -104,6 +107,19 @@ public sealed class ScheduleReaderTests
 
         result.Problems.ShouldBeEmpty();
         result.Workflow.ShouldNotBeNull().Schedule!.Input!.Value.GetProperty("project").GetString().ShouldBe("demo");
+    }
+
+    [Fact]
+    public void Read_DocsExample_ValidWithEveryField()
+    {
+        var schedule = Valid(DocPages.CodeBlockAfter("schedules.md", "<!-- schedule-example -->"));
+
+        schedule.Cron.ShouldBe("0 2 * * 1-5");
+        schedule.Timezone.ShouldBe("Europe/Berlin");
+        schedule.Input!.Value.GetProperty("source").GetString().ShouldBe("src");
+        schedule.Config["audience"].GetString().ShouldBe("practitioner");
+        ScheduleCron.Next(schedule, new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero))
+            .ShouldBe(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero), "02:00 in Berlin on the Monday after a Saturday");
     }
 
     private static ScheduleDefinition Valid(string yaml)

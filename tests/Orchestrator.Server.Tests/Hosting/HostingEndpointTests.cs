@@ -16,6 +16,7 @@ public sealed class HostingEndpointTests(ServerFixture server)
         "post /api/runs/{id}/resume", "delete /api/runs/{id}", "post /api/workflows/{name}/plan", "post /api/plugins/{name}/plan",
         "get /api/workflows", "get /api/plugins",
         "get /api/plugins/{name}", "post /api/plugins/validate", "post /api/plugins/reload", "get /healthz", "get /readyz",
+        "get /api/schedules", "post /api/schedules/{workflow}/pause", "post /api/schedules/{workflow}/resume", "post /api/schedules/{workflow}/trigger",
     ];
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
