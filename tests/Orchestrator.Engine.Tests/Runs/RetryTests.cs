@@ -266,33 +266,10 @@ public sealed class RetryTests : IDisposable
         step.Message.ShouldBe($"cannot retry run '{runId}:step1': it is a step of workflow run '{runId}', and retry does not take workflow runs; start the workflow again");
     }
 
-    /// <summary>
-    /// Five phases of a real executable plugin, each writing "RUN PHASE PASS" to a journal outside the workspaces;
-    /// phase three fails unless the config has pass=true. Unsandboxed: the journal is outside every workspace.
-    /// </summary>
+    // Unsandboxed: the journal is outside every workspace.
     private async Task<EngineHarness> StartFiveAsync()
     {
-        TestPlugins.External(_root, "five", """
-              - name: one
-                order: 1
-              - name: two
-                order: 2
-              - name: three
-                order: 3
-              - name: four
-                order: 4
-              - name: five
-                order: 5
-            """, "\"one\",\"two\",\"three\",\"four\",\"five\"", $$$"""
-                pass=-; [[ "$request" == *'"pass":true'* ]] && pass=pass
-                echo "$ORCHESTRATOR_RUN_ID $2 $pass" >> '{{{Journal}}}'
-                if [ "$2" = three ] && [ "$pass" != pass ]; then echo "three needs pass=true" >&2; exit 1; fi
-                [ "$2" = one ] && echo one > "$ORCHESTRATOR_WORKDIR/one.txt"
-                saw=$(python3 -c 'import json,sys; print(",".join(sorted(json.load(sys.stdin)["context"]["phase_outputs"])))' <<<"$request")
-                echo "{\"output\":{\"ran_in\":\"$ORCHESTRATOR_RUN_ID\",\"saw\":\"$saw\"}}"
-            """);
-        var schema = _root.Combine("plugins", "five", "plugin.yaml");
-        File.WriteAllText(schema, File.ReadAllText(schema).Replace("phases:", "config_schema:\n  type: object\n  properties:\n    pass: {type: boolean}\nphases:", StringComparison.Ordinal));
+        JournalPlugin.Write(_root.Combine("plugins"), Journal);
         return await EngineHarness.StartAsync(_root, plugins: p => p.Sandbox = SandboxMode.Off);
     }
 
@@ -305,7 +282,5 @@ public sealed class RetryTests : IDisposable
         return run;
     }
 
-    /// <summary>The journal lines of one run: "PHASE PASS".</summary>
-    private string[] JournalOf(string runId) =>
-        [.. File.ReadAllLines(Journal).Where(l => l.StartsWith(runId + " ", StringComparison.Ordinal)).Select(l => l[(runId.Length + 1)..])];
+    private string[] JournalOf(string runId) => JournalPlugin.Lines(Journal, runId);
 }
