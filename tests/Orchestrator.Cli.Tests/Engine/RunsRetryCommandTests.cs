@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Orchestrator.Cli.Tests.Engine;
 
@@ -7,7 +8,7 @@ namespace Orchestrator.Cli.Tests.Engine;
 /// a run of a real executable plugin that failed at its third phase is retried and completes without running the
 /// first two again; what it refuses.
 /// </summary>
-public sealed class RunsRetryCommandTests : IDisposable
+public sealed partial class RunsRetryCommandTests : IDisposable
 {
     private readonly CliSandbox _sandbox = new();
     private readonly string _plugins;
@@ -103,6 +104,39 @@ public sealed class RunsRetryCommandTests : IDisposable
         memory.ExitCode.ShouldBe(2, memory.ToString());
         memory.Error.ShouldContain("retry needs a durable backend: the memory backend keeps a run only inside the process that ran it");
     }
+
+    [Fact]
+    public async Task DocsExample_RetryAfterAFailureAtThree_PrintsWhatThePageShows()
+    {
+        const string Prompt = "$ orchestrator ";
+        var failed = await RunAsync("run", JournalPlugin.Name, "--run-id", "five-1");
+        failed.ExitCode.ShouldBe(1, failed.ToString());
+        var block = DocPages.CodeBlockAfter("running-workflows.md", "<!-- retry-example -->").TrimEnd().Split('\n');
+        var commands = block.Index().Where(l => l.Item.StartsWith(Prompt, StringComparison.Ordinal)).Select(l => l.Index).ToList();
+        commands.Count.ShouldBe(2);
+
+        foreach (var (index, start) in commands.Index())
+        {
+            var end = index + 1 < commands.Count ? commands[index + 1] : block.Length;
+            var result = await RunAsync(block[start][Prompt.Length..].Split(' '));
+
+            result.ExitCode.ShouldBe(0, result.ToString());
+            Normalized(result.Output.TrimEnd().Split('\n')).ShouldBe(Normalized(block[(start + 1)..end]), result.ToString());
+        }
+    }
+
+    // Times of day and durations differ from one run to the next, and durations change the columns' widths.
+    private static string[] Normalized(IEnumerable<string> lines) =>
+        [.. lines.Select(l => Spaces().Replace(Duration().Replace(TimeOfDay().Replace(l.TrimEnd(), string.Empty), "…"), " "))];
+
+    [GeneratedRegex("^[0-9]{2}:[0-9]{2}:[0-9]{2} ")]
+    private static partial Regex TimeOfDay();
+
+    [GeneratedRegex("\\b[0-9]+(?:ms|s|m|h)(?:[0-9]+(?:ms|s|m))*\\b")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(" {2,}")]
+    private static partial Regex Spaces();
 
     private Task<CliResult> RunAsync(params string[] arguments) => _sandbox.RunAsync([.. arguments, "--plugins", _plugins]);
 }
