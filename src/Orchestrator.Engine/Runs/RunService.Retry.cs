@@ -50,11 +50,14 @@ public sealed partial class RunService
         }
 
         var input = planner.PrepareRetry(original, record.Progress, request);
-        var stripe = _startStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(runId) % (uint)_startStripes.Length)];
+
+        // Retries of one family are numbered one at a time in this process, so two at once never take the same number.
+        var family = RetryFamily(runId, original.RetryOf);
+        var stripe = _startStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(family) % (uint)_startStripes.Length)];
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            var retryId = await NextRetryIdAsync(runId, original.RetryOf, cancellationToken);
+            var retryId = await NextRetryIdAsync(runId, family, cancellationToken);
             var workspace = workspaces.Create(retryId);
             CopyWorkspace(retryId, runId, original.Workspace, workspace);
             await client.ScheduleNewOrchestrationInstanceAsync(
@@ -111,9 +114,8 @@ public sealed partial class RunService
             ? number
             : null;
 
-    private async Task<string> NextRetryIdAsync(string runId, string? retryOf, CancellationToken cancellationToken)
+    private async Task<string> NextRetryIdAsync(string runId, string family, CancellationToken cancellationToken)
     {
-        var family = RetryFamily(runId, retryOf);
         var last = 0;
         await foreach (var metadata in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = family, PageSize = 100 }).WithCancellation(cancellationToken))
         {
