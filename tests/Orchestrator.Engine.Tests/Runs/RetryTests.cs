@@ -6,11 +6,13 @@ using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Tests.Infrastructure;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Processes;
+using Orchestrator.Sidecar.Configuration;
 
 namespace Orchestrator.Engine.Tests.Runs;
 
 /// <summary>Retrying failed and terminated runs from a phase (docs/running-workflows.md#retry-a-failed-run).</summary>
-public sealed class RetryTests : IDisposable
+[Collection(AzuriteCollection.Name)]
+public sealed class RetryTests(AzuriteFixture azurite) : IDisposable
 {
     private static readonly ImmutableDictionary<string, JsonElement> Pass =
         ImmutableDictionary<string, JsonElement>.Empty.Add("pass", JsonSerializer.SerializeToElement(true));
@@ -21,10 +23,11 @@ public sealed class RetryTests : IDisposable
 
     private string Journal => _root.Combine("journal.log");
 
-    [Fact]
-    public async Task Retry_FailedAtPhase3Of5_RunsPhases3To5OnlyWithTheConfigOverrideAndTheEarlierOutputs()
+    [Theory]
+    [MemberData(nameof(TestBackends.All), MemberType = typeof(TestBackends))]
+    public async Task Retry_FailedAtPhase3Of5_RunsPhases3To5OnlyWithTheConfigOverrideAndTheEarlierOutputs(string backend)
     {
-        await using var engine = await StartFiveAsync();
+        await using var engine = await StartFiveAsync(backend);
         var token = TestContext.Current.CancellationToken;
         var original = await FailedAtThreeAsync(engine);
 
@@ -103,8 +106,9 @@ public sealed class RetryTests : IDisposable
         refused.Message.ShouldBe($"cannot retry run '{runId}': it is completed; only failed or terminated runs can be retried");
     }
 
-    [Fact]
-    public async Task Retry_RunningRun_RefusedUntilTerminated_ThenRerunsTheApprovalItWaitedAt()
+    [Theory]
+    [MemberData(nameof(TestBackends.All), MemberType = typeof(TestBackends))]
+    public async Task Retry_RunningRun_RefusedUntilTerminated_ThenRerunsTheApprovalItWaitedAt(string backend)
     {
         TestPlugins.BuiltIn(_root, "gate", """
               - name: prepare
@@ -120,7 +124,7 @@ public sealed class RetryTests : IDisposable
                 new DelegatePhase("prepare", (_, _) => Task.FromResult(PhaseResult.FromOutput(Interlocked.Increment(ref prepared)))),
                 new DelegatePhase("publish", (r, _) => Task.FromResult(PhaseResult.FromOutput(r.Context.GetPhaseOutput("prepare").GetInt32())))),
         };
-        await using var engine = await EngineHarness.StartAsync(_root, builtIns);
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns, sidecarOptions: TestBackends.Options(backend, _root, azurite, "retrygate"));
         var token = TestContext.Current.CancellationToken;
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "gate" }, token);
         await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "publish", "waiting for approval");
@@ -267,10 +271,11 @@ public sealed class RetryTests : IDisposable
     }
 
     // Unsandboxed: the journal is outside every workspace.
-    private async Task<EngineHarness> StartFiveAsync()
+    private async Task<EngineHarness> StartFiveAsync(string backend = SidecarBackends.Memory)
     {
         JournalPlugin.Write(_root.Combine("plugins"), Journal);
-        return await EngineHarness.StartAsync(_root, plugins: p => p.Sandbox = SandboxMode.Off);
+        return await EngineHarness.StartAsync(
+            _root, sidecarOptions: TestBackends.Options(backend, _root, azurite, "retryfive"), plugins: p => p.Sandbox = SandboxMode.Off);
     }
 
     private async Task<RunRecord> FailedAtThreeAsync(EngineHarness engine)
