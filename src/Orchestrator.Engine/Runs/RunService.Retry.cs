@@ -62,7 +62,7 @@ public sealed partial class RunService
             CopyWorkspace(retryId, runId, original.Workspace, workspace);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 OrchestrationNames.Run, input with { CreatedAt = time.GetUtcNow(), Workspace = workspace }, new StartOrchestrationOptions(retryId), cancellationToken);
-            var from = input.Phases.FirstOrDefault(p => input.Carried?.Phases.Any(c => c.Phase == p.Name) != true)?.Name ?? "-";
+            var from = input.Phases.OrderBy(p => p.Order).FirstOrDefault(p => input.Carried?.Phases.Any(c => c.Phase == p.Name) != true)?.Name ?? "-";
             logger.RunRetryScheduled(retryId, runId, input.Plugin.ToString(), from);
             return retryId;
         }
