@@ -17,8 +17,9 @@ public sealed class EngineBuilder(IServiceCollection services)
 
     /// <summary>
     /// Adds the durable client for <paramref name="address"/> and, when <paramref name="worker"/> is true, the worker
-    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge job, the reconciling of schedules (when <see cref="EngineOptions.KeepSchedules"/>) and,
-    /// on the in-memory backend, the removal of lost runs' workspaces.
+    /// (run, workflow and schedule orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge
+    /// job, the reconciling of schedules (when <see cref="EngineOptions.KeepSchedules"/>) and, on the in-memory backend,
+    /// the removal of lost runs' workspaces.
     /// </summary>
     public EngineBuilder UseSidecar(string address, bool worker = true)
     {
