@@ -43,4 +43,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6030, Level = LogLevel.Warning, Message = "Workflow problem: {Problem}")]
     public static partial void WorkflowProblem(this ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 6080, Level = LogLevel.Warning, Message = "Plugin version collection failed: the run store could not say which versions runs pin; nothing was collected, it is tried again in {Interval}")]
+    public static partial void PluginCollectionFailed(this ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -16,7 +16,7 @@ public sealed class EngineBuilder(IServiceCollection services)
 
     /// <summary>
     /// Adds the durable client for <paramref name="address"/> and, when <paramref name="worker"/> is true, the worker
-    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge job and,
+    /// (run and workflow orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge job, the collection of replaced plugin versions no run pins and,
     /// on the in-memory backend, the removal of lost runs' workspaces.
     /// </summary>
     public EngineBuilder UseSidecar(string address, bool worker = true)
@@ -52,6 +52,7 @@ public sealed class EngineBuilder(IServiceCollection services)
         });
         Services.AddHostedService(sp => new RetentionGate(sp));
         Services.AddHostedService<LostRunCleanup>();
+        Services.AddHostedService<PluginVersionCollector>();
         return this;
     }
 

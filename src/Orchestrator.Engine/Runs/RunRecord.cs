@@ -1,4 +1,5 @@
 using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Runs;
 
@@ -16,6 +17,12 @@ public sealed record RunRecord
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset LastUpdatedAt { get; init; }
+
+    /// <summary>
+    /// The plugin version a plugin run (or a workflow's step run) is pinned to and executes to its end, whatever hot
+    /// reload loads meanwhile (docs/writing-plugins.md#hot-reload); null for a workflow run, whose steps are runs of their own.
+    /// </summary>
+    public PluginIdentity? Plugin { get; init; }
 
     /// <summary>The latest published progress.</summary>
     public RunProgress? Progress { get; init; }
