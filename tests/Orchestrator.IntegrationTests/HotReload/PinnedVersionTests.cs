@@ -78,6 +78,16 @@ public sealed class PinnedVersionTests : IDisposable
             () => $"the 1.0.0 snapshot was not collected after its runs ended; serve:{Environment.NewLine}{serve.Output}");
         Directory.Exists(Path.Combine(Snapshots, v2Hash)).ShouldBeTrue("the current version keeps its snapshot");
         serve.Output.ShouldContain($"Loaded plugin hr@1.0.0 ({v1Hash[..12]}) from its snapshot {Path.Combine(Snapshots, v1Hash)}");
+
+        // What a user sees (docs/writing-plugins.md#runs-in-flight): runs show talks to the serve that owns the database.
+        var show = await _machine.RunAsync(Deadline, "runs", "show", "old-1");
+        var json = await _machine.RunAsync(Deadline, "runs", "show", "new-1", "--json");
+        show.ExitCode.ShouldBe(0, show.Output);
+        show.StandardOutput.ShouldContain("run old-1: completed");
+        show.StandardOutput.ShouldContain($"  plugin hr 1.0.0 (content {v1Hash[..12]})");
+        json.ExitCode.ShouldBe(0, json.Output);
+        using var record = JsonDocument.Parse(json.StandardOutput);
+        record.RootElement.GetProperty("plugin").GetProperty("content_hash").GetString().ShouldBe(v2Hash);
     }
 
     [Fact]
