@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Loading;
+using Orchestrator.Plugins.Tests.Loading;
 using Orchestrator.Plugins.Tests.Execution;
 
 namespace Orchestrator.Plugins.Tests.Snapshots;
@@ -13,13 +14,21 @@ namespace Orchestrator.Plugins.Tests.Snapshots;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PluginSnapshotTests : IDisposable
 {
-    private const string GreeterPhases = "  - name: greet\n    order: 1\n  - name: wait\n    order: 2\n    timeout: 200ms\n  - name: fail\n    order: 3\n  - name: where\n    order: 4\n";
     private readonly PluginSandbox _sandbox = new();
 
     public void Dispose() => _sandbox.Dispose();
 
     private string WriteTool(string version, string reply) =>
         _sandbox.WriteBash("tool", $"cat > /dev/null; echo '{{\"output\":\"{reply}\"}}'", version: version);
+
+    /// <summary>Loads tool 1.0.0 (replies "one"), then updates it to 2.0.0 (replies "two").</summary>
+    private async Task<(LoadedPlugin V1, LoadedPlugin V2)> UpdatedToolAsync()
+    {
+        WriteTool("1.0.0", "one");
+        var v1 = await _sandbox.LoadAsync("tool");
+        WriteTool("2.0.0", "two");
+        return (v1, await UpdateAsync("tool"));
+    }
 
     private async Task<LoadedPlugin> UpdateAsync(string name)
     {
@@ -47,10 +56,7 @@ public sealed class PluginSnapshotTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_PinnedExternalVersionAfterUpdate_RunsTheOldCodeFromItsSnapshot()
     {
-        WriteTool("1.0.0", "one");
-        var v1 = await _sandbox.LoadAsync("tool");
-        WriteTool("2.0.0", "two");
-        var v2 = await UpdateAsync("tool");
+        var (v1, v2) = await UpdatedToolAsync();
 
         var old = await _sandbox.ExecuteAsync(v1, "go");
         var current = await _sandbox.ExecuteAsync(v2, "go");
@@ -77,10 +83,7 @@ public sealed class PluginSnapshotTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_SnapshotDamaged_FailsWithTheReplacedMessage()
     {
-        WriteTool("1.0.0", "one");
-        var v1 = await _sandbox.LoadAsync("tool");
-        WriteTool("2.0.0", "two");
-        var v2 = await UpdateAsync("tool");
+        var (v1, v2) = await UpdatedToolAsync();
         await File.AppendAllTextAsync(Path.Combine(_sandbox.SnapshotOf(v1.Identity), "run"), "\necho tampered\n", TestContext.Current.CancellationToken);
 
         var failure = await Should.ThrowAsync<PluginVersionUnavailableException>(() => _sandbox.ExecuteAsync(v1, "go"));
@@ -95,10 +98,7 @@ public sealed class PluginSnapshotTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_HalfWrittenSnapshotLeftByACrash_IsNotTakenForWhole()
     {
-        WriteTool("1.0.0", "one");
-        var v1 = await _sandbox.LoadAsync("tool");
-        WriteTool("2.0.0", "two");
-        await UpdateAsync("tool");
+        var (v1, _) = await UpdatedToolAsync();
         var snapshot = _sandbox.SnapshotOf(v1.Identity);
         Directory.Delete(snapshot, recursive: true);
         Directory.CreateDirectory(Path.Combine(_sandbox.Snapshots, "tool", $".partial-{v1.Identity.ContentHash[..12]}-000000000000"));
@@ -133,10 +133,7 @@ public sealed class PluginSnapshotTests : IDisposable
     public async Task Collect_VersionStillPinnedOrInGrace_KeepsItAndCurrentIsNeverCollected()
     {
         _sandbox.SnapshotGrace = TimeSpan.FromHours(1);
-        WriteTool("1.0.0", "one");
-        var v1 = await _sandbox.LoadAsync("tool");
-        WriteTool("2.0.0", "two");
-        var v2 = await UpdateAsync("tool");
+        var (v1, v2) = await UpdatedToolAsync();
         await _sandbox.ExecuteAsync(v1, "go");
 
         var collected = _sandbox.Catalog.Collect([]);
@@ -156,7 +153,7 @@ public sealed class PluginSnapshotTests : IDisposable
 
         var old = await _sandbox.ExecuteAsync(v1, "greet", """{"name":"Ada"}""");
         var unloading = new StrongBox<bool>();
-        var context = RetiredContextOf(_sandbox.Catalog, v1.Identity, unloading);
+        var context = LoadContexts.ContextOf(_sandbox.Catalog, v1.Identity, unloading, retired: true);
         var whilePinned = _sandbox.Catalog.Collect([v1.Identity, v2.Identity]);
         var stillRuns = await _sandbox.ExecuteAsync(v1, "greet", """{"name":"Bo"}""");
         var afterLastRun = _sandbox.Catalog.Collect([v2.Identity]);
@@ -172,7 +169,7 @@ public sealed class PluginSnapshotTests : IDisposable
         // As in AssemblyPluginTests.ReloadAsync_PluginRemoved_ContextUnloaded: stale references from pool threads can
         // still reach the context right after it is unloaded; the next reload (as the watcher runs) drops them.
         await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
-        WaitCollected(context).ShouldBeTrue("the collected version's load context should be garbage collected");
+        LoadContexts.WaitCollected(context).ShouldBeTrue("the collected version's load context should be garbage collected");
         var gone = await Should.ThrowAsync<PluginVersionUnavailableException>(() => _sandbox.ExecuteAsync(v1, "greet"));
         gone.Message.ShouldContain("replaced by 2.0.0");
     }
@@ -241,28 +238,7 @@ public sealed class PluginSnapshotTests : IDisposable
     }
 
     private void WriteGreeter(string build, string version) =>
-        _sandbox.WriteAssembly("greeter", build, "TestPlugin.Greeter.dll", GreeterPhases, version);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference RetiredContextOf(PluginCatalog catalog, PluginIdentity identity, StrongBox<bool> unloading)
-    {
-        var reference = catalog.RetiredLoadContextOf(identity) ?? throw new ShouldAssertException($"{identity} was not loaded from its snapshot");
-        ((System.Runtime.Loader.AssemblyLoadContext)reference.Target!).Unloading += _ => unloading.Value = true;
-        return reference;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool WaitCollected(WeakReference context)
-    {
-        for (var i = 0; i < 100 && context.IsAlive; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            Thread.Sleep(20);
-        }
-
-        return !context.IsAlive;
-    }
+        _sandbox.WriteAssembly("greeter", build, "TestPlugin.Greeter.dll", LoadContexts.GreeterPhases, version);
 
     private sealed class SayProvider : IPhaseProvider
     {
