@@ -38,10 +38,18 @@ public sealed partial class PluginCatalog
             return [];
         }
 
-        var keep = pinned.Select(p => (p.Name, p.ContentHash)).ToHashSet();
+        var pins = pinned.ToList();
+        var keep = pins.Select(p => (p.Name, p.ContentHash)).ToHashSet();
         foreach (var entry in Volatile.Read(ref _state).Entries.Values)
         {
             keep.Add((entry.Plugin.Identity.Name, entry.Plugin.Identity.ContentHash));
+        }
+
+        // Marking what this store's runs pin as in use keeps it from the collection of another process that shares the
+        // snapshot directory but has a run store of its own, as long as the grace time is longer than this interval.
+        foreach (var identity in pins)
+        {
+            store.Touch(identity);
         }
 
         var before = DateTime.UtcNow - _options.SnapshotGrace;
@@ -145,7 +153,8 @@ public sealed partial class PluginCatalog
                 throw;
             }
 
-            // What a snapshot that cannot load failed with was logged; the run learns what it would without one.
+            // The run learns what it would without a snapshot; why this one could not load goes to the log.
+            _logger.SnapshotUnusable(identity.ToString(), $"{e.GetType().Name}: {e.Message}");
             throw Unavailable(identity);
         }
     }

@@ -75,10 +75,11 @@ public sealed class PluginOptions
     public string? SnapshotDirectory { get; set; }
 
     /// <summary>
-    /// How long a version that is no longer current and that no run pins keeps its snapshot: it covers a run that is
-    /// being started on the version the moment a reload replaces it, before the run store lists it.
+    /// How long a version that is no longer current and that no run pins keeps its snapshot (5 minutes): it covers a
+    /// run that is being started on the version the moment a reload replaces it, before the run store lists it, and
+    /// keeps what another process's runs pin while that process marks it every collection interval.
     /// </summary>
-    public TimeSpan SnapshotGrace { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan SnapshotGrace { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The snapshot store's directory, or null when none can be named (no home directory).</summary>
     internal string? ResolveSnapshotDirectory()

@@ -175,6 +175,24 @@ public sealed class PluginSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task Collect_ProcessWhoseStorePinsAVersion_MarksItSoAnotherProcessLeavesItAlone()
+    {
+        _sandbox.SnapshotGrace = TimeSpan.FromMinutes(30);
+        var (v1, _) = await UpdatedToolAsync();
+        var snapshot = _sandbox.SnapshotOf(v1.Identity);
+        Directory.SetLastWriteTimeUtc(snapshot, DateTime.UtcNow - TimeSpan.FromHours(1));
+        using var other = new PluginCatalog(_sandbox.Options());
+        await other.ReloadAsync(TestContext.Current.CancellationToken);
+
+        var byThisStore = _sandbox.Catalog.Collect([v1.Identity]);
+        var byTheOther = other.Collect([]);
+
+        byThisStore.ShouldBeEmpty();
+        byTheOther.ShouldBeEmpty("the version was marked in use by the process whose runs pin it");
+        Directory.Exists(snapshot).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Collect_SnapshotsOfAnEarlierProcessThatNoRunPins_AreDeleted()
     {
         WriteTool("1.0.0", "one");
