@@ -20,7 +20,7 @@ public sealed class EngineOptions
 
     /// <summary>
     /// How often a worker asks the run store which plugin versions its unfinished runs pin, and lets the catalog
-    /// collect the replaced versions none pins (docs/writing-plugins.md#hot-reload).
+    /// collect the replaced versions none pins (docs/writing-plugins.md#runs-in-flight).
     /// </summary>
     public TimeSpan PluginCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -20,7 +20,7 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Executable plugins run without a sandbox (Plugins:Sandbox is off): they can read and write whatever this process can, including its environment through /proc; see docs/process-protocol.md#sandbox")]
     public static partial void SandboxOff(this ILogger logger);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Plugin {Plugin} has no snapshot in {Directory}: {Reason}; runs of it cannot continue on it once it is replaced (docs/writing-plugins.md#hot-reload)")]
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Plugin {Plugin} has no snapshot in {Directory}: {Reason}; runs of it cannot continue on it once it is replaced (docs/writing-plugins.md#runs-in-flight)")]
     public static partial void SnapshotFailed(this ILogger logger, string plugin, string directory, string reason);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Loaded plugin {Plugin} from its snapshot {Directory} for the runs pinned to it")]

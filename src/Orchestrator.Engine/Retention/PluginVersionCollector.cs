@@ -10,7 +10,7 @@ namespace Orchestrator.Engine.Retention;
 /// <summary>
 /// Every <see cref="EngineOptions.PluginCollectionInterval"/>: asks the run store which plugin versions the runs that
 /// have not ended pin (a plugin run's <see cref="RunInput.Plugin"/>, every step of a workflow run), and lets the catalog
-/// unload and delete the snapshots of the replaced versions that none pins (docs/writing-plugins.md#hot-reload). The
+/// unload and delete the snapshots of the replaced versions that none pins (docs/writing-plugins.md#runs-in-flight). The
 /// store is the record, so a run that ends on any path (completed, failed, terminated, purged) stops pinning, and a
 /// run a crash interrupted keeps pinning after a restart until it ends. A pass that cannot read the store collects
 /// nothing.

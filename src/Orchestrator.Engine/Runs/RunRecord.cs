@@ -20,7 +20,7 @@ public sealed record RunRecord
 
     /// <summary>
     /// The plugin version a plugin run (or a workflow's step run) is pinned to and executes to its end, whatever hot
-    /// reload loads meanwhile (docs/writing-plugins.md#hot-reload); null for a workflow run, whose steps are runs of their own.
+    /// reload loads meanwhile (docs/writing-plugins.md#runs-in-flight); null for a workflow run, whose steps are runs of their own.
     /// </summary>
     public PluginIdentity? Plugin { get; init; }
 

@@ -6,7 +6,7 @@ using Orchestrator.Plugins.Snapshots;
 namespace Orchestrator.Plugins.Execution;
 
 /// <summary>
-/// Versions that are no longer current but that runs still pin (docs/writing-plugins.md#hot-reload): every external
+/// Versions that are no longer current but that runs still pin (docs/writing-plugins.md#runs-in-flight): every external
 /// and assembly version is copied into the snapshot store when it loads; a pinned version that a reload replaced is
 /// loaded again from its snapshot, in a runtime of its own, and kept until <see cref="Collect"/> finds that no run
 /// pins it any more.

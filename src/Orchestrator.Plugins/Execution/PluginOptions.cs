@@ -69,7 +69,7 @@ public sealed class PluginOptions
 
     /// <summary>
     /// Where the snapshots that keep replaced versions runnable live (<c>Plugins:SnapshotDirectory</c>,
-    /// docs/writing-plugins.md#hot-reload): one directory per plugin name and content hash. Null means
+    /// docs/writing-plugins.md#runs-in-flight): one directory per plugin name and content hash. Null means
     /// <c>$XDG_CACHE_HOME/orchestrator/plugins</c>, else <c>~/.cache/orchestrator/plugins</c>.
     /// </summary>
     public string? SnapshotDirectory { get; set; }

@@ -6,7 +6,7 @@ using Orchestrator.Plugins.Loading;
 namespace Orchestrator.Plugins.Snapshots;
 
 /// <summary>
-/// The content-addressed copies of plugin directories (docs/writing-plugins.md#hot-reload):
+/// The content-addressed copies of plugin directories (docs/writing-plugins.md#runs-in-flight):
 /// <c>&lt;root&gt;/&lt;name&gt;/&lt;content hash&gt;</c>. A snapshot is written into a temporary directory beside its
 /// final place and renamed into it only once its copy hashes to the identity's hash, so a crash never leaves a half
 /// snapshot under a final name; one is verified again before it is used. The last write time of a snapshot directory

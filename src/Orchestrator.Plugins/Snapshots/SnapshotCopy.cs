@@ -4,7 +4,7 @@ using Orchestrator.Plugins.Loading;
 namespace Orchestrator.Plugins.Snapshots;
 
 /// <summary>
-/// Copies a plugin directory the way its content hash sees it (docs/writing-plugins.md#hot-reload): regular files
+/// Copies a plugin directory the way its content hash sees it (docs/writing-plugins.md#runs-in-flight): regular files
 /// with their permission bits, symbolic links as links with the same target text (never followed, so nothing outside
 /// the plugin directory is copied), directories; a FIFO, device or socket is refused.
 /// </summary>

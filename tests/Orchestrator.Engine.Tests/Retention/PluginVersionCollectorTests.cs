@@ -9,7 +9,7 @@ namespace Orchestrator.Engine.Tests.Retention;
 
 /// <summary>
 /// The run store says which plugin versions unfinished runs pin; a replaced version is kept for them and collected
-/// once the last one ends (docs/writing-plugins.md#hot-reload).
+/// once the last one ends (docs/writing-plugins.md#runs-in-flight).
 /// </summary>
 public sealed class PluginVersionCollectorTests : IDisposable
 {

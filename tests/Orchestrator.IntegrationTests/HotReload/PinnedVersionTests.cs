@@ -6,7 +6,7 @@ using Orchestrator.IntegrationTests.Durability;
 namespace Orchestrator.IntegrationTests.HotReload;
 
 /// <summary>
-/// The "Done when" of in-flight runs surviving hot reload (docs/writing-plugins.md#hot-reload), with a real
+/// The "Done when" of in-flight runs surviving hot reload (docs/writing-plugins.md#runs-in-flight), with a real
 /// <c>orchestrator serve</c> and a real sandboxed executable plugin: two runs are held in their first phase by a gate
 /// file in their workspace, the plugin is edited to 2.0.0 meanwhile, and both finish on 1.0.0 while a new run takes
 /// 2.0.0; once they end, the 1.0.0 snapshot is collected.

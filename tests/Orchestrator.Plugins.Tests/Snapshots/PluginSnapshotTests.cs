@@ -9,7 +9,7 @@ namespace Orchestrator.Plugins.Tests.Snapshots;
 
 /// <summary>
 /// Content-addressed snapshots keep a replaced version runnable for the runs pinned to it
-/// (docs/writing-plugins.md#hot-reload): stored at load, run after an update, collected once nothing pins them.
+/// (docs/writing-plugins.md#runs-in-flight): stored at load, run after an update, collected once nothing pins them.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PluginSnapshotTests : IDisposable
