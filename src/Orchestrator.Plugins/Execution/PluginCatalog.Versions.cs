@@ -106,6 +106,18 @@ public sealed partial class PluginCatalog
     }
 
     /// <summary>
+    /// Exactly <paramref name="identity"/>: the current version, or a replaced one that runs can still execute because
+    /// its snapshot is whole (it is loaded from the snapshot, and stays loaded until collected). For a caller that
+    /// needs to know before it schedules anything on a version (for example a retry of a run pinned to it).
+    /// </summary>
+    /// <exception cref="PluginVersionUnavailableException">That version is not current and its snapshot is gone.</exception>
+    public async Task<LoadedPlugin> GetAsync(PluginIdentity identity, CancellationToken cancellationToken)
+    {
+        using var lease = await AcquireAsync(identity, cancellationToken);
+        return lease.Entry.Plugin;
+    }
+
+    /// <summary>
     /// Exactly <paramref name="identity"/>, held until the lease is disposed so that collection never unloads a
     /// version while one of its phases executes: the current version, or a replaced one loaded from its snapshot.
     /// </summary>

@@ -67,6 +67,22 @@ public sealed class PluginSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_ReplacedVersion_FromItsSnapshotWhileWholeThenTheReplacedError()
+    {
+        var (v1, v2) = await UpdatedToolAsync();
+
+        var whole = await _sandbox.Catalog.GetAsync(v1.Identity, TestContext.Current.CancellationToken);
+        var current = await _sandbox.Catalog.GetAsync(v2.Identity, TestContext.Current.CancellationToken);
+        _sandbox.Catalog.Collect([]);
+        var gone = await Should.ThrowAsync<PluginVersionUnavailableException>(() => _sandbox.Catalog.GetAsync(v1.Identity, TestContext.Current.CancellationToken));
+
+        whole.Identity.ShouldBe(v1.Identity);
+        whole.Manifest.Directory.ShouldBe(_sandbox.SnapshotOf(v1.Identity));
+        current.ShouldBe(v2);
+        gone.Message.ShouldContain("it was replaced by 2.0.0");
+    }
+
+    [Fact]
     public async Task ExecuteAsync_PluginRemovedWhileRunsPinIt_PinnedVersionStillRuns()
     {
         var directory = WriteTool("1.0.0", "one");
