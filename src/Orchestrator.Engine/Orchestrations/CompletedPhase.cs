@@ -6,4 +6,5 @@ namespace Orchestrator.Engine.Orchestrations;
 /// <param name="Attempts">Attempts taken.</param>
 /// <param name="DurationMs">From the first attempt's start to the last one's end, retry waits included.</param>
 /// <param name="Required">False for an optional phase, whose failure the run goes on without.</param>
-public sealed record CompletedPhase(string Phase, bool Succeeded, int Attempts, double DurationMs, bool Required = true);
+/// <param name="CopiedFrom">On a retry: the run this phase ran in; it was not executed again (docs/running-workflows.md#retry-a-failed-run).</param>
+public sealed record CompletedPhase(string Phase, bool Succeeded, int Attempts, double DurationMs, bool Required = true, string? CopiedFrom = null);

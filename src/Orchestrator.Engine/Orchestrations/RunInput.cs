@@ -14,6 +14,12 @@ public sealed record RunInput
     /// </summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>
+    /// The run this one retries (docs/running-workflows.md#retry-a-failed-run); null for a first run. Declared second so
+    /// that the run list reads it from the start of the stored input, like <see cref="CreatedAt"/>.
+    /// </summary>
+    public string? RetryOf { get; init; }
+
     /// <summary>The workflow the run was started from, or null for a plugin started directly.</summary>
     public string? Workflow { get; init; }
 
@@ -52,4 +58,7 @@ public sealed record RunInput
     /// memory backend, which redelivers at once, and for a run scheduled before it was recorded (one backstop timer).
     /// </summary>
     public TimeSpan Redelivery { get; init; }
+
+    /// <summary>On a retry: the phases done in the run retried, which this run does not execute again, and their shared data.</summary>
+    public RetrySeed? Carried { get; init; }
 }

@@ -11,15 +11,17 @@ namespace Orchestrator.Engine.Orchestrations;
 internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
 {
     private readonly List<PhaseAttempt> _running = [];
-    private readonly List<CompletedPhase> _completed = [];
+
+    // A retry starts with the phases it takes over from the run it retries, and their shared data and artifacts.
+    private readonly List<CompletedPhase> _completed = [.. input.Carried?.Phases ?? []];
     private readonly List<string> _errors = [];
-    private readonly List<string> _artifacts = [];
-    private readonly HashSet<string> _artifactSet = new(StringComparer.Ordinal);
+    private readonly List<string> _artifacts = [.. input.Carried?.Artifacts ?? []];
+    private readonly HashSet<string> _artifactSet = new(input.Carried?.Artifacts ?? [], StringComparer.Ordinal);
     private string? _waiting;
     private SharedData? _measured;
     private int _measuredLength;
 
-    public SharedData Shared { get; private set; } = SharedData.Empty;
+    public SharedData Shared { get; private set; } = input.Carried?.SharedData ?? SharedData.Empty;
 
     public JsonElement? LastOutput { get; private set; }
 

@@ -102,24 +102,118 @@ public sealed class RunPlanner(
     /// </summary>
     internal static void ThrowIfValuesInvalid(RunRequest request, IReadOnlyList<string> problemsSoFar)
     {
-        var problems = new List<string>(JsonValues.Problems(request.Input, "input"));
-        foreach (var (key, value) in request.Config.OrderBy(c => c.Key, StringComparer.Ordinal))
+        var problems = ValueProblems(request.Input, request.Config);
+        if (problems.Count > 0)
+        {
+            throw new RunRequestException(request.Target, [.. problemsSoFar, .. problems]);
+        }
+    }
+
+    /// <summary>
+    /// What a retry of <paramref name="original"/> executes (docs/running-workflows.md#retry-a-failed-run): the pinned
+    /// plugin version (or the one asked for), the run's input, its effective config with the request's over it, checked
+    /// as a start checks them, and the phases before the restart point taken over from the run with their shared data.
+    /// </summary>
+    /// <param name="original">The stored input of the run retried.</param>
+    /// <param name="progress">Its last published progress, with its shared data when it was kept.</param>
+    /// <param name="request">The retry asked for.</param>
+    /// <exception cref="RunRequestException">Every problem with the request.</exception>
+    /// <exception cref="RunConflictException">The version the run is pinned to is not loaded and no other was asked for.</exception>
+    public RunInput PrepareRetry(RunInput original, RunProgress? progress, RetryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = ValueProblems(original.Input, request.Config);
+        var plugin = RetryPlugin(original.Plugin, request, problems);
+        if (plugin is null)
+        {
+            throw new RunRequestException(request.RunId, problems, "retry");
+        }
+
+        var (config, phases) = ConfigResolver.Resolve(plugin, original.Config, request.Config, EngineEnvironment.Of(options.Value), problems);
+        InputCheck.AgainstPhases(plugin.Manifest, original.Input, problems);
+        var units = RestartPoint.Units(phases);
+        var finished = (progress?.Completed ?? []).GroupBy(c => c.Phase, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var restart = RestartPoint.Find(request.RunId, $"'{plugin.Identity.Name}' {plugin.Identity.Version}", units, finished, request.From, problems);
+        if (restart > 0 && progress?.SharedData is null)
+        {
+            problems.Add($"run '{request.RunId}' did not keep its shared data ({progress?.Omitted ?? "it published none"}), so the phases before '{units[restart.Value][0].Name}' cannot be taken over; retry it from its first phase: --from {units[0][0].Name}");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RunRequestException(request.RunId, problems, "retry");
+        }
+
+        return original with
+        {
+            CreatedAt = null,
+            RetryOf = request.RunId,
+            Plugin = plugin.Identity,
+            Config = config,
+            Phases = phases,
+            Workspace = string.Empty,
+            ParentRunId = null,
+            TimeoutMargin = options.Value.TimeoutMargin,
+            Redelivery = options.Value.Redelivery,
+            Carried = restart > 0
+                ? RestartPoint.Seed(request.RunId, units, restart.Value, progress!.Completed, progress.SharedData!, progress.Artifacts)
+                : null,
+        };
+    }
+
+    /// <summary>The values of an input and config the engine cannot carry, and a total length over the limit.</summary>
+    private static List<string> ValueProblems(JsonElement? input, ImmutableDictionary<string, JsonElement> config)
+    {
+        var problems = new List<string>(JsonValues.Problems(input, "input"));
+        foreach (var (key, value) in config.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             problems.AddRange(JsonValues.Problems(value, $"config '{key}'"));
         }
 
-        var length = JsonValues.Length(request.Input) + request.Config.Values.Sum(v => JsonValues.Length(v));
+        var length = JsonValues.Length(input) + config.Values.Sum(v => JsonValues.Length(v));
         if (length > JsonValues.MaxRunValueBytes)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
                 $"input and config: {length:N0} bytes of JSON; a run's input and config may hold at most {JsonValues.MaxRunValueBytes:N0} bytes together (every phase call carries them)"));
         }
 
-        if (problems.Count > 0)
+        return problems;
+    }
+
+    /// <summary>The plugin version a retry runs on: the pinned one, or the loaded one asked for; null with a problem when none is loaded.</summary>
+    /// <exception cref="RunConflictException">The pinned version is not loaded.</exception>
+    private LoadedPlugin? RetryPlugin(PluginIdentity pinned, RetryRequest request, List<string> problems)
+    {
+        var loaded = catalog.List().Where(p => p.Identity.Name == pinned.Name).ToList();
+        var versions = loaded.Count == 0
+            ? $"no version of plugin '{pinned.Name}' is loaded now ('orchestrator plugins list --all' says why)"
+            : $"the loaded version{(loaded.Count == 1 ? " is" : "s are")} {string.Join(", ", loaded.Select(p => $"{p.Identity.Version} (content {Short(p.Identity.ContentHash)})"))}";
+        if (request.PluginVersion is { } version)
         {
-            throw new RunRequestException(request.Target, [.. problemsSoFar, .. problems]);
+            var chosen = loaded.FirstOrDefault(p => p.Identity.Version == version)
+                ?? loaded.FirstOrDefault(p => version.Length >= 6 && p.Identity.ContentHash.StartsWith(version, StringComparison.OrdinalIgnoreCase));
+            if (chosen is null)
+            {
+                problems.Add($"plugin_version: plugin '{pinned.Name}' has no loaded version '{version}'; {versions}");
+            }
+
+            return chosen;
+        }
+
+        try
+        {
+            return catalog.Get(pinned);
+        }
+        catch (PluginVersionUnavailableException)
+        {
+            throw new RunConflictException(
+                $"cannot retry run '{request.RunId}': it is pinned to plugin '{pinned.Name}' {pinned.Version} (content {Short(pinned.ContentHash)}), which is not loaded now; {versions}"
+                + (loaded.Count == 0 ? string.Empty : "; retry on one of them with --plugin-version VERSION ('plugin_version' in the API)"));
         }
     }
+
+    private static string Short(string hash) => hash[..Math.Min(12, hash.Length)];
 
     /// <summary>The workflow the request names, or null when it names a plugin.</summary>
     internal static WorkflowDefinition? WorkflowOf(RunRequest request, WorkflowDiscoveryResult discovered) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Plugins.Execution;
 
@@ -35,6 +36,12 @@ public sealed record RunRecord
 
     /// <summary>The type of the error that failed the run (the backend's failure details), null unless it failed.</summary>
     public string? FailureType { get; init; }
+
+    /// <summary>The run this one retries (docs/running-workflows.md#retry-a-failed-run); null for a first run.</summary>
+    public string? RetryOf { get; init; }
+
+    /// <summary>The retries of this run, oldest first; filled in on a failed or terminated run read by its id.</summary>
+    public ImmutableArray<string> RetriedBy { get; init; } = [];
 
     /// <summary>True once the run can no longer change (completed, failed or terminated).</summary>
     public bool IsTerminal => Status is RunStatus.Completed or RunStatus.Failed or RunStatus.Terminated;

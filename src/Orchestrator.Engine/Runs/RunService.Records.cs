@@ -13,12 +13,14 @@ public sealed partial class RunService
     internal static RunRecord ToRecord(OrchestrationMetadata metadata)
     {
         var status = ToStatus(metadata.RuntimeStatus);
+        var header = InputHeader(metadata.SerializedInput);
         return new RunRecord
         {
             RunId = metadata.InstanceId,
             Kind = metadata.Name,
             Status = status,
-            CreatedAt = RequestedAt(metadata.SerializedInput) ?? metadata.CreatedAt,
+            CreatedAt = header.CreatedAt ?? metadata.CreatedAt,
+            RetryOf = header.RetryOf,
             LastUpdatedAt = metadata.LastUpdatedAt,
             Plugin = PinnedPlugin(metadata),
             Progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunProgress>(),
@@ -78,25 +80,39 @@ public sealed partial class RunService
     /// <see cref="RunInput.CreatedAt"/> (or the workflow's), read from the first property of the stored input without
     /// reading the rest; null for a run started before it was recorded.
     /// </summary>
-    internal static DateTimeOffset? RequestedAt(string? serializedInput)
+    internal static DateTimeOffset? RequestedAt(string? serializedInput) => InputHeader(serializedInput).CreatedAt;
+
+    /// <summary>
+    /// <see cref="RunInput.CreatedAt"/> and <see cref="RunInput.RetryOf"/>, read from the first two properties of the
+    /// stored input without reading the rest; null where the input does not start with them.
+    /// </summary>
+    internal static (DateTimeOffset? CreatedAt, string? RetryOf) InputHeader(string? serializedInput)
     {
         if (serializedInput is null)
         {
-            return null;
+            return (null, null);
         }
 
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(serializedInput, 0, Math.Min(serializedInput.Length, 200)), isFinalBlock: false, state: default);
+        // created_at, then a retry_of of at most a run id's length.
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(serializedInput, 0, Math.Min(serializedInput.Length, 400)), isFinalBlock: false, state: default);
         try
         {
-            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+            if (!(reader.Read() && reader.TokenType == JsonTokenType.StartObject
                 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("created_at"u8)
-                && reader.Read() && reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var at)
-                ? at
+                && reader.Read() && reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var at)))
+            {
+                return (null, null);
+            }
+
+            var retryOf = reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("retry_of"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.String
+                ? reader.GetString()
                 : null;
+            return (at, retryOf);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

@@ -70,7 +70,17 @@ public sealed partial class RunService(
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        return metadata is null ? null : WithSavedSharedData(ToRecord(metadata));
+        if (metadata is null)
+        {
+            return null;
+        }
+
+        var record = WithSavedSharedData(ToRecord(metadata));
+
+        // Only a failed or terminated run can have been retried; other runs are read without the query for retries.
+        return record.Status is RunStatus.Failed or RunStatus.Terminated && metadata.Name == OrchestrationNames.Run
+            ? record with { RetriedBy = await RetriesOfAsync(runId, record.RetryOf, cancellationToken) }
+            : record;
     }
 
     /// <summary>Runs, newest first, optionally only those in the given states.</summary>

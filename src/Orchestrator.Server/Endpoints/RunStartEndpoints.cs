@@ -12,7 +12,7 @@ using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Endpoints;
 
-/// <summary>Starting runs: of a workflow, of a plugin, and idempotently under a client-chosen id.</summary>
+/// <summary>Starting runs: of a workflow, of a plugin, idempotently under a client-chosen id, and as a retry of a run.</summary>
 internal static class RunStartEndpoints
 {
     private const string StartExample = """{"input": {...}, "config": {"key": "value"}, "run_id": "optional-id"}""";
@@ -28,6 +28,25 @@ internal static class RunStartEndpoints
         api.MapPut("/runs/{id}", PutAsync)
             .WithName("PutRun").WithSummary("Start a run under this id, or return it when the same request already started it")
             .Accepts<PutRunBody>("application/json").Produces<RunRecord>(201).Produces<RunRecord>(200).ApiProblems(400, 404, 409, 413);
+        api.MapPost("/runs/{id}/retry", RetryAsync)
+            .WithName("RetryRun").WithSummary("Start a new run that retries a failed or terminated run from the phase it stopped at (or 'from'), taking over the phases before it (409 for a run in another state)")
+            .Accepts<RetryRunBody>(isOptional: true, "application/json").Produces<RunRecord>(201).ApiProblems(400, 404, 409, 413);
+    }
+
+    private static async Task<IResult> RetryAsync(string id, HttpRequest request, RunService runs, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<RetryRunBody>(request, cancellationToken) ?? new RetryRunBody();
+        var retry = new RetryRequest
+        {
+            RunId = id,
+            From = body.From,
+            Config = body.Config?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, JsonElement>.Empty,
+            PluginVersion = body.PluginVersion,
+        };
+        var retryId = await runs.RetryAsync(retry, cancellationToken);
+        var run = await runs.GetAsync(retryId, cancellationToken) ?? throw runs.RunNotFound(retryId);
+        request.HttpContext.Response.Headers.Location = $"/api/runs/{Uri.EscapeDataString(retryId)}";
+        return Results.Json(run, ContractJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> StartWorkflowAsync(string name, HttpRequest request, WorkflowCatalog workflows, RunService runs, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
     private static (int Status, string Detail, IReadOnlyList<string> Errors) Map(Exception ex) => ex switch
     {
         ApiProblemException problem => (problem.Status, problem.Message, problem.Errors),
-        RunRequestException request => (StatusCodes.Status400BadRequest, $"cannot start '{request.Target}': {request.Problems.Length} problem(s); see errors", request.Problems),
+        RunRequestException request => (StatusCodes.Status400BadRequest, $"cannot {request.Action} '{request.Target}': {request.Problems.Length} problem(s); see errors", request.Problems),
         InvalidValueException invalid => (StatusCodes.Status400BadRequest, invalid.Message, invalid.Problems),
         RunNotFoundException or PluginNotFoundException => (StatusCodes.Status404NotFound, ex.Message, []),
         RunConflictException => (StatusCodes.Status409Conflict, ex.Message, []),

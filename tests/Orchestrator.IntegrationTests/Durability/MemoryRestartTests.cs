@@ -17,10 +17,10 @@ public sealed class MemoryRestartTests : IDisposable
 
     public MemoryRestartTests()
     {
-        // A lost run's workspace is kept for the retention time after the run started; serve reads these (run does not),
-        // so the serves below look at once, and every second, for what is older than a second.
-        _machine.Environment["ORCHESTRATOR_ENGINE__RETENTION"] = "00:00:01";
-        _machine.Environment["ORCHESTRATOR_ENGINE__CLEANUPINTERVAL"] = "00:00:01";
+        // A lost run's workspace is kept for the retention time after the run started, and its marker as long after
+        // the workspace is removed: the tests age the lost run's marker past the retention instead of making the
+        // retention short, so the moved marker is still there when they look the run up however slow the machine is.
+        _machine.Environment["ORCHESTRATOR_ENGINE__RETENTION"] = "01:00:00";
     }
 
     public void Dispose() => _machine.Dispose();
@@ -37,6 +37,7 @@ public sealed class MemoryRestartTests : IDisposable
         var alive = await UserMachine.StartedRunIdAsync(live);
         await _machine.WaitForJournalAsync(alive, "p1 start", live, Deadline);
         var (lost, lostPid) = await StartAndKillAsync("run", "journal", "--backend", "memory");
+        AgePastRetention(lost);
         var lostMessage = $"run '{lost}' was lost with the in-memory backend when its process, orchestrator run (process {lostPid}), stopped";
 
         var shown = await _machine.RunAsync(Deadline, "runs", "show", lost);
@@ -81,6 +82,7 @@ public sealed class MemoryRestartTests : IDisposable
         }
 
         Directory.Exists(Path.Combine(RunsDirectory, "mem-1")).ShouldBeTrue("the killed serve left the run's workspace");
+        AgePastRetention("mem-1");
         await using var second = _machine.Start("serve", "--backend", "memory", "--urls", "http://127.0.0.1:0");
         using var api = new HttpClient { BaseAddress = await UserMachine.ServeAddressAsync(second) };
         await second.WaitForLineAsync(l => l.Contains("Lost-run cleanup: pass done", StringComparison.Ordinal), Deadline, "the lost run's workspace was never removed");
@@ -100,6 +102,10 @@ public sealed class MemoryRestartTests : IDisposable
         (await run.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBeTrue("the killed run did not exit");
         return (runId, run.Id);
     }
+
+    /// <summary>Makes a run look started two hours ago to the lost-run cleanup (its workspace marker's write time).</summary>
+    private void AgePastRetention(string runId) =>
+        File.SetLastWriteTimeUtc(Path.Combine(RunsDirectory, runId, ".orchestrator", "run.json"), DateTime.UtcNow.AddHours(-2));
 
     private static async Task<string> NotFoundDetailAsync(HttpClient http, string runId)
     {

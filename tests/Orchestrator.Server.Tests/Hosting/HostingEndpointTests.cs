@@ -13,7 +13,7 @@ public sealed class HostingEndpointTests(ServerFixture server)
         "post /api/workflows/{name}/runs", "post /api/plugins/{name}/runs", "put /api/runs/{id}", "get /api/runs/{id}",
         "get /api/runs/{id}/events", "get /api/runs", "post /api/runs/{id}/approve", "post /api/runs/{id}/reject",
         "post /api/runs/{id}/events/{name}", "post /api/runs/{id}/terminate", "post /api/runs/{id}/suspend",
-        "post /api/runs/{id}/resume", "delete /api/runs/{id}", "post /api/workflows/{name}/plan", "post /api/plugins/{name}/plan",
+        "post /api/runs/{id}/resume", "post /api/runs/{id}/retry", "delete /api/runs/{id}", "post /api/workflows/{name}/plan", "post /api/plugins/{name}/plan",
         "get /api/workflows", "get /api/plugins",
         "get /api/plugins/{name}", "post /api/plugins/validate", "post /api/plugins/reload", "get /healthz", "get /readyz",
     ];

@@ -148,6 +148,7 @@ public sealed class RunActionTests(ServerFixture server)
     [InlineData("POST", "/api/runs/{0}/terminate")]
     [InlineData("POST", "/api/runs/{0}/suspend")]
     [InlineData("POST", "/api/runs/{0}/resume")]
+    [InlineData("POST", "/api/runs/{0}/retry")]
     [InlineData("POST", "/api/runs/{0}/events/x")]
     [InlineData("DELETE", "/api/runs/{0}")]
     public async Task RunRoute_UnknownRun_NotFound(string method, string route)

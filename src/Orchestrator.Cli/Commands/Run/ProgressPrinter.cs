@@ -47,7 +47,11 @@ internal sealed class ProgressPrinter(TextWriter output, string sidecarAddress, 
         // What finished happened before what runs now: each finished phase, then the failed attempts it had.
         foreach (var done in progress.Completed)
         {
-            if (_seen.Add($"done:{run.RunId}:{done.Phase}"))
+            if (done.CopiedFrom is { } from && _seen.Add($"done:{run.RunId}:{done.Phase}"))
+            {
+                Write($"{done.Phase}: taken over from run {from}, not run again");
+            }
+            else if (_seen.Add($"done:{run.RunId}:{done.Phase}"))
             {
                 var elapsed = DurationText.Format(TimeSpan.FromMilliseconds(Math.Round(done.DurationMs)));
                 var attempts = done.Attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{done.Attempts} attempts");

@@ -57,36 +57,57 @@ internal static class RunCommand
                     // The run had finished already: its summary is printed, and the exit code is the one `run` gave.
                     return exitCode;
                 }
-
-                while (true)
-                {
-                    RpcException failure;
-                    try
-                    {
-                        return await follow.ToTheEndAsync(attachment.Process, cancellationToken);
-                    }
-                    catch (RpcException ex) when (attachment.Owner is not null)
-                    {
-                        failure = ex;
-                    }
-
-                    // The owner whose sidecar this process used stopped or was killed: the run moves here, or to its new owner.
-                    var lost = await attachment.TryReattachAsync(context, settings, logging, cancellationToken);
-                    if (lost is null)
-                    {
-                        ExceptionDispatchInfo.Throw(failure);
-                    }
-
-                    follow.Reattached(attachment, lost);
-                }
             }
-            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException)
+            catch (Exception ex) when (IsInterruption(ex, cancellationToken))
             {
-                // Ctrl+C or SIGTERM: the embedded sidecar may stop under the poll before the poll sees the cancellation.
                 await interruption.WriteAsync(runId, follow.IsScheduled, attachment);
                 return Interrupted;
             }
+
+            return await FollowAsync(context, settings, logging, attachment, follow, interruption, cancellationToken);
         });
         return command;
     }
+
+    /// <summary>
+    /// Follows a started run to its end (its exit code); when the owner whose sidecar this process used goes away, the
+    /// run moves here or to its new owner and is followed there. Ctrl+C or SIGTERM: says where the run goes on, 130.
+    /// </summary>
+    internal static async Task<int> FollowAsync(
+        CliContext context, EngineSettings settings, CliLogging logging, RunAttachment attachment, RunFollowing follow, RunInterruption interruption,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                RpcException failure;
+                try
+                {
+                    return await follow.ToTheEndAsync(attachment.Process, cancellationToken);
+                }
+                catch (RpcException ex) when (attachment.Owner is not null)
+                {
+                    failure = ex;
+                }
+
+                var lost = await attachment.TryReattachAsync(context, settings, logging, cancellationToken);
+                if (lost is null)
+                {
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+
+                follow.Reattached(attachment, lost);
+            }
+        }
+        catch (Exception ex) when (IsInterruption(ex, cancellationToken))
+        {
+            await interruption.WriteAsync(follow.RunId, follow.IsScheduled, attachment);
+            return Interrupted;
+        }
+    }
+
+    // Ctrl+C or SIGTERM: the embedded sidecar may stop under the poll before the poll sees the cancellation.
+    private static bool IsInterruption(Exception ex, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException;
 }

@@ -14,6 +14,9 @@ internal sealed class RunFollowing(CliInvocation invocation, string runId, bool 
 {
     private ProgressPrinter? _printer;
 
+    /// <summary>The run followed.</summary>
+    public string RunId => runId;
+
     /// <summary>Whether the run is known to be in the backend (started by this command, or found by --resume).</summary>
     public bool IsScheduled { get; private set; }
 

@@ -22,11 +22,22 @@ internal static class RunSummary
             await output.WriteLineAsync($"  {summary}");
         }
 
+        if (run.RetryOf is { } retryOf)
+        {
+            await output.WriteLineAsync($"  a retry of run {retryOf}");
+        }
+
+        if (!run.RetriedBy.IsDefaultOrEmpty)
+        {
+            await output.WriteLineAsync($"  retried by: {string.Join(", ", run.RetriedBy)}");
+        }
+
         foreach (var phase in run.Progress?.Completed ?? [])
         {
             var state = phase.Succeeded ? "ok" : "failed";
+            var copied = phase.CopiedFrom is { } from ? $", taken over from run {from}" : string.Empty;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {phase.Phase,-20} {state,-7} {DurationText.Format(TimeSpan.FromMilliseconds(Math.Round(phase.DurationMs))),-10} {phase.Attempts} attempt(s)"));
+                $"  {phase.Phase,-20} {state,-7} {DurationText.Format(TimeSpan.FromMilliseconds(Math.Round(phase.DurationMs))),-10} {phase.Attempts} attempt(s){copied}"));
         }
 
         var artifacts = run.Output?.Artifacts ?? run.Progress?.Artifacts ?? [];

@@ -11,7 +11,7 @@ using Orchestrator.Engine.Runs;
 
 namespace Orchestrator.Cli.Commands.Runs;
 
-/// <summary><c>orchestrator runs list|show|approve|reject|terminate|suspend|resume|purge</c> against a sidecar.</summary>
+/// <summary><c>orchestrator runs list|show|approve|reject|retry|terminate|suspend|resume|purge</c> against a sidecar.</summary>
 internal static class RunsCommand
 {
     public static Command Create(CliContext context, Option<string[]> pluginPaths)
@@ -21,6 +21,7 @@ internal static class RunsCommand
         command.Subcommands.Add(Show(context, pluginPaths));
         command.Subcommands.Add(Approve(context, pluginPaths));
         command.Subcommands.Add(Reject(context, pluginPaths));
+        command.Subcommands.Add(RunsRetryCommand.Create(context, pluginPaths));
         command.Subcommands.Add(Simple(context, pluginPaths, "terminate", "Stop a run for good.", (s, id, reason, ct) => s.TerminateAsync(id, reason, ct), "terminated"));
         command.Subcommands.Add(Simple(context, pluginPaths, "suspend", "Pause a run until it is resumed.", (s, id, reason, ct) => s.SuspendAsync(id, reason, ct), "suspended"));
         command.Subcommands.Add(Simple(context, pluginPaths, "resume", "Resume a suspended run.", (s, id, reason, ct) => s.ResumeAsync(id, reason, ct), "resumed"));
