@@ -18,6 +18,12 @@ public sealed class EngineOptions
     /// <summary>How often the purge job runs.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How often a worker asks the run store which plugin versions its unfinished runs pin, and lets the catalog
+    /// collect the replaced versions none pins (docs/writing-plugins.md#runs-in-flight).
+    /// </summary>
+    public TimeSpan PluginCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Whether the host runs the retention purge job (the worker does; a pure client does not).</summary>
     public bool EnableRetention { get; set; } = true;
 

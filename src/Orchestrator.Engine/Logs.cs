@@ -73,4 +73,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6047, Level = LogLevel.Warning, Message = "Schedules: reconciling the workflows' schedules failed; it is tried again in {Interval}")]
     public static partial void ScheduleReconcileFailed(this ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(EventId = 6080, Level = LogLevel.Warning, Message = "Plugin version collection failed: the run store could not say which versions runs pin; nothing was collected, it is tried again in {Interval}")]
+    public static partial void PluginCollectionFailed(this ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -20,6 +20,21 @@ internal static partial class Logs
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Executable plugins run without a sandbox (Plugins:Sandbox is off): they can read and write whatever this process can, including its environment through /proc; see docs/process-protocol.md#sandbox")]
     public static partial void SandboxOff(this ILogger logger);
 
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Plugin {Plugin} has no snapshot in {Directory}: {Reason}; runs of it cannot continue on it once it is replaced (docs/writing-plugins.md#runs-in-flight)")]
+    public static partial void SnapshotFailed(this ILogger logger, string plugin, string directory, string reason);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Loaded plugin {Plugin} from its snapshot {Directory} for the runs pinned to it")]
+    public static partial void VersionRestored(this ILogger logger, string plugin, string directory);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Plugin {Plugin} is not current and cannot be loaded from a snapshot: {Reason}")]
+    public static partial void SnapshotUnusable(this ILogger logger, string plugin, string reason);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Collected plugin {Plugin} {Hash}: not current and no run pins it; unloaded and its snapshot deleted")]
+    public static partial void VersionCollected(this ILogger logger, string plugin, string hash);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Collecting plugin snapshots in {Directory} failed; it is tried again at the next collection")]
+    public static partial void CollectionFailed(this ILogger logger, Exception exception, string directory);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "[{Plugin} {Command}] {Line}")]
     public static partial void ProcessStderr(this ILogger logger, string plugin, string command, string line);
 

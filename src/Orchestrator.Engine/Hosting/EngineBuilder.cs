@@ -18,8 +18,8 @@ public sealed class EngineBuilder(IServiceCollection services)
     /// <summary>
     /// Adds the durable client for <paramref name="address"/> and, when <paramref name="worker"/> is true, the worker
     /// (run, workflow and schedule orchestrations, every <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity), the retention purge
-    /// job, the reconciling of schedules (when <see cref="EngineOptions.KeepSchedules"/>) and, on the in-memory backend,
-    /// the removal of lost runs' workspaces.
+    /// job, the reconciling of schedules (when <see cref="EngineOptions.KeepSchedules"/>), the collection of replaced
+    /// plugin versions no run pins and, on the in-memory backend, the removal of lost runs' workspaces.
     /// </summary>
     public EngineBuilder UseSidecar(string address, bool worker = true)
     {
@@ -58,6 +58,7 @@ public sealed class EngineBuilder(IServiceCollection services)
         Services.AddHostedService(sp => new RetentionGate(sp));
         Services.AddHostedService<LostRunCleanup>();
         Services.AddHostedService<ScheduleReconciler>();
+        Services.AddHostedService<PluginVersionCollector>();
         return this;
     }
 

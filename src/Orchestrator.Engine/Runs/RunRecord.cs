@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Runs;
 
@@ -17,6 +18,12 @@ public sealed record RunRecord
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset LastUpdatedAt { get; init; }
+
+    /// <summary>
+    /// The plugin version a plugin run (or a workflow's step run) is pinned to and executes to its end, whatever hot
+    /// reload loads meanwhile (docs/writing-plugins.md#runs-in-flight); null for a workflow run, whose steps are runs of their own.
+    /// </summary>
+    public PluginIdentity? Plugin { get; init; }
 
     /// <summary>The latest published progress.</summary>
     public RunProgress? Progress { get; init; }

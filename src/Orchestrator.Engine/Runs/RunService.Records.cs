@@ -22,11 +22,29 @@ public sealed partial class RunService
             CreatedAt = header.CreatedAt ?? metadata.CreatedAt,
             RetryOf = header.RetryOf,
             LastUpdatedAt = metadata.LastUpdatedAt,
+            Plugin = PinnedPlugin(metadata),
             Progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunProgress>(),
             Output = status == RunStatus.Completed && metadata.SerializedOutput is not null ? metadata.ReadOutputAs<RunOutput>() : null,
             Failure = status == RunStatus.Failed ? metadata.FailureDetails?.ErrorMessage ?? "failed" : null,
             FailureType = status == RunStatus.Failed ? metadata.FailureDetails?.ErrorType : null,
         };
+    }
+
+    private static Plugins.Execution.PluginIdentity? PinnedPlugin(OrchestrationMetadata metadata)
+    {
+        if (metadata.Name != OrchestrationNames.Run || metadata.SerializedInput is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return metadata.ReadInputAs<RunInput>()?.Plugin;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

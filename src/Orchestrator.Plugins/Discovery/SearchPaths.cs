@@ -81,7 +81,7 @@ public static class SearchPaths
         options.Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     // XDG: a relative value is invalid and ignored, falling back to the default under the home directory.
-    private static string? XdgHome(DiscoveryOptions options, string variable, string defaultUnderHome)
+    internal static string? XdgHome(DiscoveryOptions options, string variable, string defaultUnderHome)
     {
         if (Variable(options, variable) is { } value && Path.IsPathFullyQualified(value))
         {

@@ -28,7 +28,8 @@ public sealed class PhaseExecutor : IPhaseExecutor
     {
         ArgumentNullException.ThrowIfNull(plugin);
         ArgumentNullException.ThrowIfNull(request);
-        var entry = _catalog.GetEntry(plugin);
+        using var lease = await _catalog.AcquireAsync(plugin, cancellationToken);
+        var entry = lease.Entry;
         var manifest = entry.Plugin.Manifest;
         if (!string.Equals(request.Plugin, plugin.Name, StringComparison.Ordinal))
         {

@@ -7,6 +7,7 @@ using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Loading;
 using Orchestrator.Plugins.Registry;
 using Orchestrator.Plugins.Reload;
+using Orchestrator.Plugins.Snapshots;
 
 namespace Orchestrator.Plugins.Execution;
 
@@ -14,9 +15,10 @@ namespace Orchestrator.Plugins.Execution;
 /// The runnable plugins: discovery and the registry decide which plugins load, the loaders make each runnable
 /// (built-in provider, collectible assembly context, or checked executable), and every loaded version carries
 /// the content hash of its directory. <see cref="ReloadAsync"/> swaps in a new immutable state atomically and
-/// unloads what was replaced or removed; readers never lock.
+/// unloads what was replaced or removed; readers never lock. Replaced versions that runs still pin execute from
+/// their snapshots (PluginCatalog.Versions.cs).
 /// </summary>
-public sealed class PluginCatalog : IPluginCatalog, IDisposable
+public sealed partial class PluginCatalog : IPluginCatalog, IDisposable
 {
     private readonly PluginOptions _options;
     private readonly ILogger _logger;
@@ -37,6 +39,7 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Orchestrator.Plugins");
         _loader = new PluginLoader(options, _logger);
+        _store = options.ResolveSnapshotDirectory() is { } snapshots ? new PluginSnapshotStore(snapshots) : null;
         if (options.Sandbox == Processes.SandboxMode.Off)
         {
             _logger.SandboxOff();
@@ -86,6 +89,7 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
             var before = Volatile.Read(ref _state);
             var after = await BuildStateAsync(before, cancellationToken);
             Volatile.Write(ref _state, after);
+            Volatile.Write(ref _loadedOnce, true);
             UnloadReplaced(before, after);
             var result = PluginReloadResult.Compare(
                 before.Entries.Values.Select(e => e.Plugin.Identity), after.Entries.Values.Select(e => e.Plugin.Identity), after.Problems);
@@ -117,24 +121,26 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
             entry.Runtime.Dispose();
         }
 
+        DisposeVersions();
         _reloadGate.Dispose();
     }
 
-    /// <summary>The entry of exactly <paramref name="identity"/>.</summary>
-    /// <exception cref="PluginVersionUnavailableException">That version is not the one loaded now.</exception>
+    /// <summary>The entry of exactly <paramref name="identity"/>: current, or replaced and loaded from its snapshot.</summary>
+    /// <exception cref="PluginVersionUnavailableException">That version is neither current nor loaded from a snapshot.</exception>
     internal CatalogEntry GetEntry(PluginIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        var entries = Volatile.Read(ref _state).Entries;
-        if (entries.TryGetValue(identity.Name, out var entry) && entry.Plugin.Identity == identity)
-        {
-            return entry;
-        }
+        return Current(identity) ?? Retired(identity) ?? throw Unavailable(identity);
+    }
 
+    /// <summary>Why a run pinned to <paramref name="identity"/> cannot continue: it is not current and has no snapshot.</summary>
+    private PluginVersionUnavailableException Unavailable(PluginIdentity identity)
+    {
+        Volatile.Read(ref _state).Entries.TryGetValue(identity.Name, out var entry);
         var requested = $"plugin '{identity.Name}' {identity.Version} (content {Short(identity.ContentHash)})";
         if (entry is null)
         {
-            throw new PluginVersionUnavailableException(
+            return new PluginVersionUnavailableException(
                 $"{requested} is not available: no plugin named '{identity.Name}' is loaded now (removed, or rejected: run 'orchestrator plugins list --all'); "
                 + "a run pinned to that version cannot continue on another one")
             {
@@ -143,7 +149,7 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
         }
 
         var current = entry.Plugin.Identity;
-        throw new PluginVersionUnavailableException(
+        return new PluginVersionUnavailableException(
             $"{requested} is not available: it was replaced by {current.Version} (content {Short(current.ContentHash)}); "
             + $"a run pinned to {identity.Version} (content {Short(identity.ContentHash)}) cannot continue on another version, start a new run")
         {
@@ -154,6 +160,9 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
 
     /// <summary>The collectible load context of an assembly plugin version, weakly held; null for other kinds.</summary>
     internal WeakReference? LoadContextOf(PluginIdentity identity) => (GetEntry(identity).Runtime as InProcessRuntime)?.LoadContext;
+
+    /// <summary>The load context of a replaced version loaded from its snapshot, if it was (collection tests).</summary>
+    internal WeakReference? RetiredLoadContextOf(PluginIdentity identity) => (Retired(identity)?.Runtime as InProcessRuntime)?.LoadContext;
 
     private static string Short(string hash) => hash[..Math.Min(12, hash.Length)];
 
@@ -178,11 +187,13 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
                     var identity = new PluginIdentity(plugin.Name, plugin.Manifest.Version.ToString(), content.Hash);
                     if (before.Entries.TryGetValue(plugin.Name, out var existing) && existing.Plugin.Identity == identity)
                     {
+                        Snapshot(plugin.Manifest, identity, token);
                         loaded[plugin.Name] = existing;
                         return;
                     }
 
                     var entry = await _loader.LoadAsync(plugin, identity, content.Warnings, token);
+                    Snapshot(plugin.Manifest, identity, token);
                     loaded[plugin.Name] = entry;
                     fresh[plugin.Name] = entry;
                     _logger.PluginLoaded(identity.ToString());
@@ -230,6 +241,8 @@ public sealed class PluginCatalog : IPluginCatalog, IDisposable
         {
             if (!after.Entries.TryGetValue(name, out var now) || !ReferenceEquals(now, entry))
             {
+                // Its grace time (PluginOptions.SnapshotGrace) starts now that it is no longer current.
+                _store?.Touch(entry.Plugin.Identity);
                 entry.Runtime.Dispose();
                 _logger.PluginUnloaded(entry.Plugin.Identity.ToString());
             }

@@ -67,6 +67,32 @@ public sealed class PluginOptions
     /// <summary>Quiet time after the last file change before the watcher reloads.</summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Where the snapshots that keep replaced versions runnable live (<c>Plugins:SnapshotDirectory</c>,
+    /// docs/writing-plugins.md#runs-in-flight): one directory per plugin name and content hash. Null means
+    /// <c>$XDG_CACHE_HOME/orchestrator/plugins</c>, else <c>~/.cache/orchestrator/plugins</c>.
+    /// </summary>
+    public string? SnapshotDirectory { get; set; }
+
+    /// <summary>
+    /// How long a version that is no longer current and that no run pins keeps its snapshot (5 minutes): it covers a
+    /// run that is being started on the version the moment a reload replaces it, before the run store lists it, and
+    /// keeps what another process's runs pin while that process marks it every collection interval.
+    /// </summary>
+    public TimeSpan SnapshotGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The snapshot store's directory, or null when none can be named (no home directory).</summary>
+    internal string? ResolveSnapshotDirectory()
+    {
+        if (SnapshotDirectory is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var discovery = ResolveDiscovery();
+        return SearchPaths.XdgHome(discovery, "XDG_CACHE_HOME", ".cache") is { } cache ? Path.Combine(cache, "orchestrator", "plugins") : null;
+    }
+
     /// <summary>The bubblewrap executable to use, or null when there is none.</summary>
     internal string? ResolveBwrap() => BwrapPath ?? ProcessTools.Bwrap;
 

@@ -46,7 +46,7 @@ public static class ContentHash
     {
         ArgumentNullException.ThrowIfNull(directory);
         var root = PluginPaths.RealPath(Path.GetFullPath(directory));
-        var entries = List(root, cancellationToken);
+        var entries = List(root, directories: null, cancellationToken);
         var warnings = ImmutableArray.CreateBuilder<DocumentProblem>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var budget = MaxBytes;
@@ -77,7 +77,11 @@ public static class ContentHash
         return new PluginContent(Convert.ToHexStringLower(hash.GetHashAndReset()), warnings.ToImmutable());
     }
 
-    private static List<(string Relative, string Full, bool IsLink)> List(string root, CancellationToken cancellationToken)
+    /// <summary>
+    /// The files and links under <paramref name="root"/> (links not followed), with the same limits and special-file
+    /// refusal as hashing; the subdirectories are added to <paramref name="directories"/> when given.
+    /// </summary>
+    internal static List<(string Relative, string Full, bool IsLink)> List(string root, List<string>? directories, CancellationToken cancellationToken)
     {
         var entries = new List<(string, string, bool)>();
         var pending = new Stack<string>();
@@ -104,6 +108,7 @@ public static class ContentHash
                 }
                 else if (isDirectory)
                 {
+                    directories?.Add(relative);
                     pending.Push(full);
                 }
                 else if (SafeFiles.KindOf(full, followLinks: false) is var kind && kind != FileKind.Regular)

@@ -8,7 +8,7 @@ namespace Orchestrator.Plugins.Loading;
 /// <summary>Phases implemented by .NET types running in the host process (built-in and assembly plugins).</summary>
 internal sealed class InProcessRuntime : IPluginRuntime
 {
-    private readonly Action? _unload;
+    private Action? _unload;
     private ImmutableDictionary<string, IPhase> _phases;
 
     private InProcessRuntime(ImmutableDictionary<string, IPhase> phases, Action? unload)
@@ -72,6 +72,9 @@ internal sealed class InProcessRuntime : IPluginRuntime
     {
         // Dropping the phase objects is what lets a collectible load context actually unload.
         Volatile.Write(ref _phases, ImmutableDictionary<string, IPhase>.Empty);
-        _unload?.Invoke();
+
+        // The unload action holds the context: a disposed runtime that is still reachable (a completed load task a
+        // pool thread has not let go of yet) must not keep it alive.
+        Interlocked.Exchange(ref _unload, null)?.Invoke();
     }
 }

@@ -34,10 +34,15 @@ internal sealed class PluginLoader(PluginOptions options, ILogger logger)
     /// <param name="contentWarnings">What hashing its directory reported (links pointing outside).</param>
     /// <param name="cancellationToken">Cancels loading.</param>
     /// <exception cref="PluginLoadException">The plugin cannot be made runnable; the message says why.</exception>
+    public Task<CatalogEntry> LoadAsync(
+        DiscoveredPlugin plugin, PluginIdentity identity, ImmutableArray<DocumentProblem> contentWarnings, CancellationToken cancellationToken) =>
+        LoadAsync(plugin.Manifest, plugin.Source, plugin.Warnings.AddRange(contentWarnings), identity, cancellationToken);
+
+    /// <summary>Loads <paramref name="manifest"/>'s plugin as <paramref name="identity"/> (a snapshot has no search path).</summary>
+    /// <exception cref="PluginLoadException">The plugin cannot be made runnable; the message says why.</exception>
     public async Task<CatalogEntry> LoadAsync(
-        DiscoveredPlugin plugin, PluginIdentity identity, ImmutableArray<DocumentProblem> contentWarnings, CancellationToken cancellationToken)
+        PluginManifest manifest, SearchPath? source, ImmutableArray<DocumentProblem> warnings, PluginIdentity identity, CancellationToken cancellationToken)
     {
-        var manifest = plugin.Manifest;
         var prompts = ReadPrompts(manifest);
         IPluginRuntime runtime = manifest switch
         {
@@ -45,7 +50,7 @@ internal sealed class PluginLoader(PluginOptions options, ILogger logger)
             { Binary: true } => await ProcessRuntime.LoadAsync(manifest, options, logger, cancellationToken),
             _ => AssemblyPluginLoader.Load(manifest, identity.ContentHash),
         };
-        var loaded = new LoadedPlugin(identity, manifest) { Source = plugin.Source, Warnings = plugin.Warnings.AddRange(contentWarnings) };
+        var loaded = new LoadedPlugin(identity, manifest) { Source = source, Warnings = warnings };
         return new CatalogEntry(loaded, runtime, prompts);
     }
 

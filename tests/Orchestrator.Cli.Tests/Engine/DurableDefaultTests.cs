@@ -46,6 +46,25 @@ public sealed class DurableDefaultTests : IDisposable
         show.Output.ShouldContain("run kept-1: completed");
     }
 
+    [Fact]
+    public async Task RunsShow_PluginRun_NamesThePinnedVersionAndContentHashInTextAndJson()
+    {
+        await RunAsync("run", "quick", "--run-id", "pinned-1");
+        var hash = Orchestrator.Plugins.Loading.ContentHash.Compute(Path.Combine(_plugins, "quick"), TestContext.Current.CancellationToken);
+
+        var show = await RunAsync("runs", "show", "pinned-1");
+        var json = await RunAsync("runs", "show", "pinned-1", "--json");
+
+        show.ExitCode.ShouldBe(0, show.ToString());
+        show.Output.ShouldContain($"  plugin quick 1.0.0 (content {hash[..12]})");
+        json.ExitCode.ShouldBe(0, json.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var plugin = document.RootElement.GetProperty("plugin");
+        plugin.GetProperty("name").GetString().ShouldBe("quick");
+        plugin.GetProperty("version").GetString().ShouldBe("1.0.0");
+        plugin.GetProperty("content_hash").GetString().ShouldBe(hash);
+    }
+
     [Theory]
     [InlineData("XDG_DATA_HOME", "xdg", "xdg/orchestrator/orchestrator.db")]
     [InlineData("ORCHESTRATOR_SIDECAR__DATABASEPATH", "chosen/runs.db", "chosen/runs.db")]

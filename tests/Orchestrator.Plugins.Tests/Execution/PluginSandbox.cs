@@ -48,6 +48,15 @@ internal sealed class PluginSandbox : IDisposable
 
     public string? BwrapPath { get; set; }
 
+    /// <summary>How long an unpinned replaced version keeps its snapshot; none, so collection tests need not wait.</summary>
+    public TimeSpan SnapshotGrace { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The snapshot store: the XDG default under the sandbox's home.</summary>
+    public string Snapshots => Path.Combine(_environment.Home, ".cache", "orchestrator", "plugins");
+
+    /// <summary>The snapshot directory of <paramref name="identity"/>.</summary>
+    public string SnapshotOf(PluginIdentity identity) => Path.Combine(Snapshots, identity.Name, identity.ContentHash);
+
     public PluginCatalog Catalog => _catalog ??= new PluginCatalog(Options());
 
     public PluginOptions Options() => new()
@@ -60,6 +69,7 @@ internal sealed class PluginSandbox : IDisposable
         LoadTimeout = LoadTimeout,
         Sandbox = Sandbox,
         BwrapPath = BwrapPath,
+        SnapshotGrace = SnapshotGrace,
         ReloadDebounce = TimeSpan.FromMilliseconds(100),
     };
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Loader;
 using Orchestrator.Plugins.Discovery;
 using Orchestrator.Plugins.Execution;
 using Orchestrator.Plugins.Tests.Execution;
@@ -10,14 +9,13 @@ namespace Orchestrator.Plugins.Tests.Loading;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class AssemblyPluginTests : IDisposable
 {
-    private const string GreeterPhases = "  - name: greet\n    order: 1\n  - name: wait\n    order: 2\n    timeout: 200ms\n  - name: fail\n    order: 3\n  - name: where\n    order: 4\n";
     private readonly PluginSandbox _sandbox = new();
 
     public void Dispose() => _sandbox.Dispose();
 
     private string WriteGreeter(string build = "Greeter.V1", string version = "1.0.0")
     {
-        var directory = _sandbox.WriteAssembly("greeter", build, "TestPlugin.Greeter.dll", GreeterPhases, version, extraYaml: "prompts:\n  greet: prompts/greet.md\n");
+        var directory = _sandbox.WriteAssembly("greeter", build, "TestPlugin.Greeter.dll", LoadContexts.GreeterPhases, version, extraYaml: "prompts:\n  greet: prompts/greet.md\n");
         Directory.CreateDirectory(Path.Combine(directory, "prompts"));
         File.WriteAllText(Path.Combine(directory, "prompts", "greet.md"), "Greet warmly.");
         return directory;
@@ -93,7 +91,7 @@ public sealed class AssemblyPluginTests : IDisposable
         var v1 = await _sandbox.LoadAsync("greeter");
         await _sandbox.ExecuteAsync(v1, "greet", """{"name":"Ada"}""");
         var unloading = new StrongBox<bool>();
-        var oldContext = ContextOf(_sandbox.Catalog, v1.Identity, unloading);
+        var oldContext = LoadContexts.ContextOf(_sandbox.Catalog, v1.Identity, unloading);
         oldContext.IsAlive.ShouldBeTrue();
 
         WriteGreeter("Greeter.V2", "2.0.0");
@@ -109,7 +107,7 @@ public sealed class AssemblyPluginTests : IDisposable
         pinned.Message.ShouldContain(v1.Identity.ContentHash[..12]);
         pinned.Message.ShouldContain(v2.Identity.ContentHash[..12]);
         Directory.Exists(directory).ShouldBeTrue();
-        WaitCollected(oldContext).ShouldBeTrue("the replaced version's load context should be collected");
+        LoadContexts.WaitCollected(oldContext).ShouldBeTrue("the replaced version's load context should be collected");
     }
 
     [Fact]
@@ -120,7 +118,7 @@ public sealed class AssemblyPluginTests : IDisposable
 
         await _sandbox.ExecuteAsync(plugin, "greet");
         var unloading = new StrongBox<bool>();
-        var context = ContextOf(_sandbox.Catalog, plugin.Identity, unloading);
+        var context = LoadContexts.ContextOf(_sandbox.Catalog, plugin.Identity, unloading);
 
         Directory.Delete(directory, recursive: true);
         var reload = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
@@ -129,14 +127,14 @@ public sealed class AssemblyPluginTests : IDisposable
         // Observed: right after the removing reload, stale references from that reload's worker threads can still
         // reach the context; the next reload (as a watcher would run) drops them. A leak would survive it.
         await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
-        WaitCollected(context).ShouldBeTrue("the removed plugin's load context should be collected");
+        LoadContexts.WaitCollected(context).ShouldBeTrue("the removed plugin's load context should be collected");
         Should.Throw<PluginVersionUnavailableException>(() => _sandbox.Catalog.Get(plugin.Identity)).Message.ShouldContain("no plugin named 'greeter' is loaded");
     }
 
     [Fact]
     public async Task ReloadAsync_ManifestPhaseWithoutImplementation_RejectedNamingIt()
     {
-        _sandbox.WriteAssembly("greeter", "Greeter.V1", "TestPlugin.Greeter.dll", GreeterPhases + "  - name: farewell\n    order: 5\n");
+        _sandbox.WriteAssembly("greeter", "Greeter.V1", "TestPlugin.Greeter.dll", LoadContexts.GreeterPhases + "  - name: farewell\n    order: 5\n");
 
         await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
 
@@ -171,28 +169,5 @@ public sealed class AssemblyPluginTests : IDisposable
         var problem = _sandbox.Catalog.Problems.ShouldHaveSingleItem();
         problem.Kind.ShouldBe(PluginProblemKind.LoadFailed);
         problem.Message.ShouldContain("cannot load .NET assembly 'Fake.dll'");
-    }
-
-    // In a frame of its own, so no temporary of the test method keeps the runtime (and its context) reachable.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    // Also records when the context starts unloading: collection alone would not prove Unload() was called.
-    private static WeakReference ContextOf(PluginCatalog catalog, PluginIdentity identity, StrongBox<bool> unloading)
-    {
-        var reference = catalog.LoadContextOf(identity) ?? throw new ShouldAssertException($"{identity} has no load context");
-        ((AssemblyLoadContext)reference.Target!).Unloading += _ => unloading.Value = true;
-        return reference;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool WaitCollected(WeakReference context)
-    {
-        for (var i = 0; i < 100 && context.IsAlive; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            Thread.Sleep(20);
-        }
-
-        return !context.IsAlive;
     }
 }

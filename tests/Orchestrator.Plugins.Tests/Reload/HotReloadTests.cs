@@ -44,12 +44,13 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
-    public async Task ExecuteAsync_PinnedIdentityAfterContentEdit_FailsNamingBothHashes()
+    public async Task ExecuteAsync_PinnedIdentityAfterContentEditSnapshotGone_FailsNamingBothHashes()
     {
         var directory = WriteTool("alpha");
         var pinned = await _sandbox.LoadAsync("alpha");
         await File.AppendAllTextAsync(Path.Combine(directory, "run"), "\n# edited\n", TestContext.Current.CancellationToken);
         var result = await _sandbox.Catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        Directory.Delete(_sandbox.SnapshotOf(pinned.Identity), recursive: true);
         var current = _sandbox.Catalog.Get("alpha");
 
         var failure = await Should.ThrowAsync<PluginVersionUnavailableException>(() => _sandbox.ExecuteAsync(pinned, "go"));

@@ -40,6 +40,20 @@ public sealed class RunStartTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task GetRun_PluginRun_NamesThePinnedPluginVersionAndContentHash()
+    {
+        using var response = await server.Client.PostAsync("/api/plugins/echo/runs", null, _ct);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("run_id").GetString()!;
+        var plugin = (await server.Client.GetFromJsonAsync<JsonElement>("/api/plugins/echo", _ct));
+
+        var pinned = (await server.WaitForEndAsync(id)).GetProperty("plugin");
+
+        pinned.GetProperty("name").GetString().ShouldBe("echo");
+        pinned.GetProperty("version").GetString().ShouldBe(plugin.GetProperty("version").GetString());
+        pinned.GetProperty("content_hash").GetString().ShouldBe(plugin.GetProperty("content_hash").GetString());
+    }
+
+    [Fact]
     public async Task PutRun_SameRequestTwice_ReturnsExistingRun()
     {
         var id = "put-" + Guid.NewGuid().ToString("N");

@@ -12,6 +12,11 @@ internal static class RunSummary
     {
         var took = DurationText.Format(TimeSpan.FromMilliseconds(Math.Round((run.LastUpdatedAt - run.CreatedAt).TotalMilliseconds)));
         await output.WriteLineAsync($"run {run.RunId}: {RunService.Describe(run.Status)} ({took})");
+        if (run.Plugin is { } plugin)
+        {
+            await output.WriteLineAsync($"  plugin {plugin.Name} {plugin.Version} (content {plugin.ContentHash[..Math.Min(12, plugin.ContentHash.Length)]})");
+        }
+
         if (run.Progress?.Summary is { } summary && !run.IsTerminal)
         {
             await output.WriteLineAsync($"  {summary}");
