@@ -119,12 +119,12 @@ public sealed class RunPlanner(
     /// <param name="request">The retry asked for.</param>
     /// <exception cref="RunRequestException">Every problem with the request.</exception>
     /// <exception cref="RunConflictException">The version the run is pinned to is not loaded and no other was asked for.</exception>
-    public RunInput PrepareRetry(RunInput original, RunProgress? progress, RetryRequest request)
+    public async Task<RunInput> PrepareRetryAsync(RunInput original, RunProgress? progress, RetryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(request);
         var problems = ValueProblems(original.Input, request.Config);
-        var plugin = RetryPlugin(original.Plugin, request, problems);
+        var plugin = await RetryPluginAsync(original.Plugin, request, problems, cancellationToken);
         if (plugin is null)
         {
             throw new RunRequestException(request.RunId, problems, "retry");
@@ -181,9 +181,12 @@ public sealed class RunPlanner(
         return problems;
     }
 
-    /// <summary>The plugin version a retry runs on: the pinned one, or the loaded one asked for; null with a problem when none is loaded.</summary>
-    /// <exception cref="RunConflictException">The pinned version is not loaded.</exception>
-    private LoadedPlugin? RetryPlugin(PluginIdentity pinned, RetryRequest request, List<string> problems)
+    /// <summary>
+    /// The plugin version a retry runs on: the pinned one (the current version, or a replaced one from its snapshot,
+    /// docs/writing-plugins.md#runs-in-flight), or the loaded one asked for; null with a problem when none is loaded.
+    /// </summary>
+    /// <exception cref="RunConflictException">The pinned version is neither loaded nor in the snapshot store.</exception>
+    private async Task<LoadedPlugin?> RetryPluginAsync(PluginIdentity pinned, RetryRequest request, List<string> problems, CancellationToken cancellationToken)
     {
         var loaded = catalog.List().Where(p => p.Identity.Name == pinned.Name).ToList();
         var versions = loaded.Count == 0
@@ -203,7 +206,7 @@ public sealed class RunPlanner(
 
         try
         {
-            return catalog.Get(pinned);
+            return await catalog.GetAsync(pinned, cancellationToken);
         }
         catch (PluginVersionUnavailableException)
         {

@@ -54,7 +54,7 @@ public sealed partial class RunService
                 $"cannot retry run '{runId}': it is a step of workflow run '{parent}', and retry does not take workflow runs; start the workflow again");
         }
 
-        var input = planner.PrepareRetry(original, record.Progress, request);
+        var input = await planner.PrepareRetryAsync(original, record.Progress, request, cancellationToken);
 
         // Retries of one family are numbered one at a time in this process, so two at once never take the same number.
         var family = RetryFamily(runId, original.RetryOf);

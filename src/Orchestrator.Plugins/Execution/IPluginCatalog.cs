@@ -18,4 +18,11 @@ public interface IPluginCatalog
     /// <summary>Exactly the given version of a plugin.</summary>
     /// <exception cref="PluginVersionUnavailableException">That version was replaced or removed.</exception>
     LoadedPlugin Get(PluginIdentity identity);
+
+    /// <summary>
+    /// Exactly the given version of a plugin: the current one, or a replaced one loaded from its snapshot
+    /// (docs/writing-plugins.md#runs-in-flight).
+    /// </summary>
+    /// <exception cref="PluginVersionUnavailableException">That version is not current and its snapshot is gone.</exception>
+    Task<LoadedPlugin> GetAsync(PluginIdentity identity, CancellationToken cancellationToken);
 }

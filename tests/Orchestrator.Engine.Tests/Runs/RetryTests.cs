@@ -229,14 +229,13 @@ public sealed class RetryTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Retry_PinnedVersionReplaced_SaysSoAndNamesTheLoadedVersion_PluginVersionRunsOnIt()
+    public async Task Retry_PinnedVersionReplacedSnapshotGone_SaysSoAndNamesTheLoadedVersion_PluginVersionRunsOnIt()
     {
         await using var engine = await StartFiveAsync();
         var token = TestContext.Current.CancellationToken;
         var original = await FailedAtThreeAsync(engine);
-        var manifest = _root.Combine("plugins", "five", "plugin.yaml");
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("version: 1.0.0", "version: 2.0.0", StringComparison.Ordinal));
-        await engine.Services.GetRequiredService<PluginCatalog>().ReloadAsync(token);
+        var catalog = await ReplaceFiveAsync(engine, "2.0.0");
+        Directory.Delete(Path.Combine(catalog.SnapshotDirectory!, "five", original.Plugin!.ContentHash), recursive: true);
 
         var refused = await Should.ThrowAsync<RunConflictException>(() => engine.Runs.RetryAsync(new RetryRequest { RunId = original.RunId }, token));
         var retryId = await engine.Runs.RetryAsync(new RetryRequest { RunId = original.RunId, PluginVersion = "2.0.0", Config = Pass }, token);
@@ -246,6 +245,23 @@ public sealed class RetryTests(AzuriteFixture azurite) : IDisposable
         refused.Message.ShouldContain("which is not loaded now; the loaded version is 2.0.0 (content ");
         refused.Message.ShouldEndWith("; retry on one of them with --plugin-version VERSION ('plugin_version' in the API)");
         retry.Status.ShouldBe(RunStatus.Completed, retry.Failure);
+        JournalOf(retryId).ShouldBe(["three pass", "four pass", "five pass"]);
+    }
+
+    [Fact]
+    public async Task Retry_PinnedVersionReplacedSnapshotWhole_RunsOnThePinnedVersion()
+    {
+        await using var engine = await StartFiveAsync();
+        var token = TestContext.Current.CancellationToken;
+        var original = await FailedAtThreeAsync(engine);
+        await ReplaceFiveAsync(engine, "2.0.0");
+
+        var retryId = await engine.Runs.RetryAsync(new RetryRequest { RunId = original.RunId, Config = Pass }, token);
+        var retry = await engine.WaitAsync(retryId);
+
+        retry.Status.ShouldBe(RunStatus.Completed, retry.Failure);
+        retry.Plugin.ShouldBe(original.Plugin);
+        original.Plugin!.Version.ShouldBe("1.0.0");
         JournalOf(retryId).ShouldBe(["three pass", "four pass", "five pass"]);
     }
 
@@ -285,6 +301,17 @@ public sealed class RetryTests(AzuriteFixture azurite) : IDisposable
         run.Status.ShouldBe(RunStatus.Failed);
         run.Failure.ShouldNotBeNull().ShouldContain("phase 'three'");
         return run;
+    }
+
+    /// <summary>Edits the plugin's version and reloads, so the version the runs so far are pinned to is replaced.</summary>
+    private async Task<PluginCatalog> ReplaceFiveAsync(EngineHarness engine, string version)
+    {
+        var catalog = engine.Services.GetRequiredService<PluginCatalog>();
+        var manifest = _root.Combine("plugins", JournalPlugin.Name, "plugin.yaml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("version: 1.0.0", $"version: {version}", StringComparison.Ordinal));
+        await catalog.ReloadAsync(TestContext.Current.CancellationToken);
+        catalog.Get(JournalPlugin.Name).Identity.Version.ShouldBe(version);
+        return catalog;
     }
 
     private string[] JournalOf(string runId) => JournalPlugin.Lines(Journal, runId);
