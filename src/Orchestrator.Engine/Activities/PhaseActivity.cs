@@ -1,7 +1,11 @@
 using Microsoft.DurableTask;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Abstractions.Phases;
+using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Payloads;
 using Orchestrator.Engine.Workspaces;
 using Orchestrator.Plugins.Execution;
 
@@ -14,28 +18,17 @@ namespace Orchestrator.Engine.Activities;
 /// context is a view of the run's shared data as the orchestrator sent it; a failure no retry can fix is rethrown
 /// as <see cref="NonRetryablePhaseException"/>.
 /// </summary>
-public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity> logger, WorkerStopping stopping)
+public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity> logger, WorkerStopping stopping, IOptions<EngineOptions> options)
     : TaskActivity<PhaseActivityInput, PhaseActivityResult>
 {
     public override async Task<PhaseActivityResult> RunAsync(TaskActivityContext context, PhaseActivityInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         Directory.CreateDirectory(input.WorkingDirectory);
-        var request = new PhaseRequest
-        {
-            RunId = input.RunId,
-            Plugin = input.Plugin.Name,
-            PluginVersion = input.Plugin.Version,
-            Phase = input.Phase,
-            Attempt = input.Attempt,
-            Input = input.Input ?? default,
-            Config = input.Config,
-            Context = new PluginContext(input.PhaseOutputs, input.Metadata),
-            WorkingDirectory = input.WorkingDirectory,
-        };
         logger.PhaseAttemptStarted(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
         try
         {
+            var request = Request(input);
             var result = await executor.ExecuteAsync(input.Plugin, request, stopping.Token);
             logger.PhaseAttemptSucceeded(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
             var (present, dropped) = WorkspaceArtifacts.Check(input.WorkingDirectory, result.Artifacts.IsDefault ? [] : result.Artifacts);
@@ -44,7 +37,7 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
                 logger.ArtifactNotListed(input.RunId, input.Plugin.Name, input.Phase, artifact);
             }
 
-            return PhaseActivityResult.From(result) with { Artifacts = present };
+            return Stored(input, PhaseActivityResult.From(result) with { Artifacts = present });
         }
         catch (Exception) when (stopping.Token.IsCancellationRequested)
         {
@@ -56,6 +49,12 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
             await stopping.WhenStoppedAsync();
             throw;
         }
+        catch (PayloadException ex)
+        {
+            // A value over a limit comes back the same on every attempt, and a stored payload removed by hand does not come back.
+            logger.PhaseAttemptFailed(input.RunId, input.Plugin.Name, input.Phase, input.Attempt, ex.Message);
+            throw new NonRetryablePhaseException($"{ex.Message} (not retried)", ex);
+        }
         catch (Exception ex)
         {
             logger.PhaseAttemptFailed(input.RunId, input.Plugin.Name, input.Phase, input.Attempt, ex.Message);
@@ -66,5 +65,41 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
 
             throw;
         }
+    }
+
+    // The phase sees every value whole: values stored by reference are read back from the workspace.
+    private static PhaseRequest Request(PhaseActivityInput input)
+    {
+        var workspace = input.WorkingDirectory;
+        var given = input.Input is { } value ? PayloadStore.Resolve(workspace, value, "the run's input") : (JsonElement?)null;
+        return new PhaseRequest
+        {
+            RunId = input.RunId,
+            Plugin = input.Plugin.Name,
+            PluginVersion = input.Plugin.Version,
+            Phase = input.Phase,
+            Attempt = input.Attempt,
+            Input = InputMerge.Merge(input.InputDefaults, given) ?? default,
+            Config = input.Config,
+            Context = new PluginContext(
+                PayloadStore.ResolveAll(workspace, input.PhaseOutputs, PayloadStore.OutputOf),
+                PayloadStore.ResolveAll(workspace, input.Metadata, PayloadStore.MetadataValue)),
+            WorkingDirectory = workspace,
+        };
+    }
+
+    // Values above the threshold go to the workspace, so that the result the history keeps stays small.
+    private PhaseActivityResult Stored(PhaseActivityInput input, PhaseActivityResult result)
+    {
+        var (threshold, max) = (options.Value.PayloadThreshold, options.Value.MaxPayload);
+        var stored = result with
+        {
+            Output = result.Output is { } output
+                ? PayloadStore.Offload(input.WorkingDirectory, output, PayloadStore.OutputOf(input.Phase), threshold, max)
+                : null,
+            Metadata = PayloadStore.OffloadAll(input.WorkingDirectory, result.Metadata, PayloadStore.MetadataValue, threshold, max),
+        };
+        PhaseResultLimit.Check(stored, input.Phase);
+        return stored;
     }
 }

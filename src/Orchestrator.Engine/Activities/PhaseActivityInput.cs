@@ -17,6 +17,12 @@ public sealed record PhaseActivityInput
 
     public JsonElement? Input { get; init; }
 
+    /// <summary>
+    /// A workflow step's input defaults, when its input is a reference to a value stored in the workspace: the
+    /// orchestrator cannot read the value to merge them, so the activity does (docs/running-workflows.md#large-outputs-and-limits).
+    /// </summary>
+    public JsonElement? InputDefaults { get; init; }
+
     public ImmutableDictionary<string, JsonElement> Config { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
 
     public ImmutableDictionary<string, JsonElement> PhaseOutputs { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;

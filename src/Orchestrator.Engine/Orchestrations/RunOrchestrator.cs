@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
+using Orchestrator.Engine.Payloads;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Orchestrations;
@@ -102,6 +103,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                 Phase = plan.Name,
                 Attempt = attempt,
                 Input = input.Input,
+                InputDefaults = PayloadReference.IsReference(input.Input) ? input.InputDefaults : null,
                 Config = plan.Config,
                 PhaseOutputs = snapshot.PhaseOutputs,
                 Metadata = snapshot.Metadata,
