@@ -28,7 +28,7 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
         logger.PhaseAttemptStarted(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
         try
         {
-            var request = Request(input);
+            var (request, head) = Request(input);
             var result = await executor.ExecuteAsync(input.Plugin, request, stopping.Token);
             logger.PhaseAttemptSucceeded(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
             var (present, dropped) = WorkspaceArtifacts.Check(input.WorkingDirectory, result.Artifacts.IsDefault ? [] : result.Artifacts);
@@ -37,7 +37,7 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
                 logger.ArtifactNotListed(input.RunId, input.Plugin.Name, input.Phase, artifact);
             }
 
-            return Stored(input, PhaseActivityResult.From(result) with { Artifacts = present });
+            return Stored(input, PhaseActivityResult.From(result) with { Artifacts = present, Context = head });
         }
         catch (Exception) when (stopping.Token.IsCancellationRequested)
         {
@@ -68,11 +68,12 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
     }
 
     // The phase sees every value whole: values stored by reference are read back from the workspace.
-    private static PhaseRequest Request(PhaseActivityInput input)
+    private static (PhaseRequest Request, string? Head) Request(PhaseActivityInput input)
     {
         var workspace = input.WorkingDirectory;
         var given = input.Input is { } value ? PayloadStore.Resolve(workspace, value, "the run's input") : (JsonElement?)null;
-        return new PhaseRequest
+        var (shared, head) = SharedContextStore.Build(workspace, input.Context);
+        var request = new PhaseRequest
         {
             RunId = input.RunId,
             Plugin = input.Plugin.Name,
@@ -82,10 +83,11 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
             Input = InputMerge.Merge(input.InputDefaults, given) ?? default,
             Config = input.Config,
             Context = new PluginContext(
-                PayloadStore.ResolveAll(workspace, input.PhaseOutputs, PayloadStore.OutputOf),
-                PayloadStore.ResolveAll(workspace, input.Metadata, PayloadStore.MetadataValue)),
+                PayloadStore.ResolveAll(workspace, shared.PhaseOutputs, PayloadStore.OutputOf),
+                PayloadStore.ResolveAll(workspace, shared.Metadata, PayloadStore.MetadataValue)),
             WorkingDirectory = workspace,
         };
+        return (request, head);
     }
 
     // Values above the threshold go to the workspace, so that the result the history keeps stays small.
@@ -100,6 +102,6 @@ public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity
             Metadata = PayloadStore.OffloadAll(input.WorkingDirectory, result.Metadata, PayloadStore.MetadataValue, threshold, max),
         };
         PhaseResultLimit.Check(stored, input.Phase);
-        return stored;
+        return stored with { Stored = SharedContextStore.Put(input.WorkingDirectory, new StoredResult { Output = stored.Output, Metadata = stored.Metadata }) };
     }
 }

@@ -46,7 +46,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                     await WaitForApprovalAsync(context, input, run, phase);
                 }
 
-                var snapshot = run.Shared;
+                var snapshot = run.Context;
                 outcomes.AddRange(await Task.WhenAll(phases.Select(p => RunPhaseAsync(context, input, run, p, snapshot))));
                 outcomes.ForEach(run.Merge);
             }
@@ -59,7 +59,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                         await WaitForApprovalAsync(context, input, run, phase);
                     }
 
-                    var outcome = await RunPhaseAsync(context, input, run, phase, run.Shared);
+                    var outcome = await RunPhaseAsync(context, input, run, phase, run.Context);
                     run.Merge(outcome);
                     outcomes.Add(outcome);
                     if (!outcome.Succeeded && phase.Required)
@@ -89,7 +89,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
     }
 
     private static async Task<PhaseOutcome> RunPhaseAsync(
-        TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan, SharedData snapshot)
+        TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan, PhaseContextInput shared)
     {
         var startedAt = run.Now;
         var errors = new List<PhaseError>();
@@ -105,8 +105,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                 Input = input.Input,
                 InputDefaults = PayloadReference.IsReference(input.Input) ? input.InputDefaults : null,
                 Config = plan.Config,
-                PhaseOutputs = snapshot.PhaseOutputs,
-                Metadata = snapshot.Metadata,
+                Context = shared,
                 WorkingDirectory = input.Workspace,
             };
             string message;
@@ -114,7 +113,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
             try
             {
                 var result = await CallWithBackstopAsync(context, input, plan, activityInput);
-                return new PhaseOutcome(plan, result, [.. errors], startedAt, run.Now, attempt);
+                return new PhaseOutcome(plan, result, [.. errors], startedAt, run.Now, attempt) { SentChanges = shared.Changes.Length };
             }
             catch (TaskFailedException ex)
             {

@@ -23,12 +23,8 @@ public static class PayloadStore
     /// <summary>The folder of <paramref name="workspace"/> that holds its payload files.</summary>
     public static string FolderOf(string workspace) => Path.Combine(workspace, SharedDataSnapshot.EngineFolder, FolderName);
 
-    /// <summary>The file that holds the payload <paramref name="reference"/> names.</summary>
-    public static string PathOf(string workspace, PayloadReference reference)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        return Path.Combine(FolderOf(workspace), reference.Sha256 + ".json");
-    }
+    /// <summary>The file that holds what is stored under <paramref name="sha256"/>.</summary>
+    public static string PathOf(string workspace, string sha256) => Path.Combine(FolderOf(workspace), sha256 + ".json");
 
     /// <summary>
     /// <paramref name="value"/> as it is when its JSON is at most <paramref name="threshold"/> bytes; otherwise stored
@@ -78,11 +74,18 @@ public static class PayloadStore
                 $"{what} is {bytes.Length:N0} bytes of JSON, over the limit of {max:N0} bytes for one value (Engine:MaxPayload); make it smaller, or write it to a file in the workspace and report it as an artifact"));
         }
 
-        var reference = new PayloadReference(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length);
-        var path = PathOf(workspace, reference);
+        return new PayloadReference(Put(workspace, bytes), bytes.Length);
+    }
+
+    /// <summary>Stores <paramref name="bytes"/> under their SHA-256 (unless a file of that name and length is there already) and returns it.</summary>
+    public static string Put(string workspace, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var path = PathOf(workspace, sha);
         if (new FileInfo(path) is { Exists: true } existing && existing.Length == bytes.Length)
         {
-            return reference;
+            return sha;
         }
 
         Directory.CreateDirectory(FolderOf(workspace));
@@ -97,19 +100,16 @@ public static class PayloadStore
             File.Delete(temporary);
         }
 
-        return reference;
+        return sha;
     }
 
-    /// <summary>The value <paramref name="value"/> names when it is a reference; otherwise <paramref name="value"/> itself.</summary>
-    /// <exception cref="PayloadException">The file is missing, unreadable, or does not hold the value the reference names.</exception>
-    public static JsonElement Resolve(string workspace, JsonElement value, string what)
+    /// <summary>The bytes stored under <paramref name="sha256"/>, checked against it.</summary>
+    /// <param name="what">What the file holds, as messages name it.</param>
+    /// <exception cref="PayloadException">The file is missing, unreadable, or its content does not match its name.</exception>
+    public static byte[] Get(string workspace, string sha256, string what)
     {
-        if (!PayloadReference.TryRead(value, out var reference))
-        {
-            return value;
-        }
-
-        var path = PathOf(workspace, reference);
+        ArgumentNullException.ThrowIfNull(sha256);
+        var path = PathOf(workspace, sha256);
         byte[] bytes;
         try
         {
@@ -122,21 +122,42 @@ public static class PayloadStore
                 ex);
         }
 
-        if (bytes.LongLength != reference.Bytes || !Convert.ToHexStringLower(SHA256.HashData(bytes)).Equals(reference.Sha256, StringComparison.Ordinal))
+        if (!Convert.ToHexStringLower(SHA256.HashData(bytes)).Equals(sha256, StringComparison.Ordinal))
         {
             throw new PayloadException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{what} is stored outside the run's history in {path}, whose content was changed by hand ({bytes.LongLength:N0} bytes, not the {reference.Bytes:N0} bytes of SHA-256 {reference.Sha256} recorded): start the run again"));
+                $"{what} is stored outside the run's history in {path}, whose content was changed by hand (its {bytes.LongLength:N0} bytes do not have the SHA-256 recorded): start the run again"));
         }
 
+        return bytes;
+    }
+
+    /// <summary>Reads the document stored under <paramref name="sha256"/> as <typeparamref name="T"/>.</summary>
+    /// <exception cref="PayloadException">The file is missing, damaged or not such a document.</exception>
+    public static T GetDocument<T>(string workspace, string sha256, string what)
+    {
+        var bytes = Get(workspace, sha256, what);
         try
         {
-            return JsonSerializer.Deserialize<JsonElement>(bytes, OrchestratorJson.Options);
+            return JsonSerializer.Deserialize<T>(bytes, OrchestratorJson.Options)
+                ?? throw new PayloadException($"{what} stored in {PathOf(workspace, sha256)} is the JSON literal null");
         }
         catch (JsonException ex)
         {
-            throw new PayloadException($"{what} stored in {path} is not JSON: {ex.Message}", ex);
+            throw new PayloadException($"{what} stored in {PathOf(workspace, sha256)} cannot be read: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>The value <paramref name="value"/> names when it is a reference; otherwise <paramref name="value"/> itself.</summary>
+    /// <exception cref="PayloadException">The file is missing, unreadable, or does not hold the value the reference names.</exception>
+    public static JsonElement Resolve(string workspace, JsonElement value, string what)
+    {
+        if (!PayloadReference.TryRead(value, out var reference))
+        {
+            return value;
+        }
+
+        return GetDocument<JsonElement>(workspace, reference.Sha256, what);
     }
 
     /// <summary>Resolves each value of a map (see <see cref="Resolve"/>); <paramref name="what"/> gets the key.</summary>
