@@ -25,6 +25,11 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     private SharedData? _measured;
     private int _measuredLength;
 
+    // The JSON characters of the phase outputs merged so far: a lower bound of the shared data's length, so that once
+    // it alone is over the status limit the whole shared data is not measured again after every phase (on replay that
+    // measuring grew with the cube of the phase count).
+    private long _outputCharacters;
+
     public SharedData Shared { get; private set; } = input.Carried?.SharedData ?? SharedData.Empty;
 
     public JsonElement? LastOutput { get; private set; }
@@ -105,6 +110,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             if (result.Output is { } output)
             {
                 LastOutput = output;
+                _outputCharacters += output.GetRawText().Length;
             }
         }
 
@@ -173,7 +179,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         if (!ReferenceEquals(_measured, Shared))
         {
             _measured = Shared;
-            _measuredLength = ProgressBudget.Measure(Shared);
+            _measuredLength = _outputCharacters > RunProgress.MaxCharacters ? (int)Math.Min(_outputCharacters, int.MaxValue) : ProgressBudget.Measure(Shared);
         }
 
         return ProgressBudget.Fit(Progress(failure), _measuredLength);

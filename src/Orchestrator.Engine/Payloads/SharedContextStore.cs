@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Orchestrator.Abstractions;
 using Orchestrator.Abstractions.Context;
@@ -8,6 +9,11 @@ namespace Orchestrator.Engine.Payloads;
 public static class SharedContextStore
 {
     private const string What = "the run's shared data";
+
+    // The views last built, by workspace and node: the next phase of a run starts from the node the one before it stored,
+    // so it applies only the changes since instead of walking the whole chain. Cleared when full; views share structure.
+    private const int CachedViews = 64;
+    private static readonly ConcurrentDictionary<(string Workspace, string Node), SharedData> Views = new();
 
     /// <summary>
     /// The phase outputs and metadata <paramref name="context"/> names, merged in order (values stored by reference stay
@@ -20,8 +26,14 @@ public static class SharedContextStore
         ArgumentNullException.ThrowIfNull(context);
         var chain = new Stack<ContextNode>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        SharedData? view = null;
         for (var sha = context.Head; sha is not null; sha = chain.Peek().Parent)
         {
+            if (Views.TryGetValue((workspace, sha), out view))
+            {
+                break;
+            }
+
             if (!seen.Add(sha))
             {
                 throw new PayloadException($"{What} stored in {PayloadStore.FolderOf(workspace)} links back to itself at {sha}: start the run again");
@@ -30,7 +42,7 @@ public static class SharedContextStore
             chain.Push(PayloadStore.GetDocument<ContextNode>(workspace, sha, What));
         }
 
-        var view = SharedData.Empty;
+        view ??= SharedData.Empty;
         foreach (var node in chain)
         {
             view = Apply(workspace, view, node);
@@ -38,12 +50,30 @@ public static class SharedContextStore
 
         if (context.Changes.IsDefaultOrEmpty)
         {
+            Remember(workspace, context.Head, view);
             return (view, context.Head);
         }
 
         var next = new ContextNode(context.Head, context.Changes);
         var head = PayloadStore.Put(workspace, JsonSerializer.SerializeToUtf8Bytes(next, OrchestratorJson.Options));
-        return (Apply(workspace, view, next), head);
+        view = Apply(workspace, view, next);
+        Remember(workspace, head, view);
+        return (view, head);
+    }
+
+    private static void Remember(string workspace, string? node, SharedData view)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (Views.Count >= CachedViews)
+        {
+            Views.Clear();
+        }
+
+        Views[(workspace, node)] = view;
     }
 
     /// <summary>Stores a phase's result for the phases after it; returns its SHA-256.</summary>
