@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Orchestrator.Abstractions.Context;
@@ -49,6 +50,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                 var snapshot = run.Context;
                 outcomes.AddRange(await Task.WhenAll(phases.Select(p => RunPhaseAsync(context, input, run, p, snapshot))));
                 outcomes.ForEach(run.Merge);
+                await ThrowIfHistoryFullAsync(run, phases[^1]);
             }
             else
             {
@@ -61,6 +63,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
 
                     var outcome = await RunPhaseAsync(context, input, run, phase, run.Context);
                     run.Merge(outcome);
+                    await ThrowIfHistoryFullAsync(run, phase);
                     outcomes.Add(outcome);
                     if (!outcome.Succeeded && phase.Required)
                     {
@@ -79,6 +82,18 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         var output = run.Output();
         run.Publish();
         return output;
+    }
+
+    // Over the limit, the next message the sidecar hands the worker (the whole history) or the run's output could not be
+    // delivered, and the run would hang retrying it (docs/running-workflows.md#large-outputs-and-limits).
+    private static async Task ThrowIfHistoryFullAsync(RunState run, PhasePlan last)
+    {
+        if (run.ResultCharacters > PhaseResultLimit.MaxRunResultCharacters)
+        {
+            throw await run.FailAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"after phase '{last.Name}' the phase results the run keeps in its history are {run.ResultCharacters:N0} characters of JSON, over the limit of {PhaseResultLimit.MaxRunResultCharacters:N0} for one run (the history travels in one gRPC message); lower Engine:PayloadThreshold so that more values are stored by reference"));
+        }
     }
 
     internal static TimeSpan RetryDelay(PhasePlan plan, int failedAttempt)

@@ -29,6 +29,10 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     // it alone is over the status limit the whole shared data is not measured again after every phase (on replay that
     // measuring grew with the cube of the phase count).
     private long _outputCharacters;
+    private long _metadataCharacters;
+
+    /// <summary>The JSON characters of the phase outputs and metadata values the run's history holds (values stored by reference count as their reference).</summary>
+    public long ResultCharacters => _outputCharacters + _metadataCharacters;
 
     public SharedData Shared { get; private set; } = input.Carried?.SharedData ?? SharedData.Empty;
 
@@ -112,6 +116,8 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
                 LastOutput = output;
                 _outputCharacters += output.GetRawText().Length;
             }
+
+            _metadataCharacters += result.Metadata.Values.Sum(v => (long)v.GetRawText().Length);
         }
 
         foreach (var error in outcome.Errors)
@@ -158,7 +164,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             try
             {
                 var file = await context.CallActivityAsync<string>(
-                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, Shared));
+                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, Shared with { PhaseOutputs = [], Metadata = [] }) { Context = Context });
                 progress = progress with { SharedDataFile = file, Omitted = $"{progress.Omitted}; the shared data was saved to {file}" };
             }
             catch (TaskFailedException ex)

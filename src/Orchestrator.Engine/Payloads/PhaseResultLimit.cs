@@ -17,6 +17,13 @@ public static class PhaseResultLimit
     /// </summary>
     public const int MaxResultBytes = 3 * 1024 * 1024;
 
+    /// <summary>
+    /// The most characters of JSON the phase results of one run may keep in its history together. The sidecar hands the
+    /// worker the whole history in one gRPC message, and a completed run's output holds every phase output again; over
+    /// this the run fails rather than hang on messages that can never be delivered.
+    /// </summary>
+    public const long MaxRunResultCharacters = 3 * 1024 * 1024;
+
     /// <summary>The largest <see cref="EngineOptions.PayloadThreshold"/>: a tenth of <see cref="MaxResultBytes"/>.</summary>
     public const long MaxThreshold = MaxResultBytes / 10;
 

@@ -84,6 +84,29 @@ public sealed class PayloadTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Run_ResultsKeptInTheHistoryOverTheRunLimit_FailsNamingTheLimitAndKeepsTheSharedData()
+    {
+        // Each output just below the highest threshold stays in the history; eleven of them are over the run's limit.
+        var phases = Enumerable.Range(1, 12).Select(i => string.Create(CultureInfo.InvariantCulture, $"p{i:00}")).ToArray();
+        TestPlugins.BuiltIn(_root, "wide", string.Join('\n', phases.Select((p, i) => $"  - {{name: {p}, order: {i + 1}}}")));
+        var output = JsonSerializer.SerializeToElement(new string('w', (int)PhaseResultLimit.MaxThreshold - 100));
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["wide"] = () => new DelegateProvider([.. phases.Select(p => new DelegatePhase(p, (_, _) => Task.FromResult(new PhaseResult { Output = output })))]),
+        };
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns, configure: o => o.PayloadThreshold = PhaseResultLimit.MaxThreshold);
+
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "wide" }, TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId, TimeSpan.FromSeconds(120));
+
+        run.Status.ShouldBe(RunStatus.Failed);
+        run.Failure.ShouldNotBeNull().ShouldContain("after phase 'p11' the phase results the run keeps in its history are");
+        run.Failure.ShouldContain("over the limit of 3,145,728 for one run");
+        run.Failure.ShouldContain("lower Engine:PayloadThreshold");
+        run.Progress!.SharedData.ShouldNotBeNull().PhaseOutputs.Count.ShouldBe(11, "the saved shared data is read back from the workspace");
+    }
+
+    [Fact]
     public async Task Purge_RunWithStoredPayloads_RemovesThem()
     {
         await using var engine = await StartAsync(100_000);
