@@ -15,8 +15,10 @@ namespace Orchestrator.Engine.Activities;
 /// Runs one phase attempt through the plugin executor, which enforces the phase timeout (cancellation in process,
 /// process-tree kill for executables). Registered under every <c>&lt;plugin&gt;.&lt;phase&gt;</c> name by
 /// <see cref="PluginTaskFactory"/>, including plugins that hot reload adds after the worker started. The phase's
-/// context is a view of the run's shared data as the orchestrator sent it; a failure no retry can fix is rethrown
-/// as <see cref="NonRetryablePhaseException"/>.
+/// context is a view of the run's shared data, rebuilt from the workspace where the orchestrator's input points, with
+/// every value stored by reference read back; the result's large values are stored by reference in turn
+/// (docs/running-workflows.md#large-outputs-and-limits). A failure no retry can fix is rethrown as
+/// <see cref="NonRetryablePhaseException"/>.
 /// </summary>
 public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity> logger, WorkerStopping stopping, IOptions<EngineOptions> options)
     : TaskActivity<PhaseActivityInput, PhaseActivityResult>
