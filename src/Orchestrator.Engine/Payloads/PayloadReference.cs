@@ -32,8 +32,8 @@ public sealed record PayloadReference(string Sha256, long Bytes)
             return false;
         }
 
-        if (!inner.TryGetProperty("sha256", out var sha) || sha.GetString() is not { Length: 64 } hash || !hash.All(char.IsAsciiHexDigitLower)
-            || !inner.TryGetProperty("bytes", out var bytes) || !bytes.TryGetInt64(out var length) || length < 0)
+        if (!inner.TryGetProperty("sha256", out var sha) || sha.ValueKind != JsonValueKind.String || sha.GetString() is not { Length: 64 } hash || !hash.All(char.IsAsciiHexDigitLower)
+            || !inner.TryGetProperty("bytes", out var bytes) || bytes.ValueKind != JsonValueKind.Number || !bytes.TryGetInt64(out var length) || length < 0)
         {
             return false;
         }
