@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Abstractions.Context;
