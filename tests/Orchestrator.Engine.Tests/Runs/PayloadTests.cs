@@ -107,6 +107,35 @@ public sealed class PayloadTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Run_WorkflowStepResultStoredByReference_IsTheNextStepsWholeInputOverItsDefaults()
+    {
+        TestPlugins.BuiltIn(_root, "make", "  - {name: text, order: 1}");
+        TestPlugins.BuiltIn(_root, "measure", "  - {name: length, order: 1}");
+        _root.Write("workflows/lengths.yaml", """
+            name: lengths
+            steps:
+              - make
+              - plugin: measure
+                input: {suffix: "!"}
+            """);
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["make"] = () => new DelegateProvider(new DelegatePhase("text", (_, _) => Task.FromResult(PhaseResult.FromOutput(new { text = new string('t', 100_000) })))),
+            ["measure"] = () => new DelegateProvider(new DelegatePhase("length", (r, _) => Task.FromResult(PhaseResult.FromOutput(
+                string.Create(CultureInfo.InvariantCulture, $"{r.Input.GetProperty("text").GetString()!.Length}{r.Input.GetProperty("suffix").GetString()}"))))),
+        };
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns);
+
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "lengths" }, TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId, TimeSpan.FromSeconds(120));
+
+        run.Status.ShouldBe(RunStatus.Completed, run.Failure);
+        run.Output!.Result!.Value.GetString().ShouldBe("100000!");
+        run.Output.Steps[0].Output.Result!.Value.GetProperty("text").GetString()!.Length.ShouldBe(100_000);
+        run.Output.Steps[0].Output.SharedData.PhaseOutputs["text"].GetProperty("text").GetString()!.Length.ShouldBe(100_000);
+    }
+
+    [Fact]
     public async Task Purge_RunWithStoredPayloads_RemovesThem()
     {
         await using var engine = await StartAsync(100_000);
