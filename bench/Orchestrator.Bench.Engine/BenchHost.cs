@@ -37,7 +37,7 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <summary>Writes the bench plugins' manifests under <paramref name="root"/>/plugins.</summary>
     public static async Task WritePluginsAsync(string root, CancellationToken cancellationToken)
     {
-        foreach (var (name, phases) in Plugins)
+        foreach (var (name, phases) in Manifests)
         {
             Directory.CreateDirectory(Path.Combine(root, "plugins", name));
             var list = string.Join('\n', phases.Select((p, i) => $"  - {{name: {p}, order: {i + 1}}}"));
@@ -56,7 +56,10 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Services.AddOrchestratorPlugins(o =>
         {
             o.Discovery = DiscoveryOptions.FromProcess([Path.Combine(root, "plugins")]) with { CurrentDirectory = root, HomeDirectory = root };
-            o.BuiltIns = Plugins.ToDictionary(p => p.Name, p => (Func<IPhaseProvider>)(() => new NoOpProvider(p.Phases)));
+            o.BuiltIns = Plugins.ToDictionary(p => p.Name, p => (Func<IPhaseProvider>)(() => new NoOpProvider(p.Phases)))
+                .Concat(HistoryBytes.PhaseCounts.Select(n => KeyValuePair.Create(
+                    HistoryBytes.Plugin(n), (Func<IPhaseProvider>)(() => new SizedProvider(HistoryBytes.Phases(n), HistoryBytes.OutputBytes)))))
+                .ToDictionary();
             o.WatchForChanges = false;
         });
         builder.Services.AddOrchestratorEngine(o =>
@@ -124,4 +127,8 @@ internal sealed class BenchHost : IAsyncDisposable
         ("bench-noop", ["one", "two", "three"]),
         ("bench-noop5", ["one", "two", "three", "four", "five"]),
     ];
+
+    // The plugins of the history-bytes figures (HistoryBytes): 10, 50 and 200 phases, each with a 10 KB output.
+    private static readonly (string Name, string[] Phases)[] Manifests =
+        [.. Plugins, .. HistoryBytes.PhaseCounts.Select(n => (HistoryBytes.Plugin(n), HistoryBytes.Phases(n)))];
 }

@@ -6,12 +6,24 @@ using Orchestrator.Sidecar.Configuration;
 //    embedded memory sidecar, same worker, same process, at 16, 64 and 256 runs in flight.
 // 2. A plugin run of 5 no-op phases on the memory and on the sqlite backend (the default of `run`, `worker` and
 //    `serve`), same worker, 64 in flight; the goal for sqlite is at least 150 runs/s (docs/benchmarks.md).
-using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+// 3. The history bytes one run writes on the sqlite backend for 10, 50 and 200 phases with 10 KB outputs: the bytes per
+//    phase should stay flat (docs/running-workflows.md#large-outputs-and-limits).
+//    `./build.sh bench Engine` runs all three; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
+//    only the third.
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(8));
 var token = cancellation.Token;
 var root = Directory.CreateTempSubdirectory("orch-bench-engine-").FullName;
 try
 {
     await BenchHost.WritePluginsAsync(root, token);
+    if (args.Contains("history"))
+    {
+        var historyDatabase = Path.Combine(root, "history.db");
+        await using var history = await BenchHost.StartAsync(root, new SidecarOptions { Backend = SidecarBackends.Sqlite, DatabasePath = historyDatabase }, token);
+        await HistoryBytes.PrintAsync(history, historyDatabase, token);
+        return;
+    }
+
     (double RunsPerSecond, double CpuMsPerRun) memoryFive;
     await using (var memory = await BenchHost.StartAsync(root, new SidecarOptions { Backend = SidecarBackends.Memory }, token))
     {
@@ -42,6 +54,7 @@ try
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"memory",10} {memoryFive.RunsPerSecond,13:0.0} {1.0,10:0.00} {memoryFive.CpuMsPerRun,11:0.00}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{"sqlite",10} {sqliteFive.RunsPerSecond,13:0.0} {sqliteFive.RunsPerSecond / memoryFive.RunsPerSecond,10:0.00} {sqliteFive.CpuMsPerRun,11:0.00}   goal >= 150 runs/s: {(sqliteFive.RunsPerSecond >= 150 ? "met" : "NOT met")}"));
+        await HistoryBytes.PrintAsync(sqlite, database, token);
     }
 }
 finally

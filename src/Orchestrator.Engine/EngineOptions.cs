@@ -50,6 +50,21 @@ public sealed class EngineOptions
     /// </summary>
     public string? Backend { get; set; }
 
+    /// <summary>The default of <see cref="PayloadThreshold"/>: 64 KiB.</summary>
+    public const long DefaultPayloadThreshold = 64 * 1024;
+
+    /// <summary>The default of <see cref="MaxPayload"/>: 64 MiB.</summary>
+    public const long DefaultMaxPayload = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// A phase output or metadata value whose JSON is longer than this many bytes is kept in the run's workspace and the
+    /// run's history carries a reference to it (docs/running-workflows.md#large-outputs-and-limits).
+    /// </summary>
+    public long PayloadThreshold { get; set; } = DefaultPayloadThreshold;
+
+    /// <summary>The most bytes of JSON one phase output or metadata value may have; a longer one fails the phase, naming this limit.</summary>
+    public long MaxPayload { get; set; } = DefaultMaxPayload;
+
     /// <summary>What this process is, as messages name it (e.g. <c>orchestrator serve</c>); null when unknown.</summary>
     public string? ProcessKind { get; set; }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.Abstractions;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Hosting;
+using Orchestrator.Engine.Payloads;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Schedules;
 using Orchestrator.Engine.Workflows;
@@ -28,6 +29,8 @@ public static class EngineServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options.Validate(o => o.PayloadThreshold > 0 && o.MaxPayload >= o.PayloadThreshold && o.PayloadThreshold <= PhaseResultLimit.MaxThreshold,
+            $"Engine: PayloadThreshold must be positive and at most {PhaseResultLimit.MaxThreshold} bytes, MaxPayload at least PayloadThreshold.");
         options.Validate(o => o.Retention > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.TimeoutMargin >= TimeSpan.Zero && o.Redelivery >= TimeSpan.Zero,
             "Engine: Retention and CleanupInterval must be positive, TimeoutMargin and Redelivery not negative.")
             .Validate(o => o.ScheduleReconcileInterval > TimeSpan.Zero && o.ScheduleMissedAfter > TimeSpan.Zero,

@@ -47,6 +47,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 6025, Level = LogLevel.Information, Message = "Lost-run cleanup: pass done, {Removed} workspace(s) of runs lost with the in-memory backend removed")]
     public static partial void LostRunCleanupPass(this ILogger logger, int removed);
 
+    [LoggerMessage(EventId = 6026, Level = LogLevel.Warning, Message = "Run {RunId}: a value stored outside its history cannot be read back, so the record shows its reference: {Reason}")]
+    public static partial void PayloadNotRead(this ILogger logger, string runId, string reason);
+
     [LoggerMessage(EventId = 6030, Level = LogLevel.Warning, Message = "Workflow problem: {Problem}")]
     public static partial void WorkflowProblem(this ILogger logger, string problem);
 

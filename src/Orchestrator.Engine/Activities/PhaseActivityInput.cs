@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Engine.Payloads;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Activities;
@@ -17,11 +18,16 @@ public sealed record PhaseActivityInput
 
     public JsonElement? Input { get; init; }
 
+    /// <summary>
+    /// A workflow step's input defaults, when its input is a reference to a value stored in the workspace: the
+    /// orchestrator cannot read the value to merge them, so the activity does (docs/running-workflows.md#large-outputs-and-limits).
+    /// </summary>
+    public JsonElement? InputDefaults { get; init; }
+
     public ImmutableDictionary<string, JsonElement> Config { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
 
-    public ImmutableDictionary<string, JsonElement> PhaseOutputs { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
-
-    public ImmutableDictionary<string, JsonElement> Metadata { get; init; } = ImmutableDictionary<string, JsonElement>.Empty;
+    /// <summary>Where the phase finds the run's shared data: a reference into the workspace, not a copy of it.</summary>
+    public PhaseContextInput Context { get; init; } = PhaseContextInput.Empty;
 
     public required string WorkingDirectory { get; init; }
 }

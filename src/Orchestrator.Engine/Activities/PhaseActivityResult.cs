@@ -13,6 +13,12 @@ public sealed record PhaseActivityResult
 
     public ImmutableArray<string> Artifacts { get; init; } = [];
 
+    /// <summary>The SHA-256 of the stored node of the shared data this attempt read (see <see cref="Payloads.PhaseContextInput.Head"/>).</summary>
+    public string? Context { get; init; }
+
+    /// <summary>The SHA-256 of this result as stored for the phases after it (<see cref="Payloads.StoredResult"/>).</summary>
+    public string? Stored { get; init; }
+
     /// <summary>The phase result for <see cref="Abstractions.Context.SharedData.WithPhaseResult"/>.</summary>
     public PhaseResult ToPhaseResult() => new()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Orchestrator.Abstractions;
+using Orchestrator.Engine.Payloads;
 
 namespace Orchestrator.Engine.Activities;
 
@@ -14,6 +15,13 @@ public sealed class SaveSharedDataActivity : TaskActivity<SharedDataSnapshot, st
     public override async Task<string> RunAsync(TaskActivityContext context, SharedDataSnapshot input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var shared = input.SharedData;
+        if (input.Context is { } stored)
+        {
+            var view = SharedContextStore.Build(input.Workspace, stored).View;
+            shared = shared with { PhaseOutputs = view.PhaseOutputs, Metadata = view.Metadata };
+        }
+
         var path = SharedDataSnapshot.PathFor(input.Workspace, input.RunId);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -21,7 +29,7 @@ public sealed class SaveSharedDataActivity : TaskActivity<SharedDataSnapshot, st
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await JsonSerializer.SerializeAsync(stream, input.SharedData, OrchestratorJson.Options);
+                await JsonSerializer.SerializeAsync(stream, shared, OrchestratorJson.Options);
             }
 
             File.Move(temporary, path, overwrite: true);

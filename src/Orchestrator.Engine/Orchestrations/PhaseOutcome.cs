@@ -13,6 +13,9 @@ internal sealed record PhaseOutcome(
     DateTimeOffset EndedAt,
     int Attempts)
 {
+    /// <summary>How many of the run's pending shared-data changes the successful attempt was sent (see <see cref="RunState.Context"/>).</summary>
+    public int SentChanges { get; init; }
+
     public bool Succeeded => Result is not null;
 
     public string LastError => Errors.IsEmpty ? "no attempt ran" : Errors[^1].Message;

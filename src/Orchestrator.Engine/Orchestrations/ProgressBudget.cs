@@ -37,7 +37,7 @@ internal static class ProgressBudget
         }
 
         var full = string.Create(CultureInfo.InvariantCulture, $"{length:N0}");
-        var why = $"left out to keep the status within {RunProgress.MaxCharacters:N0} characters (it would be {full})";
+        var why = $"left out to keep the status within {RunProgress.MaxCharacters:N0} characters (it would be at least {full})";
         var withoutShared = rest with { Omitted = $"shared data {why}; a completed run has it in its output" };
         if (progress.SharedData is not null && Measure(withoutShared) <= RunProgress.MaxCharacters)
         {

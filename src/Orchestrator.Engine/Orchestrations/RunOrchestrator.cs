@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
+using Orchestrator.Engine.Payloads;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Orchestrations;
@@ -45,9 +47,10 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                     await WaitForApprovalAsync(context, input, run, phase);
                 }
 
-                var snapshot = run.Shared;
+                var snapshot = run.Context;
                 outcomes.AddRange(await Task.WhenAll(phases.Select(p => RunPhaseAsync(context, input, run, p, snapshot))));
                 outcomes.ForEach(run.Merge);
+                await ThrowIfHistoryFullAsync(run, phases[^1]);
             }
             else
             {
@@ -58,8 +61,9 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                         await WaitForApprovalAsync(context, input, run, phase);
                     }
 
-                    var outcome = await RunPhaseAsync(context, input, run, phase, run.Shared);
+                    var outcome = await RunPhaseAsync(context, input, run, phase, run.Context);
                     run.Merge(outcome);
+                    await ThrowIfHistoryFullAsync(run, phase);
                     outcomes.Add(outcome);
                     if (!outcome.Succeeded && phase.Required)
                     {
@@ -80,6 +84,18 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
         return output;
     }
 
+    // Over the limit, the next message the sidecar hands the worker (the whole history) or the run's output could not be
+    // delivered, and the run would hang retrying it (docs/running-workflows.md#large-outputs-and-limits).
+    private static async Task ThrowIfHistoryFullAsync(RunState run, PhasePlan last)
+    {
+        if (run.ResultCharacters > PhaseResultLimit.MaxRunResultCharacters)
+        {
+            throw await run.FailAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"after phase '{last.Name}' the phase results the run keeps in its history are {run.ResultCharacters:N0} characters of JSON, over the limit of {PhaseResultLimit.MaxRunResultCharacters:N0} for one run (the history travels in one gRPC message); lower Engine:PayloadThreshold so that more values are stored by reference"));
+        }
+    }
+
     internal static TimeSpan RetryDelay(PhasePlan plan, int failedAttempt)
     {
         var factor = Math.Pow(2, Math.Min(failedAttempt - 1, 30));
@@ -88,7 +104,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
     }
 
     private static async Task<PhaseOutcome> RunPhaseAsync(
-        TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan, SharedData snapshot)
+        TaskOrchestrationContext context, RunInput input, RunState run, PhasePlan plan, PhaseContextInput shared)
     {
         var startedAt = run.Now;
         var errors = new List<PhaseError>();
@@ -102,9 +118,9 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                 Phase = plan.Name,
                 Attempt = attempt,
                 Input = input.Input,
+                InputDefaults = PayloadReference.IsReference(input.Input) ? input.InputDefaults : null,
                 Config = plan.Config,
-                PhaseOutputs = snapshot.PhaseOutputs,
-                Metadata = snapshot.Metadata,
+                Context = shared,
                 WorkingDirectory = input.Workspace,
             };
             string message;
@@ -112,7 +128,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
             try
             {
                 var result = await CallWithBackstopAsync(context, input, plan, activityInput);
-                return new PhaseOutcome(plan, result, [.. errors], startedAt, run.Now, attempt);
+                return new PhaseOutcome(plan, result, [.. errors], startedAt, run.Now, attempt) { SentChanges = shared.Changes.Length };
             }
             catch (TaskFailedException ex)
             {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
+using Orchestrator.Engine.Payloads;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -17,13 +18,32 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     private readonly List<string> _errors = [];
     private readonly List<string> _artifacts = [.. input.Carried?.Artifacts ?? []];
     private readonly HashSet<string> _artifactSet = new(input.Carried?.Artifacts ?? [], StringComparer.Ordinal);
+    private readonly List<ContextChange> _pending = Seed(input.Carried?.SharedData);
+    private string? _head;
+    private PhaseContextInput? _context;
     private string? _waiting;
     private SharedData? _measured;
     private int _measuredLength;
 
+    // The JSON characters of the phase outputs merged so far: a lower bound of the shared data's length, so that once
+    // it alone is over the status limit the whole shared data is not measured again after every phase (on replay that
+    // measuring grew with the cube of the phase count).
+    private long _outputCharacters;
+    private long _metadataCharacters;
+
+    /// <summary>The JSON characters of the phase outputs and metadata values the run's history holds (values stored by reference count as their reference).</summary>
+    public long ResultCharacters => _outputCharacters + _metadataCharacters;
+
     public SharedData Shared { get; private set; } = input.Carried?.SharedData ?? SharedData.Empty;
 
     public JsonElement? LastOutput { get; private set; }
+
+    /// <summary>
+    /// What the next phase attempt is sent of <see cref="Shared"/>: the latest node a phase stored in the workspace and the
+    /// changes merged since (docs/running-workflows.md#large-outputs-and-limits), so that no attempt's input copies the
+    /// outputs of the phases before it.
+    /// </summary>
+    public PhaseContextInput Context => _context ??= new PhaseContextInput { Head = _head, Changes = [.. _pending] };
 
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -53,6 +73,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             ? given
             : JsonSerializer.SerializeToElement(new { approved = true });
         Shared = Shared.WithMetadata([new KeyValuePair<string, JsonElement>($"approval.{phase}", value)]);
+        Changed(new ContextChange { Metadata = ImmutableDictionary<string, JsonElement>.Empty.Add($"approval.{phase}", value) });
         Publish();
     }
 
@@ -71,6 +92,17 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         if (outcome.Result is { } result)
         {
             Shared = Shared.WithPhaseResult(plan.Name, result.ToPhaseResult());
+
+            // The attempt stored a node holding the changes it was sent; the phases of a group all store the same one.
+            if (result.Context is { } head && head != _head)
+            {
+                _head = head;
+                _pending.RemoveRange(0, Math.Min(outcome.SentChanges, _pending.Count));
+            }
+
+            Changed(result.Stored is { } stored
+                ? new ContextChange { Phase = plan.Name, Result = stored }
+                : new ContextChange { Outputs = ImmutableDictionary<string, JsonElement>.Empty.Add(plan.Name, result.Output ?? JsonSerializer.SerializeToElement<object?>(null)), Metadata = result.Metadata });
             foreach (var artifact in result.Artifacts)
             {
                 if (_artifactSet.Add(artifact))
@@ -82,7 +114,10 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             if (result.Output is { } output)
             {
                 LastOutput = output;
+                _outputCharacters += output.GetRawText().Length;
             }
+
+            _metadataCharacters += result.Metadata.Values.Sum(v => (long)v.GetRawText().Length);
         }
 
         foreach (var error in outcome.Errors)
@@ -94,6 +129,18 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         _running.RemoveAll(a => a.Phase == plan.Name);
         _completed.Add(new CompletedPhase(plan.Name, outcome.Succeeded, outcome.Attempts, (outcome.EndedAt - outcome.StartedAt).TotalMilliseconds, plan.Required));
         Publish();
+    }
+
+    // A retry's first phase starts from the shared data taken over, given inline.
+    private static List<ContextChange> Seed(SharedData? carried) =>
+        carried is null || (carried.PhaseOutputs.IsEmpty && carried.Metadata.IsEmpty)
+            ? []
+            : [new ContextChange { Outputs = carried.PhaseOutputs, Metadata = carried.Metadata }];
+
+    private void Changed(ContextChange change)
+    {
+        _pending.Add(change);
+        _context = null;
     }
 
     public RunOutput Output() => new()
@@ -117,7 +164,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             try
             {
                 var file = await context.CallActivityAsync<string>(
-                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, Shared));
+                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, Shared with { PhaseOutputs = [], Metadata = [] }) { Context = Context });
                 progress = progress with { SharedDataFile = file, Omitted = $"{progress.Omitted}; the shared data was saved to {file}" };
             }
             catch (TaskFailedException ex)
@@ -138,7 +185,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         if (!ReferenceEquals(_measured, Shared))
         {
             _measured = Shared;
-            _measuredLength = ProgressBudget.Measure(Shared);
+            _measuredLength = _outputCharacters > RunProgress.MaxCharacters ? (int)Math.Min(_outputCharacters, int.MaxValue) : ProgressBudget.Measure(Shared);
         }
 
         return ProgressBudget.Fit(Progress(failure), _measuredLength);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.DurableTask;
+using Orchestrator.Engine.Payloads;
 using Orchestrator.Engine.Runs;
 
 namespace Orchestrator.Engine.Orchestrations;
@@ -22,7 +23,8 @@ public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOu
             var step = input.Steps[i] with
             {
                 CreatedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
-                Input = InputMerge.Merge(input.Steps[i].InputDefaults, next),
+                // A result stored by reference is merged with the step's defaults by its phase activity, which can read it.
+                Input = PayloadReference.IsReference(next) ? next : InputMerge.Merge(input.Steps[i].InputDefaults, next),
                 ParentRunId = context.InstanceId,
             };
             var stepId = StepRunId(context.InstanceId, i + 1);

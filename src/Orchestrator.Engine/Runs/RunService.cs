@@ -66,7 +66,12 @@ public sealed partial class RunService(
     }
 
     /// <summary>The run, or null when there is none with that id.</summary>
-    public async Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)
+    public Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken) => GetAsync(runId, wholeValues: true, cancellationToken);
+
+    /// <param name="runId">The run.</param>
+    /// <param name="wholeValues">Whether values stored by reference in the workspace are read back (see <see cref="WithPayloads"/>).</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    private async Task<RunRecord?> GetAsync(string runId, bool wholeValues, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
@@ -76,6 +81,7 @@ public sealed partial class RunService(
         }
 
         var record = WithSavedSharedData(ToRecord(metadata));
+        record = wholeValues ? WithPayloads(record, metadata) : record;
 
         // Only a failed or terminated run can have been retried; other runs are read without the query for retries.
         return record.Status is RunStatus.Failed or RunStatus.Terminated && metadata.Name == OrchestrationNames.Run
@@ -155,13 +161,21 @@ public sealed partial class RunService(
         await PurgeFinishedAsync(runId, cancellationToken);
     }
 
-    /// <summary>Polls until the run finishes, reporting each change of its progress.</summary>
+    /// <summary>
+    /// Polls until the run finishes, reporting each change of its progress; the progress reported while it runs holds
+    /// values stored by reference as references, the record returned at the end holds them whole.
+    /// </summary>
     public async Task<RunRecord> WaitForCompletionAsync(string runId, Action<RunRecord>? onProgress, TimeSpan pollInterval, CancellationToken cancellationToken)
     {
         string? last = null;
         while (true)
         {
-            var run = await GetAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
+            var run = await GetAsync(runId, wholeValues: false, cancellationToken) ?? throw RunNotFound(runId);
+            if (run.IsTerminal)
+            {
+                run = await GetAsync(runId, cancellationToken) ?? throw RunNotFound(runId);
+            }
+
             var fingerprint = JsonSerializer.Serialize(run.Progress, OrchestratorJson.Options) + run.Status;
             if (fingerprint != last)
             {

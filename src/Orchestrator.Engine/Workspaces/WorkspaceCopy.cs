@@ -1,11 +1,13 @@
 using Orchestrator.Engine.Activities;
+using Orchestrator.Engine.Payloads;
 
 namespace Orchestrator.Engine.Workspaces;
 
 /// <summary>
 /// Copies the files of a run's workspace into its retry's, so that the phases the retry runs find what the phases it
-/// took over wrote (docs/running-workflows.md#retry-a-failed-run). The engine's own folder is not copied: its marker
-/// and saved shared data belong to the run retried. A symbolic link is copied as a link, never followed.
+/// took over wrote (docs/running-workflows.md#retry-a-failed-run). Of the engine's own folder only the values stored by
+/// reference are copied, which the shared data taken over names; its marker and saved shared data belong to the run
+/// retried. A symbolic link is copied as a link, never followed.
 /// </summary>
 internal static class WorkspaceCopy
 {
@@ -13,8 +15,13 @@ internal static class WorkspaceCopy
     {
         foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
         {
-            if (entry.Name == SharedDataSnapshot.EngineFolder && entry is DirectoryInfo)
+            if (entry.Name == SharedDataSnapshot.EngineFolder && entry is DirectoryInfo engine)
             {
+                if (engine.EnumerateDirectories(PayloadStore.FolderName).FirstOrDefault() is { LinkTarget: null } payloads)
+                {
+                    CopyEntry(payloads, PayloadStore.FolderOf(target));
+                }
+
                 continue;
             }
 

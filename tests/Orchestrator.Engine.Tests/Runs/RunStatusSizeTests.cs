@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Payloads;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Tests.Infrastructure;
 using Orchestrator.Sidecar.Configuration;
@@ -130,6 +131,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
                 }),
                 new DelegatePhase("gate", (_, _) => Task.FromResult(PhaseResult.FromOutput(JsonSerializer.SerializeToElement("passed"))))),
         };
-        return await EngineHarness.StartAsync(_root, builtIns, sidecarOptions: sidecar);
+        // These tests are about a status over its limit: the output stays in the history rather than by reference.
+        return await EngineHarness.StartAsync(_root, builtIns, configure: o => o.PayloadThreshold = PhaseResultLimit.MaxThreshold, sidecarOptions: sidecar);
     }
 }

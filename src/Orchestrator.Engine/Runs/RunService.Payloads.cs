@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Payloads;
+
+namespace Orchestrator.Engine.Runs;
+
+/// <summary>Reading back the values a run stored by reference (docs/running-workflows.md#large-outputs-and-limits).</summary>
+public sealed partial class RunService
+{
+    /// <summary>
+    /// The record with every value stored in the run's workspace read back: its output (shared data, result, each
+    /// step's) and the shared data of its progress. A value whose file is gone stays a reference, and a warning says why.
+    /// </summary>
+    private RunRecord WithPayloads(RunRecord record, OrchestrationMetadata metadata)
+    {
+        if (WorkspaceOf(metadata) is not { } workspace)
+        {
+            return record;
+        }
+
+        try
+        {
+            return record with
+            {
+                Output = record.Output is { } output ? Resolve(workspace, output) : null,
+                Progress = record.Progress is { SharedData: { } shared } progress
+                    ? progress with { SharedData = PayloadStore.ResolveShared(workspace, shared) }
+                    : record.Progress,
+            };
+        }
+        catch (PayloadException ex)
+        {
+            logger.PayloadNotRead(record.RunId, ex.Message);
+            return record;
+        }
+    }
+
+    private static RunOutput Resolve(string workspace, RunOutput output) => output with
+    {
+        SharedData = PayloadStore.ResolveShared(workspace, output.SharedData),
+        Result = output.Result is { } result ? PayloadStore.Resolve(workspace, result, "the run's result") : null,
+        Steps = [.. output.Steps.Select(s => s with { Output = Resolve(workspace, s.Output) })],
+    };
+
+    // The workspace named in the run's stored input, when it is in this data directory: values are read only from there.
+    private string? WorkspaceOf(OrchestrationMetadata metadata)
+    {
+        string? workspace;
+        try
+        {
+            workspace = metadata.Name == OrchestrationNames.Workflow
+                ? metadata.ReadInputAs<WorkflowInput>()?.Workspace
+                : metadata.ReadInputAs<RunInput>()?.Workspace;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        var path = string.IsNullOrEmpty(workspace) ? string.Empty : Path.GetFullPath(workspace);
+        return path.StartsWith(workspaces.RunsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path : null;
+    }
+}
