@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Contracts.Problems;
+using Orchestrator.Engine.Schedules;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Plugins.Registry;
 
@@ -13,6 +14,7 @@ namespace Orchestrator.Contracts.Workflows;
 /// <param name="RetentionSeconds">How long its finished runs are kept; null for the default.</param>
 /// <param name="Input">The input used when a run gives none.</param>
 /// <param name="InputSchema">The JSON Schema a run's input must meet before the run is scheduled; null when it declares none.</param>
+/// <param name="Schedule">When its runs start on their own (docs/schedules.md#the-schedule-field); null when it has no schedule.</param>
 /// <param name="Steps">The plugins it runs, in order.</param>
 /// <param name="Path">The workflow file.</param>
 /// <param name="Shadowed">The files of workflows of the same name it hides.</param>
@@ -24,6 +26,7 @@ public sealed record WorkflowDetail(
     double? RetentionSeconds,
     JsonElement? Input,
     JsonElement? InputSchema,
+    ScheduleDefinition? Schedule,
     ImmutableArray<WorkflowStepStatus> Steps,
     string Path,
     ImmutableArray<string> Shadowed,
@@ -45,6 +48,7 @@ public sealed record WorkflowDetail(
             workflow.Retention?.TotalSeconds,
             workflow.Input,
             workflow.InputSchema,
+            workflow.Schedule,
             [.. workflow.AllSteps.Select(s => WorkflowStepStatus.From(s, plugins))],
             workflow.File,
             [.. found.Shadowed.Where(w => w.Name == workflow.Name).Select(w => w.File)],

@@ -22,6 +22,7 @@ public sealed class WorkflowsShowCommandTests : IDisposable
             retention: 72h
             input: {title: Tides}
             input_schema: {type: object, required: [title]}
+            schedule: {cron: "0 3 * * *", timezone: Europe/Paris, overlap: buffer_one, auto_approve: true}
             steps:
               - plugin: story@^1.2
                 config: {words: 900}
@@ -39,6 +40,7 @@ public sealed class WorkflowsShowCommandTests : IDisposable
         result.Output.ShouldContain("retention    72h");
         result.Output.ShouldContain("input        {\"title\":\"Tides\"}");
         result.Output.ShouldContain($"Input schema (a run's input must meet it before the run is scheduled):{Environment.NewLine}  {{\"type\":\"object\",\"required\":[\"title\"]}}");
+        result.Output.ShouldContain("schedule     0 3 * * * (Europe/Paris; overlap buffer_one, catchup latest, auto_approve)");
         result.Output.ShouldContain($"path         {file}");
         result.Output.ShouldContain("  STEP  PLUGIN   RANGE  FOUND                     CONFIG         INPUT");
         result.Output.ShouldContain("  1     story    ^1.2   1.4.0                     {\"words\":900}  -");
@@ -59,12 +61,33 @@ public sealed class WorkflowsShowCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.ToString());
         using var json = JsonDocument.Parse(result.Output);
         json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["name", "description", "version", "retention_seconds", "input", "input_schema", "steps", "path", "shadowed", "problems"]);
+            ["name", "description", "version", "retention_seconds", "input", "input_schema", "schedule", "steps", "path", "shadowed", "problems"]);
         json.RootElement.GetProperty("input_schema").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.RootElement.GetProperty("schedule").ValueKind.ShouldBe(JsonValueKind.Null);
         var step = json.RootElement.GetProperty("steps").EnumerateArray().ShouldHaveSingleItem();
         step.EnumerateObject().Select(p => p.Name).ShouldBe(["plugin", "range", "config", "input", "found_version", "status"]);
         step.GetProperty("found_version").GetString().ShouldBe("1.0.0");
         step.GetProperty("status").GetString().ShouldBe("loaded");
+    }
+
+    [Fact]
+    public async Task Show_JsonOfAScheduledWorkflow_TheScheduleWithItsDefaults()
+    {
+        var plugins = _sandbox.Sub("plugins");
+        Manifests.Write(plugins, "story");
+        var dir = Path.Combine(_sandbox.Current, "workflows");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "nightly.yaml"), "name: nightly\nplugin: story\nschedule: \"*/10 * * * * *\"\n", TestContext.Current.CancellationToken);
+
+        var result = await _sandbox.RunAsync("workflows", "show", "nightly", "--plugins", plugins, "--json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        var schedule = json.RootElement.GetProperty("schedule");
+        schedule.GetProperty("cron").GetString().ShouldBe("*/10 * * * * *");
+        schedule.GetProperty("overlap").GetString().ShouldBe("skip");
+        schedule.GetProperty("catchup").GetString().ShouldBe("latest");
+        schedule.GetProperty("auto_approve").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]

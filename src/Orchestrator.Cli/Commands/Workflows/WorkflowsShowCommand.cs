@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Text.Json;
 using Orchestrator.Cli.Commands.Plugins;
 using Orchestrator.Cli.Commands.Shared;
 using Orchestrator.Cli.Invocation;
 using Orchestrator.Cli.Output;
 using Orchestrator.Contracts.Workflows;
 using Orchestrator.Documents.Problems;
+using Orchestrator.Engine.Schedules;
 
 namespace Orchestrator.Cli.Commands.Workflows;
 
@@ -43,6 +45,14 @@ internal static class WorkflowsShowCommand
         return command;
     }
 
+    /// <summary>The cron, its time zone and how fires that overlap or were missed are handled; `orchestrator schedules list` shows the live state.</summary>
+    private static string ScheduleText(ScheduleDefinition schedule) =>
+        $"{schedule.Cron} ({schedule.Timezone ?? "UTC"}; overlap {ScheduleWord(schedule.Overlap)}, catchup {ScheduleWord(schedule.Catchup)}"
+        + (schedule.AutoApprove ? ", auto_approve" : string.Empty) + ")";
+
+    private static string ScheduleWord<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
     private static async Task WriteTextAsync(TextWriter output, WorkflowDetail detail, IEnumerable<DocumentProblem> warnings)
     {
         var fields = new TextTable("FIELD", "VALUE");
@@ -51,6 +61,7 @@ internal static class WorkflowsShowCommand
         fields.AddRow("version", detail.Version ?? "-");
         fields.AddRow("retention", detail.RetentionSeconds is { } seconds ? DurationText.Format(TimeSpan.FromSeconds(seconds))! : "-");
         fields.AddRow("input", detail.Input is { } input ? CliJson.ToCompact(input) : "-");
+        fields.AddRow("schedule", detail.Schedule is { } schedule ? ScheduleText(schedule) : "-");
         fields.AddRow("path", detail.Path);
         await fields.WriteAsync(output);
         await WriteListAsync(output, "Input schema (a run's input must meet it before the run is scheduled):", detail.InputSchema is { } schema ? [CliJson.ToCompact(schema)] : []);
