@@ -38,7 +38,25 @@ public sealed partial class PluginCatalog
             return [];
         }
 
-        var pins = pinned.ToList();
+        // A reload writes the snapshots of the versions it loads before it makes them current: a pass during one
+        // would take a new version's snapshot for a replaced one. It waits for the next pass instead.
+        if (!_reloadGate.Wait(0))
+        {
+            return [];
+        }
+
+        try
+        {
+            return Collect(store, pinned.ToList());
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    private ImmutableArray<(string Name, string ContentHash)> Collect(PluginSnapshotStore store, List<PluginIdentity> pins)
+    {
         var keep = pins.Select(p => (p.Name, p.ContentHash)).ToHashSet();
         foreach (var entry in Volatile.Read(ref _state).Entries.Values)
         {
