@@ -10,10 +10,11 @@ public static class SharedContextStore
 {
     private const string What = "the run's shared data";
 
-    // The views last built, by workspace and node: the next phase of a run starts from the node the one before it stored,
-    // so it applies only the changes since instead of walking the whole chain. Cleared when full; views share structure.
-    private const int CachedViews = 64;
-    private static readonly ConcurrentDictionary<(string Workspace, string Node), SharedData> Views = new();
+    // The view last built of each run (by workspace), with its node: the next phase of a run starts from the node the one
+    // before it stored, so it applies only the changes since instead of walking the whole chain. One entry per run, so
+    // as many runs as this holds can be in flight without walking chains; cleared when full.
+    private const int CachedRuns = 256;
+    private static readonly ConcurrentDictionary<string, (string Node, SharedData View)> Views = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The phase outputs and metadata <paramref name="context"/> names, merged in order (values stored by reference stay
@@ -29,8 +30,9 @@ public static class SharedContextStore
         SharedData? view = null;
         for (var sha = context.Head; sha is not null; sha = chain.Peek().Parent)
         {
-            if (Views.TryGetValue((workspace, sha), out view))
+            if (Views.TryGetValue(workspace, out var cached) && cached.Node == sha)
             {
+                view = cached.View;
                 break;
             }
 
@@ -68,12 +70,12 @@ public static class SharedContextStore
             return;
         }
 
-        if (Views.Count >= CachedViews)
+        if (Views.Count >= CachedRuns && !Views.ContainsKey(workspace))
         {
             Views.Clear();
         }
 
-        Views[(workspace, node)] = view;
+        Views[workspace] = (node, view);
     }
 
     /// <summary>Stores a phase's result for the phases after it; returns its SHA-256.</summary>
