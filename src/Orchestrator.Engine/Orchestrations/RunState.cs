@@ -23,11 +23,10 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     private PhaseContextInput? _context;
     private string? _waiting;
     private SharedData? _measured;
+    private PhaseContextInput? _measuredContext;
     private int _measuredLength;
 
-    // The JSON characters of the phase outputs merged so far: a lower bound of the shared data's length, so that once
-    // it alone is over the status limit the whole shared data is not measured again after every phase (on replay that
-    // measuring grew with the cube of the phase count).
+    // The JSON characters of the phase outputs and metadata values merged so far, which the run's history holds.
     private long _outputCharacters;
     private long _metadataCharacters;
 
@@ -164,7 +163,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             try
             {
                 var file = await context.CallActivityAsync<string>(
-                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, Shared with { PhaseOutputs = [], Metadata = [] }) { Context = Context });
+                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, StatusShared) { Context = Context });
                 progress = progress with { SharedDataFile = file, Omitted = $"{progress.Omitted}; the shared data was saved to {file}" };
             }
             catch (TaskFailedException ex)
@@ -179,17 +178,23 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
 
     public void Publish() => context.SetCustomStatus(Fit(null));
 
-    // The shared data changes only when a phase is merged, so its length is measured once per change.
+    // The status names where the phase outputs and metadata are stored instead of copying them (the run service reads
+    // them back), so it stays small; the rest of the shared data and the context change only when a phase is merged or
+    // approved, so their length is measured once per change.
     private RunProgress Fit(string? failure)
     {
-        if (!ReferenceEquals(_measured, Shared))
+        var context = Context;
+        if (!ReferenceEquals(_measured, Shared) || !ReferenceEquals(_measuredContext, context))
         {
-            _measured = Shared;
-            _measuredLength = _outputCharacters > RunProgress.MaxCharacters ? (int)Math.Min(_outputCharacters, int.MaxValue) : ProgressBudget.Measure(Shared);
+            (_measured, _measuredContext) = (Shared, context);
+            _measuredLength = ProgressBudget.MeasureShared(StatusShared, context);
         }
 
         return ProgressBudget.Fit(Progress(failure), _measuredLength);
     }
+
+    // The shared data as the status carries it: without the phase outputs and metadata, which its context names.
+    private SharedData StatusShared => Shared with { PhaseOutputs = [], Metadata = [] };
 
     private RunProgress Progress(string? failure) => new()
     {
@@ -198,7 +203,8 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         Completed = [.. _completed],
         Errors = [.. _errors],
         WaitingForApproval = _waiting,
-        SharedData = Shared,
+        SharedData = StatusShared,
+        Context = Context,
         Artifacts = [.. _artifacts],
         Summary = failure is not null ? $"failed: {failure}"
             : _waiting is not null ? $"waiting for approval: {_waiting}"

@@ -80,7 +80,7 @@ public sealed partial class RunService(
             return null;
         }
 
-        var record = WithSavedSharedData(ToRecord(metadata));
+        var record = WithSharedData(ToRecord(metadata), metadata);
         record = wholeValues ? WithPayloads(record, metadata) : record;
 
         // Only a failed or terminated run can have been retried; other runs are read without the query for retries.
@@ -103,7 +103,7 @@ public sealed partial class RunService(
         {
             if (!IsSchedule(metadata))
             {
-                result.Add(ToRecord(metadata));
+                result.Add(WithoutSharedData(ToRecord(metadata)));
             }
         }
 
