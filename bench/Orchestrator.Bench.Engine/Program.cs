@@ -9,7 +9,7 @@ using Orchestrator.Sidecar.Configuration;
 // 3. The history bytes one run writes on the sqlite backend for 10, 50 and 200 phases with 10 KB outputs: the bytes per
 //    phase should stay flat (docs/running-workflows.md#large-outputs-and-limits).
 //    `./build.sh bench Engine` runs all three; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
-//    only the third.
+//    only the third; `-- profile [baseline]` runs plugin (or hand-written) runs for a while to attach a profiler to.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(8));
 var token = cancellation.Token;
 var root = Directory.CreateTempSubdirectory("orch-bench-engine-").FullName;
@@ -21,6 +21,17 @@ try
         var historyDatabase = Path.Combine(root, "history.db");
         await using var history = await BenchHost.StartAsync(root, new SidecarOptions { Backend = SidecarBackends.Sqlite, DatabasePath = historyDatabase }, token);
         await HistoryBytes.PrintAsync(history, historyDatabase, token);
+        return;
+    }
+
+    if (args.Contains("profile"))
+    {
+        // Plugin runs (or with `baseline`, hand-written ones) for a while on the memory sidecar, to attach a profiler to.
+        await using var profiled = await BenchHost.StartAsync(root, new SidecarOptions { Backend = SidecarBackends.Memory }, token);
+        var run = args.Contains("baseline") ? profiled.BaselineRun(token) : profiled.PluginRun("bench-noop", token);
+        Console.WriteLine($"pid {Environment.ProcessId}");
+        var (rate, cpu) = await profiled.MeasureAsync(run, 64, 6000, token);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run"));
         return;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
+using Orchestrator.Abstractions;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Payloads;
@@ -22,10 +23,6 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     private string? _head;
     private PhaseContextInput? _context;
     private string? _waiting;
-    private SharedData? _measured;
-    private PhaseContextInput? _measuredContext;
-    private int _measuredLength;
-
     // The JSON characters of the phase outputs and metadata values merged so far, which the run's history holds.
     private long _outputCharacters;
     private long _metadataCharacters;
@@ -176,22 +173,19 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         return new RunFailedException(message);
     }
 
-    public void Publish() => context.SetCustomStatus(Fit(null));
+    public void Publish()
+    {
+        var progress = Progress(null);
+        var json = JsonSerializer.SerializeToUtf8Bytes(progress, OrchestratorJson.Options);
+
+        // Bytes are at least as many as characters, so a status within the limit in bytes is within it; only a bigger
+        // one is measured and trimmed.
+        context.SetCustomStatus(json.Length <= RunProgress.MaxCharacters ? new SerializedStatus(json) : ProgressBudget.Fit(progress));
+    }
 
     // The status names where the phase outputs and metadata are stored instead of copying them (the run service reads
-    // them back), so it stays small; the rest of the shared data and the context change only when a phase is merged or
-    // approved, so their length is measured once per change.
-    private RunProgress Fit(string? failure)
-    {
-        var context = Context;
-        if (!ReferenceEquals(_measured, Shared) || !ReferenceEquals(_measuredContext, context))
-        {
-            (_measured, _measuredContext) = (Shared, context);
-            _measuredLength = ProgressBudget.MeasureShared(StatusShared, context);
-        }
-
-        return ProgressBudget.Fit(Progress(failure), _measuredLength);
-    }
+    // them back), so it stays small.
+    private RunProgress Fit(string? failure) => ProgressBudget.Fit(Progress(failure));
 
     // The shared data as the status carries it: without the phase outputs and metadata, which its context names.
     private SharedData StatusShared => Shared with { PhaseOutputs = [], Metadata = [] };

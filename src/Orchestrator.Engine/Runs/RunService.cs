@@ -32,7 +32,9 @@ public sealed partial class RunService(
         ArgumentNullException.ThrowIfNull(request);
         var prepared = planner.Prepare(request, cancellationToken);
         var runId = prepared.RunId;
-        if (await client.GetInstanceAsync(runId, cancellationToken) is not null)
+
+        // A generated id is new (RunIds.New): only an id the caller gave can name a run that exists already.
+        if (request.RunId is not null && await client.GetInstanceAsync(runId, cancellationToken) is not null)
         {
             return runId;
         }
