@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
-using Orchestrator.Abstractions;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Payloads;
@@ -173,15 +172,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         return new RunFailedException(message);
     }
 
-    public void Publish()
-    {
-        var progress = Progress(null);
-        var json = JsonSerializer.SerializeToUtf8Bytes(progress, OrchestratorJson.Options);
-
-        // Bytes are at least as many as characters, so a status within the limit in bytes is within it; only a bigger
-        // one is measured and trimmed.
-        context.SetCustomStatus(json.Length <= RunProgress.MaxCharacters ? new SerializedStatus(json) : ProgressBudget.Fit(progress));
-    }
+    public void Publish() => context.SetCustomStatus(new PublishedStatus(Progress(null)));
 
     // The status names where the phase outputs and metadata are stored instead of copying them (the run service reads
     // them back), so it stays small.
