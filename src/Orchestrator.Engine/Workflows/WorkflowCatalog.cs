@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Orchestrator.Documents.Problems;
@@ -8,10 +9,13 @@ namespace Orchestrator.Engine.Workflows;
 /// Finds workflow files in <c>--workflows DIR</c> (repeatable), <c>./workflows</c>,
 /// <c>$XDG_CONFIG_HOME/orchestrator/workflows</c> and <c>$XDG_DATA_HOME/orchestrator/workflows</c>, highest precedence
 /// first: a name found twice is taken from the higher path and the lower file is reported as shadowed.
-/// Files are re-read on every call, so edits apply to the next run without a restart.
+/// Files are looked at on every call (one whose content changed is parsed again), so edits apply to the next run
+/// without a restart.
 /// </summary>
 public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
 {
+    private readonly ConcurrentDictionary<string, (byte[] Content, WorkflowReadResult Result)> _read = new(StringComparer.Ordinal);
+
     /// <summary>The search paths in precedence order (missing directories included; they are skipped).</summary>
     public ImmutableArray<string> SearchPaths()
     {
@@ -35,12 +39,14 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
         var found = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<DocumentProblem>();
         var shadowed = ImmutableArray.CreateBuilder<WorkflowDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directory in SearchPaths())
         {
             foreach (var file in Files(directory, problems))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = WorkflowReader.Read(file, cancellationToken);
+                seen.Add(file);
+                var result = Read(file, cancellationToken);
                 problems.AddRange(result.Problems);
                 if (result.Workflow is not { } workflow)
                 {
@@ -65,7 +71,42 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
             }
         }
 
+        foreach (var gone in _read.Keys.Where(k => !seen.Contains(k)))
+        {
+            _read.TryRemove(gone, out _);
+        }
+
         return new WorkflowDiscoveryResult([.. found.Values.OrderBy(w => w.Name, StringComparer.Ordinal)], problems.ToImmutable()) { Shadowed = shadowed.ToImmutable() };
+    }
+
+    // A file is parsed again only when its content changed: every start looks for its target in all the workflow files,
+    // and parsing them each time cost more than the rest of the start. Reading a small file to compare it is cheap.
+    private WorkflowReadResult Read(string file, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(file).Length > WorkflowReader.MaxWorkflowBytes)
+            {
+                return WorkflowReader.Read(file, cancellationToken);
+            }
+
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _read.TryRemove(file, out _);
+            return WorkflowReader.Read(file, cancellationToken);
+        }
+
+        if (_read.TryGetValue(file, out var cached) && cached.Content.AsSpan().SequenceEqual(bytes))
+        {
+            return cached.Result;
+        }
+
+        var result = WorkflowReader.Read(file, cancellationToken);
+        _read[file] = (bytes, result);
+        return result;
     }
 
     private static IEnumerable<string> Files(string directory, ImmutableArray<DocumentProblem>.Builder problems)

@@ -44,4 +44,34 @@ public sealed class WorkflowCatalogTests : IDisposable
 
         result.Problems.ShouldContain(p => p.Severity == ProblemSeverity.Error && p.Message.Contains("unique within a directory", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Discover_FileEditedToTheSameLengthAtOnce_ReadsTheNewContent()
+    {
+        _root.Write("workflows/a.yaml", "name: first\nplugin: docs\n");
+        var catalog = new WorkflowCatalog(Options.Create(new EngineOptions { CurrentDirectory = _root.Path, Environment = new Dictionary<string, string> { ["HOME"] = _root.Path } }));
+        catalog.Discover(TestContext.Current.CancellationToken).Workflows.ShouldHaveSingleItem().Name.ShouldBe("first");
+
+        _root.Write("workflows/a.yaml", "name: other\nplugin: code\n");
+        var again = catalog.Discover(TestContext.Current.CancellationToken);
+
+        again.Workflows.ShouldHaveSingleItem().Name.ShouldBe("other");
+        again.Find("other")!.Plugin!.Plugin.ShouldBe("code");
+    }
+
+    [Fact]
+    public void Discover_FileRemovedThenAddedBroken_ReportsWhatIsThereNow()
+    {
+        _root.Write("workflows/a.yaml", "name: kept\nplugin: docs\n");
+        var catalog = new WorkflowCatalog(Options.Create(new EngineOptions { CurrentDirectory = _root.Path, Environment = new Dictionary<string, string> { ["HOME"] = _root.Path } }));
+        catalog.Discover(TestContext.Current.CancellationToken).Workflows.ShouldHaveSingleItem();
+
+        File.Delete(_root.Combine("workflows/a.yaml"));
+        catalog.Discover(TestContext.Current.CancellationToken).Workflows.ShouldBeEmpty();
+        _root.Write("workflows/a.yaml", "name: kept\n");
+        var broken = catalog.Discover(TestContext.Current.CancellationToken);
+
+        broken.Workflows.ShouldBeEmpty();
+        broken.Problems.ShouldContain(p => p.Severity == ProblemSeverity.Error && p.File.EndsWith("a.yaml", StringComparison.Ordinal));
+    }
 }
