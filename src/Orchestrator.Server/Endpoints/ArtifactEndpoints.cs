@@ -62,6 +62,8 @@ internal static class ArtifactEndpoints
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "name the artifact: GET /api/runs/{id}/artifacts/PATH, PATH as listed in the run's artifacts");
         }
 
+        // The route value is decoded except for '%2F', which stays as it came; an encoded slash is a slash here.
+        path = path.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var parts = path.Split(['/', '\\']);
         if (Path.IsPathRooted(path) || parts.Any(p => p is ".." or "." || p.Length == 0 || p.Contains('\0', StringComparison.Ordinal)))
         {

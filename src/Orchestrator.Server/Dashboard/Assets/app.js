@@ -89,4 +89,5 @@ document.addEventListener('click', (event) => {
 });
 
 window.addEventListener('popstate', render);
+window.addEventListener('dashboard:retry', render);
 render();

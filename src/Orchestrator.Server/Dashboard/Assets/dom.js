@@ -73,7 +73,10 @@ export function notice(kind, ...content) {
 /** A problem from the API (an ApiError) as a message with every listed error. */
 export function problemNotice(error) {
   const errors = error.problem?.errors ?? [];
-  return notice('error', h('strong', {}, error.message), errors.length ? h('ul', {}, errors.map((e) => h('li', {}, e))) : null);
+  const retry = error.status === 401
+    ? h('p', {}, h('button', { type: 'button', onclick: () => window.dispatchEvent(new Event('dashboard:retry')) }, 'Enter the API key'))
+    : null;
+  return notice('error', h('strong', {}, error.message), errors.length ? h('ul', {}, errors.map((e) => h('li', {}, e))) : null, retry);
 }
 
 /** A heading that takes the focus after navigation, so keyboard and screen reader users land on the new page. */

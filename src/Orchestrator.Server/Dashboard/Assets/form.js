@@ -108,8 +108,10 @@ export function clearErrors(form) {
 }
 
 function fieldOf(error) {
-  const match = /^(config|input)\b[^:]*:\s*(?:at \/([^/:\s]+)|'([^']+)')?/.exec(error);
-  if (!match) return null;
-  const name = match[2] ?? match[3] ?? /propert(?:y|ies)[^A-Za-z0-9_]*\[?"?'?([A-Za-z0-9_-]+)/.exec(error)?.[1];
-  return name ? `${match[1]}/${decodeURIComponent(name.replaceAll('~1', '/').replaceAll('~0', '~'))}` : null;
+  const group = /^(config|input)\b/.exec(error)?.[1];
+  if (!group) return null;
+  const name = /\bat \/([^/:\s]+)/.exec(error)?.[1]
+    ?? /^\w+:\s*'([^']+)'/.exec(error)?.[1]
+    ?? /required propert(?:y|ies)\W*([A-Za-z0-9_-]+)/i.exec(error)?.[1];
+  return name ? `${group}/${name.replaceAll('~1', '/').replaceAll('~0', '~')}` : null;
 }

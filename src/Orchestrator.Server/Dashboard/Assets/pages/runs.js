@@ -58,6 +58,8 @@ export async function runsPage({ main, query, signal, navigate }) {
     } catch (error) {
       if (error.name === 'AbortError') return;
       fill(body, error instanceof ApiError ? problemNotice(error) : notice('error', String(error)));
+      // Without a key nothing will come: wait for the user instead of asking again every few seconds.
+      if (error instanceof ApiError && error.status === 401) return;
     }
     if (!signal.aborted) timer = setTimeout(load, refreshMs);
   }
