@@ -27,8 +27,8 @@ internal static class DashboardEndpoints
             app.MapGet(page, (HttpContext context, DashboardAssets assets) => Serve(context, assets.Page)).ExcludeFromDescription();
         }
 
-        app.MapGet(AssetPath + "/{**file}", (string file, HttpContext context, DashboardAssets assets) =>
-                assets.Find(file) is { } asset && file != "index.html" ? Serve(context, asset) : NotFound(file))
+        app.MapGet(AssetPath + "/{**file}", (string? file, HttpContext context, DashboardAssets assets) =>
+                file is not (null or "index.html") && assets.Find(file) is { } asset ? Serve(context, asset) : NotFound(file ?? string.Empty))
             .ExcludeFromDescription();
     }
 
