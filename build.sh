@@ -2,7 +2,7 @@
 # Orchestrator build script.
 #   ./build.sh            build everything (Release)
 #   ./build.sh test       install test tools (Azurite and the OpenAPI checkers via npm, Kiota via dotnet tool
-#                         restore), build, run every test project,
+#                         restore, Debian's chromium for the dashboard's browser tests), build, run every test project,
 #                         and end with one line "N passed, N failed"
 #   ./build.sh bench [NAME...]  run the benchmarks in bench/ (all, or those whose name contains NAME)
 #   ./build.sh install [PREFIX] publish `orchestrator` to PREFIX/bin (default ~/.local), the program in
@@ -62,6 +62,20 @@ install_bubblewrap() {
   fi
 }
 
+# The dashboard's browser tests (tests/Orchestrator.Dashboard.Tests) drive Debian's headless chromium through
+# Playwright; Playwright's own browser download cannot work here, so install Debian's package (root with apt).
+install_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  [ "$(uname -s)" = Linux ] || return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing chromium (apt) for the dashboard's browser tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || echo "warning: could not install chromium; the dashboard's browser tests will fail" >&2
+  else
+    echo "warning: chromium (Debian package chromium) is not installed; the dashboard's browser tests will fail until it is" >&2
+  fi
+}
+
 build() {
   install_bubblewrap
   echo "==> building ($configuration)"
@@ -85,6 +99,7 @@ run_tests() {
   install_azurite
   install_openapi_tools
   install_compose
+  install_chromium
   build
   local results=.test-results
   rm -rf "$results"

@@ -6,7 +6,7 @@ export function fileProblem(problem) {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   return h('li', { class: `problem ${problem.severity}` },
     h('span', { class: `badge severity-${problem.severity}` }, problem.severity), ' ',
-    h('code', {}, where), problem.field ? [' ', h('code', { class: 'field' }, problem.field)] : null, ': ', problem.message);
+    h('code', {}, where), problem.field ? [' ', h('code', { class: 'problem-field' }, problem.field)] : null, ': ', problem.message);
 }
 
 /** A DiscoveryProblem: why a plugin found on disk was not loaded (or is shadowed), with its manifest's problems. */
