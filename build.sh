@@ -2,7 +2,7 @@
 # Orchestrator build script.
 #   ./build.sh            build everything (Release)
 #   ./build.sh test       install test tools (Azurite and the OpenAPI checkers via npm, Kiota via dotnet tool
-#                         restore), build, run every test project,
+#                         restore, Debian's chromium for the dashboard's browser tests), build, run every test project,
 #                         and end with one line "N passed, N failed"
 #   ./build.sh bench [NAME...]  run the benchmarks in bench/ (all, or those whose name contains NAME)
 #   ./build.sh install [PREFIX] publish `orchestrator` to PREFIX/bin (default ~/.local), the program in
@@ -48,18 +48,33 @@ install_compose() {
   fi
 }
 
+# Installs a Debian package when we can (root with apt); says what will not work when we cannot.
+apt_install() {
+  local package=$1 purpose=$2 without=$3
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing $package (apt), $purpose"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null; } \
+      || echo "warning: could not install $package; $without" >&2
+  else
+    echo "warning: the Debian/Ubuntu package $package is not installed; $without" >&2
+  fi
+}
+
 # Executable plugins run in a bubblewrap sandbox (docs/process-protocol.md#sandbox), so `bwrap` is a runtime
 # requirement and the sandbox tests need it: install Debian's bubblewrap when we can (root with apt).
 install_bubblewrap() {
   command -v bwrap >/dev/null 2>&1 && return 0
   [ "$(uname -s)" = Linux ] || return 0
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-    echo "==> installing bubblewrap (apt), the sandbox of executable plugins"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } \
-      || echo "warning: could not install bubblewrap; executable plugins will not load (install it, or set ORCHESTRATOR_PLUGINS__SANDBOX=off)" >&2
-  else
-    echo "warning: bwrap (Debian/Ubuntu package bubblewrap) is not installed; executable plugins will not load until it is (or ORCHESTRATOR_PLUGINS__SANDBOX=off)" >&2
-  fi
+  apt_install bubblewrap "the sandbox of executable plugins" \
+    "executable plugins will not load until it is (or set ORCHESTRATOR_PLUGINS__SANDBOX=off)"
+}
+
+# The dashboard's browser tests (tests/Orchestrator.Dashboard.Tests) drive Debian's headless chromium through
+# Playwright; Playwright's own browser download cannot work here, so install Debian's package (root with apt).
+install_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  [ "$(uname -s)" = Linux ] || return 0
+  apt_install chromium "for the dashboard's browser tests" "the dashboard's browser tests will fail until it is"
 }
 
 build() {
@@ -85,6 +100,7 @@ run_tests() {
   install_azurite
   install_openapi_tools
   install_compose
+  install_chromium
   build
   local results=.test-results
   rm -rf "$results"

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Plugins.Discovery;
+using Orchestrator.Plugins.Execution;
+using Orchestrator.Plugins.Manifests;
 using Orchestrator.Plugins.Registry;
 
 namespace Orchestrator.Contracts.Workflows;
@@ -22,16 +24,31 @@ public sealed record WorkflowStepStatus(
     /// <returns>The contract.</returns>
     public static WorkflowStepStatus From(WorkflowStep step, RegistrySnapshot plugins)
     {
-        ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(plugins);
+        return From(step, plugins.Plugins.TryGetValue(step?.Plugin ?? string.Empty, out var plugin) ? plugin.Manifest : null, plugins.Problems);
+    }
+
+    /// <summary>The contract of a step, looked up among the plugins a running catalog loaded (the REST API's view).</summary>
+    /// <param name="step">The step.</param>
+    /// <param name="plugins">The loaded plugins.</param>
+    /// <returns>The contract.</returns>
+    public static WorkflowStepStatus From(WorkflowStep step, PluginCatalog plugins)
+    {
+        ArgumentNullException.ThrowIfNull(plugins);
+        return From(step, plugins.TryGet(step?.Plugin ?? string.Empty, out var plugin) ? plugin.Manifest : null, plugins.Problems);
+    }
+
+    private static WorkflowStepStatus From(WorkflowStep? step, PluginManifest? loaded, IEnumerable<PluginProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(step);
         var config = step.Config.ToImmutableSortedDictionary(StringComparer.Ordinal);
-        if (plugins.Plugins.TryGetValue(step.Plugin, out var plugin))
+        if (loaded is not null)
         {
-            var version = plugin.Manifest.Version;
+            var version = loaded.Version;
             return new(step.Plugin, step.RangeText, config, step.Input, version.ToString(), step.Range.Contains(version) ? "loaded" : "outside_range");
         }
 
-        var problem = plugins.Problems.FirstOrDefault(p => p.PluginName == step.Plugin && p.Kind != PluginProblemKind.Shadowed);
+        var problem = problems.FirstOrDefault(p => p.PluginName == step.Plugin && p.Kind != PluginProblemKind.Shadowed);
         return new(step.Plugin, step.RangeText, config, step.Input, problem?.Manifest?.Version.ToString(), problem is null ? "not_found" : ContractJson.Name(problem.Kind));
     }
 }

@@ -19,6 +19,9 @@ public sealed record RunRecord
 
     public DateTimeOffset LastUpdatedAt { get; init; }
 
+    /// <summary>The workflow the run was started from (a workflow step's run names its workflow too); null for a run of a plugin.</summary>
+    public string? Workflow { get; init; }
+
     /// <summary>
     /// The plugin version a plugin run (or a workflow's step run) is pinned to and executes to its end, whatever hot
     /// reload loads meanwhile (docs/writing-plugins.md#runs-in-flight); null for a workflow run, whose steps are runs of their own.

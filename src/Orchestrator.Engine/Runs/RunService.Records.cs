@@ -14,6 +14,7 @@ public sealed partial class RunService
     {
         var status = ToStatus(metadata.RuntimeStatus);
         var header = InputHeader(metadata.SerializedInput);
+        var (workflow, plugin) = Target(metadata);
         return new RunRecord
         {
             RunId = metadata.InstanceId,
@@ -22,7 +23,8 @@ public sealed partial class RunService
             CreatedAt = header.CreatedAt ?? metadata.CreatedAt,
             RetryOf = header.RetryOf,
             LastUpdatedAt = metadata.LastUpdatedAt,
-            Plugin = PinnedPlugin(metadata),
+            Workflow = workflow,
+            Plugin = plugin,
             Progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunProgress>(),
             Output = status == RunStatus.Completed && metadata.SerializedOutput is not null ? metadata.ReadOutputAs<RunOutput>() : null,
             Failure = status == RunStatus.Failed ? metadata.FailureDetails?.ErrorMessage ?? "failed" : null,
@@ -30,20 +32,26 @@ public sealed partial class RunService
         };
     }
 
-    private static Plugins.Execution.PluginIdentity? PinnedPlugin(OrchestrationMetadata metadata)
+    /// <summary>The workflow a run was started from, and the plugin version a plugin run is pinned to, from its stored input.</summary>
+    private static (string? Workflow, Plugins.Execution.PluginIdentity? Plugin) Target(OrchestrationMetadata metadata)
     {
-        if (metadata.Name != OrchestrationNames.Run || metadata.SerializedInput is null)
+        if (metadata.SerializedInput is null)
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
-            return metadata.ReadInputAs<RunInput>()?.Plugin;
+            return metadata.Name switch
+            {
+                OrchestrationNames.Run when metadata.ReadInputAs<RunInput>() is { } run => (run.Workflow, run.Plugin),
+                OrchestrationNames.Workflow => (metadata.ReadInputAs<WorkflowInput>()?.Workflow, null),
+                _ => (null, null),
+            };
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

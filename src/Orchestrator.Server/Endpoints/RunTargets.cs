@@ -13,9 +13,13 @@ internal static class RunTargets
     {
         if (workflows.Discover(cancellationToken).Find(name) is null)
         {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, $"no workflow named '{name}'; GET /api/workflows lists them");
+            throw WorkflowNotFound(name);
         }
     }
+
+    /// <summary>404: no workflow of that name.</summary>
+    public static ApiProblemException WorkflowNotFound(string name) =>
+        new(StatusCodes.Status404NotFound, $"no workflow named '{name}'; GET /api/workflows lists them");
 
     /// <exception cref="ApiProblemException">404: no loaded plugin of that name.</exception>
     public static void RequirePlugin(IPluginCatalog catalog, string name)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Orchestrator.Server.Dashboard;
 using Orchestrator.Server.Endpoints;
 using Orchestrator.Server.Problems;
 using Orchestrator.Server.Security;
@@ -15,7 +16,7 @@ public static class ServerApplicationExtensions
 
     /// <summary>
     /// Problem details for every failure, cross-site browser requests refused, API keys and the body limit on <c>/api</c>, the routes under <c>/api</c>,
-    /// <c>/healthz</c>, <c>/readyz</c>, the OpenAPI document at <c>/openapi/v1.json</c> and the API page at <c>/scalar</c>.
+    /// <c>/healthz</c>, <c>/readyz</c>, the dashboard (<c>/</c>, docs/dashboard.md), the OpenAPI document at <c>/openapi/v1.json</c> and the API page at <c>/scalar</c>.
     /// </summary>
     public static WebApplication MapOrchestratorServer(this WebApplication app)
     {
@@ -43,6 +44,8 @@ public static class ServerApplicationExtensions
         WorkflowEndpoints.Map(api);
         PluginEndpoints.Map(api);
         ScheduleEndpoints.Map(api);
+        ArtifactEndpoints.Map(api);
+        DashboardEndpoints.Map(app);
         HealthEndpoints.Map(app);
         app.MapOpenApi();
         app.MapScalarApiReference(ApiPagePath);

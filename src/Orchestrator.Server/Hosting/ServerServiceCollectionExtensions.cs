@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Contracts;
+using Orchestrator.Server.Dashboard;
 using Orchestrator.Server.OpenApi;
 using Orchestrator.Server.Security;
 
@@ -25,6 +26,7 @@ public static class ServerServiceCollectionExtensions
             .Validate(o => o.EventPollInterval > TimeSpan.Zero && o.ReadinessTimeout > TimeSpan.Zero, "Server:EventPollInterval and Server:ReadinessTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<DashboardAssets>();
 
         // The OpenAPI document is generated from these options: with the contracts' conventions it describes the JSON
         // the endpoints really write (they write with ContractJson.Options).

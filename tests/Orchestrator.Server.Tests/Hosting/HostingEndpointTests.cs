@@ -14,7 +14,7 @@ public sealed class HostingEndpointTests(ServerFixture server)
         "get /api/runs/{id}/events", "get /api/runs", "post /api/runs/{id}/approve", "post /api/runs/{id}/reject",
         "post /api/runs/{id}/events/{name}", "post /api/runs/{id}/terminate", "post /api/runs/{id}/suspend",
         "post /api/runs/{id}/resume", "post /api/runs/{id}/retry", "delete /api/runs/{id}", "post /api/workflows/{name}/plan", "post /api/plugins/{name}/plan",
-        "get /api/workflows", "get /api/plugins",
+        "get /api/workflows", "get /api/workflows/{name}", "get /api/runs/{id}/artifacts/{path}", "get /api/plugins",
         "get /api/plugins/{name}", "post /api/plugins/validate", "post /api/plugins/reload", "get /healthz", "get /readyz",
         "get /api/schedules", "post /api/schedules/{workflow}/pause", "post /api/schedules/{workflow}/resume", "post /api/schedules/{workflow}/trigger",
     ];

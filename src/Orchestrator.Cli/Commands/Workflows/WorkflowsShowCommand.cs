@@ -62,7 +62,7 @@ internal static class WorkflowsShowCommand
         fields.AddRow("retention", detail.RetentionSeconds is { } seconds ? DurationText.Format(TimeSpan.FromSeconds(seconds))! : "-");
         fields.AddRow("input", detail.Input is { } input ? CliJson.ToCompact(input) : "-");
         fields.AddRow("schedule", detail.Schedule is { } schedule ? ScheduleText(schedule) : "-");
-        fields.AddRow("path", detail.Path);
+        fields.AddRow("path", detail.Path ?? "-");
         await fields.WriteAsync(output);
         await WriteListAsync(output, "Input schema (a run's input must meet it before the run is scheduled):", detail.InputSchema is { } schema ? [CliJson.ToCompact(schema)] : []);
 
