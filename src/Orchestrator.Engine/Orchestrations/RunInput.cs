@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Plugins.Execution;
 
+using Orchestrator.Engine.Telemetry;
+
 namespace Orchestrator.Engine.Orchestrations;
 
 /// <summary>Everything a plugin run needs, fixed when it is scheduled.</summary>
@@ -61,4 +63,7 @@ public sealed record RunInput
 
     /// <summary>On a retry: the phases done in the run retried, which this run does not execute again, and their shared data.</summary>
     public RetrySeed? Carried { get; init; }
+
+    /// <summary>The run's trace, fixed when it was scheduled (docs/observability.md#traces); null for runs scheduled before runs carried one.</summary>
+    public RunTrace? Trace { get; init; }
 }
