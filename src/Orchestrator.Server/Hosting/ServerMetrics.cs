@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using Orchestrator.Engine.Telemetry;
@@ -16,5 +18,9 @@ internal static class ServerMetrics
     public static void Add(IServiceCollection services) =>
         services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(EngineTelemetry.MeterName).AddPrometheusExporter());
 
-    public static void Map(WebApplication app) => app.MapPrometheusScrapingEndpoint(Path);
+    // Prometheus text, not the API's JSON: left out of the OpenAPI document, like the API page. A scrape is a GET; the
+    // exporter's own mapping would answer any method.
+    public static void Map(WebApplication app) => app.MapPrometheusScrapingEndpoint(Path)
+        .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+        .ExcludeFromDescription();
 }
