@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Orchestrator.Plugins.Execution;
-
 using Orchestrator.Engine.Telemetry;
+using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Orchestrations;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-
 using Orchestrator.Engine.Telemetry;
 
 namespace Orchestrator.Engine.Orchestrations;
