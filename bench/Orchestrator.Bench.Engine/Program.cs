@@ -11,7 +11,8 @@ using Orchestrator.Sidecar.Configuration;
 // 4. What traces and metrics cost: the run of 1 with no listener, with the metrics, with traces and metrics
 //    (docs/observability.md#cost).
 //    `./build.sh bench Engine` runs all four; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
-//    only the third, `-- telemetry` only the fourth.
+//    only the third, `-- telemetry` only the fourth; `-- profile [baseline]` runs plugin (or hand-written) runs for a
+//    while to attach a profiler to.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(8));
 var token = cancellation.Token;
 var root = Directory.CreateTempSubdirectory("orch-bench-engine-").FullName;
@@ -29,6 +30,17 @@ try
     if (args.Contains("telemetry"))
     {
         await TelemetryCost.PrintAsync(root, token);
+        return;
+    }
+
+    if (args.Contains("profile"))
+    {
+        // Plugin runs (or with `baseline`, hand-written ones) for a while on the memory sidecar, to attach a profiler to.
+        await using var profiled = await BenchHost.StartAsync(root, new SidecarOptions { Backend = SidecarBackends.Memory }, token);
+        var run = args.Contains("baseline") ? profiled.BaselineRun(token) : profiled.PluginRun("bench-noop", token);
+        Console.WriteLine($"pid {Environment.ProcessId}");
+        var (rate, cpu) = await profiled.MeasureAsync(run, 64, 6000, token);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run"));
         return;
     }
 

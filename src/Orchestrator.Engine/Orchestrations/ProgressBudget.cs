@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Abstractions;
 using Orchestrator.Abstractions.Context;
+using Orchestrator.Engine.Payloads;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -24,12 +25,19 @@ internal static class ProgressBudget
     /// <summary>The JSON length of <paramref name="value"/> as the engine's data converter writes it.</summary>
     public static int Measure<T>(T value) => JsonSerializer.Serialize(value, OrchestratorJson.Options).Length;
 
+    /// <summary>The JSON length <paramref name="shared"/> and <paramref name="context"/> add to a status.</summary>
+    public static int MeasureShared(SharedData? shared, PhaseContextInput? context) =>
+        (shared is null ? 0 : Measure(shared)) + (context is null ? 0 : Measure(context) + "\"context\":,".Length);
+
     /// <param name="progress">The whole status, shared data and artifacts included.</param>
-    /// <param name="sharedLength">The JSON length of <see cref="RunProgress.SharedData"/>, when the caller has measured it already.</param>
+    /// <param name="sharedLength">
+    /// The JSON length of <see cref="RunProgress.SharedData"/> and <see cref="RunProgress.Context"/>, when the caller has
+    /// measured it already.
+    /// </param>
     public static RunProgress Fit(RunProgress progress, int? sharedLength = null)
     {
-        var shared = progress.SharedData is null ? 0 : sharedLength ?? Measure(progress.SharedData);
-        var rest = progress with { SharedData = null };
+        var shared = sharedLength ?? MeasureShared(progress.SharedData, progress.Context);
+        var rest = progress with { SharedData = null, Context = null };
         var length = Measure(rest) + shared + "\"shared_data\":,".Length;
         if (length <= RunProgress.MaxCharacters)
         {
@@ -39,7 +47,7 @@ internal static class ProgressBudget
         var full = string.Create(CultureInfo.InvariantCulture, $"{length:N0}");
         var why = $"left out to keep the status within {RunProgress.MaxCharacters:N0} characters (it would be at least {full})";
         var withoutShared = rest with { Omitted = $"shared data {why}; a completed run has it in its output" };
-        if (progress.SharedData is not null && Measure(withoutShared) <= RunProgress.MaxCharacters)
+        if ((progress.SharedData is not null || progress.Context is not null) && Measure(withoutShared) <= RunProgress.MaxCharacters)
         {
             return withoutShared;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orchestrator.Abstractions.Context;
+using Orchestrator.Engine.Payloads;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -36,8 +37,15 @@ public sealed record RunProgress
     /// <summary>A one-line summary such as <c>running: draft (attempt 2/4)</c> or <c>waiting for approval: outline</c>.</summary>
     public string Summary { get; init; } = "starting";
 
-    /// <summary>The shared data so far (on a failed run, as it was when the run failed), when it fits in the status.</summary>
+    /// <summary>
+    /// The shared data so far (on a failed run, as it was when the run failed), when it fits in the status. As the run
+    /// publishes it, it has no phase outputs and metadata: <see cref="Context"/> says where they are stored, and the run
+    /// service reads them back into it (docs/running-workflows.md#large-outputs-and-limits).
+    /// </summary>
     public SharedData? SharedData { get; init; }
+
+    /// <summary>Where the phase outputs and metadata of <see cref="SharedData"/> are stored in the run's workspace; only in the published status, never in a run record.</summary>
+    public PhaseContextInput? Context { get; init; }
 
     /// <summary>The artifacts produced so far, when they fit in the status.</summary>
     public ImmutableArray<string> Artifacts { get; init; } = [];

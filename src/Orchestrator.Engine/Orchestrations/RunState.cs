@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask;
+using Orchestrator.Abstractions;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Payloads;
@@ -22,12 +23,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     private string? _head;
     private PhaseContextInput? _context;
     private string? _waiting;
-    private SharedData? _measured;
-    private int _measuredLength;
-
-    // The JSON characters of the phase outputs merged so far: a lower bound of the shared data's length, so that once
-    // it alone is over the status limit the whole shared data is not measured again after every phase (on replay that
-    // measuring grew with the cube of the phase count).
+    // The JSON characters of the phase outputs and metadata values merged so far, which the run's history holds.
     private long _outputCharacters;
     private long _metadataCharacters;
 
@@ -164,7 +160,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             try
             {
                 var file = await context.CallActivityAsync<string>(
-                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, Shared with { PhaseOutputs = [], Metadata = [] }) { Context = Context });
+                    OrchestrationNames.SaveSharedData, new SharedDataSnapshot(input.Workspace, context.InstanceId, StatusShared) { Context = Context });
                 progress = progress with { SharedDataFile = file, Omitted = $"{progress.Omitted}; the shared data was saved to {file}" };
             }
             catch (TaskFailedException ex)
@@ -177,19 +173,22 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         return new RunFailedException(message);
     }
 
-    public void Publish() => context.SetCustomStatus(Fit(null));
-
-    // The shared data changes only when a phase is merged, so its length is measured once per change.
-    private RunProgress Fit(string? failure)
+    public void Publish()
     {
-        if (!ReferenceEquals(_measured, Shared))
-        {
-            _measured = Shared;
-            _measuredLength = _outputCharacters > RunProgress.MaxCharacters ? (int)Math.Min(_outputCharacters, int.MaxValue) : ProgressBudget.Measure(Shared);
-        }
+        var progress = Progress(null);
+        var json = JsonSerializer.SerializeToUtf8Bytes(progress, OrchestratorJson.Options);
 
-        return ProgressBudget.Fit(Progress(failure), _measuredLength);
+        // Bytes are at least as many as characters, so a status within the limit in bytes is within it; only a bigger
+        // one is measured and trimmed.
+        context.SetCustomStatus(json.Length <= RunProgress.MaxCharacters ? new SerializedStatus(json) : ProgressBudget.Fit(progress));
     }
+
+    // The status names where the phase outputs and metadata are stored instead of copying them (the run service reads
+    // them back), so it stays small.
+    private RunProgress Fit(string? failure) => ProgressBudget.Fit(Progress(failure));
+
+    // The shared data as the status carries it: without the phase outputs and metadata, which its context names.
+    private SharedData StatusShared => Shared with { PhaseOutputs = [], Metadata = [] };
 
     private RunProgress Progress(string? failure) => new()
     {
@@ -198,7 +197,8 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         Completed = [.. _completed],
         Errors = [.. _errors],
         WaitingForApproval = _waiting,
-        SharedData = Shared,
+        SharedData = StatusShared,
+        Context = Context,
         Artifacts = [.. _artifacts],
         Summary = failure is not null ? $"failed: {failure}"
             : _waiting is not null ? $"waiting for approval: {_waiting}"

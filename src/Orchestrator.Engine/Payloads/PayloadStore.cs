@@ -11,9 +11,9 @@ namespace Orchestrator.Engine.Payloads;
 /// <summary>
 /// Keeps values above <see cref="EngineOptions.PayloadThreshold"/> out of the run's history, in
 /// <c>&lt;workspace&gt;/.orchestrator/payloads/&lt;sha256&gt;.json</c>, and reads them back
-/// (docs/running-workflows.md#large-outputs-and-limits). A file is named by the SHA-256 of its content and written whole
-/// to a temporary name, then renamed: a redelivered attempt that stores the same value again changes nothing, and a
-/// reader never sees half a file. The files go with the workspace when the run is purged.
+/// (docs/running-workflows.md#large-outputs-and-limits). A file is named by the SHA-256 of its content and written
+/// whole to a temporary name, flushed to disk, then renamed: a redelivered attempt that stores the same value again
+/// changes nothing, and a reader never sees half a file. The files go with the workspace when the run is purged.
 /// </summary>
 public static class PayloadStore
 {
@@ -92,7 +92,14 @@ public static class PayloadStore
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            File.WriteAllBytes(temporary, bytes);
+            // On disk before the rename, and so before the result that names it is committed to the backend: after a
+            // power loss the name never points at a file with less than all of its bytes.
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         finally
@@ -134,9 +141,13 @@ public static class PayloadStore
 
     /// <summary>Reads the document stored under <paramref name="sha256"/> as <typeparamref name="T"/>.</summary>
     /// <exception cref="PayloadException">The file is missing, damaged or not such a document.</exception>
-    public static T GetDocument<T>(string workspace, string sha256, string what)
+    public static T GetDocument<T>(string workspace, string sha256, string what) =>
+        Read<T>(workspace, sha256, Get(workspace, sha256, what), what);
+
+    /// <summary>The document <paramref name="bytes"/> (read by <see cref="Get"/> from under <paramref name="sha256"/>) as <typeparamref name="T"/>.</summary>
+    /// <exception cref="PayloadException">The bytes are not such a document.</exception>
+    public static T Read<T>(string workspace, string sha256, byte[] bytes, string what)
     {
-        var bytes = Get(workspace, sha256, what);
         try
         {
             return JsonSerializer.Deserialize<T>(bytes, OrchestratorJson.Options)

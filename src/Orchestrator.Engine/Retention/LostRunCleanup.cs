@@ -104,6 +104,7 @@ public sealed class LostRunCleanup(
 
         File.SetLastWriteTimeUtc(kept, time.GetUtcNow().UtcDateTime);
         Directory.Delete(workspace, recursive: true);
+        Payloads.SharedContextStore.Forget(workspace);
         logger.LostWorkspaceRemoved(runId, workspace, marker.Who);
         return runId;
     }

@@ -36,6 +36,51 @@ public sealed partial class RunService
         }
     }
 
+    /// <summary>
+    /// The record with the phase outputs and metadata its status names (<see cref="RunProgress.Context"/>) read back from
+    /// the run's workspace into the shared data of its progress. When they cannot be read, the progress has no shared
+    /// data and <see cref="RunProgress.Omitted"/> says why.
+    /// </summary>
+    private RunRecord WithSharedData(RunRecord record, OrchestrationMetadata metadata)
+    {
+        if (record.Progress is not { Context: { } context } progress)
+        {
+            return WithSavedSharedData(record);
+        }
+
+        if (progress.SharedData is not { } shared)
+        {
+            return WithSavedSharedData(record with { Progress = progress with { Context = null } });
+        }
+
+        if (WorkspaceOf(metadata) is not { } workspace)
+        {
+            return record with { Progress = Unread(progress, $"the run's workspace is not in this data directory ({workspaces.RunsDirectory})") };
+        }
+
+        try
+        {
+            var view = SharedContextStore.Read(workspace, context);
+            return record with { Progress = progress with { SharedData = shared with { PhaseOutputs = view.PhaseOutputs, Metadata = view.Metadata }, Context = null } };
+        }
+        catch (PayloadException ex)
+        {
+            logger.PayloadNotRead(record.RunId, ex.Message);
+            return record with { Progress = Unread(progress, ex.Message) };
+        }
+    }
+
+    /// <summary>The progress as run lists show it: without shared data, which <see cref="GetAsync(string, CancellationToken)"/> has.</summary>
+    internal static RunRecord WithoutSharedData(RunRecord record) =>
+        record.Progress is { } progress ? record with { Progress = progress with { SharedData = null, Context = null } } : record;
+
+    private static RunProgress Unread(RunProgress progress, string why) => progress with
+    {
+        SharedData = null,
+        Context = null,
+        Omitted = progress.Omitted is { } omitted ? $"{omitted}; the shared data cannot be read: {why}" : $"the shared data cannot be read: {why}",
+    };
+
     private static RunOutput Resolve(string workspace, RunOutput output) => output with
     {
         SharedData = PayloadStore.ResolveShared(workspace, output.SharedData),

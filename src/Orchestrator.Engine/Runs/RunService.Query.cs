@@ -53,7 +53,7 @@ public sealed partial class RunService
                 continue;
             }
 
-            var record = ToRecord(metadata) with { Output = null };
+            var record = WithoutSharedData(ToRecord(metadata)) with { Output = null };
             if ((query.CreatedFrom is { } earliest && record.CreatedAt < earliest) || (query.CreatedTo is { } latest && record.CreatedAt >= latest))
             {
                 continue;
@@ -99,7 +99,7 @@ public sealed partial class RunService
                     throw new RunConflictException($"run '{runId}' already exists and was started with a different request ({difference}); use another run id");
                 }
 
-                return new RunStart(ToRecord(existing), Created: false);
+                return new RunStart(WithSharedData(ToRecord(existing), existing), Created: false);
             }
 
             return await StartNewAsync(request, cancellationToken);

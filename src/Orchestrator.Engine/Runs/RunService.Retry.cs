@@ -41,7 +41,7 @@ public sealed partial class RunService
                 $"cannot retry run '{runId}': it is a run of a workflow with steps, which retry does not take; start the workflow again (`orchestrator run {metadata.ReadInputAs<WorkflowInput>()?.Workflow ?? "WORKFLOW"}`)");
         }
 
-        var record = WithSavedSharedData(ToRecord(metadata));
+        var record = WithSharedData(ToRecord(metadata), metadata);
         if (record.Status is not (RunStatus.Failed or RunStatus.Terminated))
         {
             var first = record.IsTerminal ? string.Empty : " (terminate it first to retry it)";

@@ -34,7 +34,9 @@ public sealed partial class RunService(
         ArgumentNullException.ThrowIfNull(request);
         var prepared = planner.Prepare(request, cancellationToken);
         var runId = prepared.RunId;
-        if (await client.GetInstanceAsync(runId, cancellationToken) is not null)
+
+        // A generated id is new (RunIds.New): only an id the caller gave can name a run that exists already.
+        if (request.RunId is not null && await client.GetInstanceAsync(runId, cancellationToken) is not null)
         {
             return runId;
         }
@@ -85,7 +87,7 @@ public sealed partial class RunService(
             return null;
         }
 
-        var record = WithSavedSharedData(ToRecord(metadata));
+        var record = WithSharedData(ToRecord(metadata), metadata);
         record = wholeValues ? WithPayloads(record, metadata) : record;
 
         // Only a failed or terminated run can have been retried; other runs are read without the query for retries.
@@ -108,7 +110,7 @@ public sealed partial class RunService(
         {
             if (!IsSchedule(metadata))
             {
-                result.Add(ToRecord(metadata));
+                result.Add(WithoutSharedData(ToRecord(metadata)));
             }
         }
 

@@ -90,6 +90,7 @@ public sealed class WorkspaceLayout
         }
 
         Directory.Delete(directory, recursive: true);
+        Payloads.SharedContextStore.Forget(directory);
         return true;
     }
 

@@ -84,6 +84,31 @@ public sealed class PayloadTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Run_SmallOutputs_WritesNoPayloadFilesAndEveryPhaseSeesTheOnesBefore()
+    {
+        var phases = Enumerable.Range(1, 5).Select(i => string.Create(CultureInfo.InvariantCulture, $"s{i}")).ToArray();
+        TestPlugins.BuiltIn(_root, "small", string.Join('\n', phases.Select((p, i) => $"  - {{name: {p}, order: {i + 1}}}")));
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["small"] = () => new DelegateProvider([.. phases.Select(p => new DelegatePhase(p, (r, _) =>
+            {
+                var helper = new PhaseContextHelper(r);
+                helper.SetMetadata($"{p}.seen", string.Join(',', helper.PreviousPhases));
+                return Task.FromResult(helper.ToResult(new { phase = p }));
+            }))]),
+        };
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns);
+
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "small" }, TestContext.Current.CancellationToken);
+        var run = await engine.WaitAsync(runId, TimeSpan.FromSeconds(120));
+
+        run.Status.ShouldBe(RunStatus.Completed, run.Failure);
+        run.Output!.SharedData.Metadata["s5.seen"].GetString().ShouldBe("s1,s2,s3,s4");
+        run.Output.SharedData.PhaseOutputs["s3"].GetProperty("phase").GetString().ShouldBe("s3");
+        Directory.Exists(PayloadStore.FolderOf(Path.Combine(engine.DataDirectory, "runs", runId))).ShouldBeFalse("small results travel in the history");
+    }
+
+    [Fact]
     public async Task Run_ResultsKeptInTheHistoryOverTheRunLimit_FailsNamingTheLimitAndKeepsTheSharedData()
     {
         // Each output just below the highest threshold stays in the history; eleven of them are over the run's limit.

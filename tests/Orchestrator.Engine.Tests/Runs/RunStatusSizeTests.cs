@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Payloads;
@@ -9,8 +11,9 @@ using Orchestrator.Sidecar.Configuration;
 namespace Orchestrator.Engine.Tests.Runs;
 
 /// <summary>
-/// A run's status carries its shared data while it runs, and stays small enough for every backend: Azure Storage
-/// silently keeps a stale instance row (still "pending", no progress) when a custom status is over 32K characters.
+/// A run's status names where its shared data is stored and stays small enough for every backend (Azure Storage silently
+/// keeps a stale instance row, still "pending" with no progress, when a custom status is over 32K characters); a run
+/// read through the run service has its shared data whole while it runs.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
@@ -36,16 +39,20 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Get_SharedDataOverTheStatusLimit_StatusLeavesItOutAndSaysSo()
+    public async Task Get_SharedDataOverTheStatusLimit_StatusNamesWhereItIsAndGetShowsItWhole()
     {
         await using var engine = await StartAsync(outputLength: BigText);
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
 
         var waiting = await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
 
-        waiting.Progress!.SharedData.ShouldBeNull();
-        waiting.Progress.Omitted.ShouldNotBeNull().ShouldContain("shared data left out");
-        ProgressBudget.Measure(waiting.Progress).ShouldBeLessThanOrEqualTo(RunProgress.MaxCharacters);
+        waiting.Progress!.SharedData.ShouldNotBeNull().PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
+        waiting.Progress.Omitted.ShouldBeNull();
+        waiting.Progress.Context.ShouldBeNull("a run record has the shared data itself, not where it is stored");
+        var status = await RawStatusAsync(engine, runId);
+        status.Length.ShouldBeLessThanOrEqualTo(RunProgress.MaxCharacters);
+        status.ShouldNotContain(new string('w', 100), Case.Sensitive, "the status names the stored output instead of copying it");
+        (await engine.Runs.ListAsync(null, 10, TestContext.Current.CancellationToken)).ShouldHaveSingleItem().Progress!.SharedData.ShouldBeNull("lists leave the shared data to GET");
         await engine.Runs.ApproveAsync(runId, null, null, TestContext.Current.CancellationToken);
         var run = await engine.WaitAsync(runId);
         run.Status.ShouldBe(RunStatus.Completed, run.Failure);
@@ -53,7 +60,7 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Get_FailedWithSharedDataOverTheStatusLimit_SharedDataSavedInTheWorkspaceAndReadBack()
+    public async Task Get_FailedWithSharedDataOverTheStatusLimit_SharedDataReadBackFromTheWorkspace()
     {
         await using var engine = await StartAsync(outputLength: BigText);
         var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
@@ -63,12 +70,32 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
         var run = await engine.WaitAsync(runId);
 
         run.Status.ShouldBe(RunStatus.Failed);
-        var file = run.Progress!.SharedDataFile.ShouldNotBeNull();
-        file.ShouldStartWith(Path.Combine(engine.DataDirectory, "runs", runId) + Path.DirectorySeparatorChar);
-        File.Exists(file).ShouldBeTrue();
-        run.Progress.Omitted.ShouldNotBeNull().ShouldContain(file);
+        run.Progress!.SharedDataFile.ShouldBeNull("nothing is saved apart: the status names where the shared data is");
+        run.Progress.Omitted.ShouldBeNull();
         run.Progress.SharedData.ShouldNotBeNull().PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
         run.Progress.SharedData.Errors.ShouldHaveSingleItem().Message.ShouldContain("rejected: too long");
+        (await RawStatusAsync(engine, runId)).Length.ShouldBeLessThanOrEqualTo(RunProgress.MaxCharacters);
+    }
+
+    [Fact]
+    public async Task Get_StoredSharedDataRemovedByHand_ShowsTheRunWithoutItAndSaysWhy()
+    {
+        await using var engine = await StartAsync(outputLength: BigText);
+        var runId = await engine.Runs.StartAsync(new RunRequest { Target = "sizer" }, TestContext.Current.CancellationToken);
+        await engine.WaitForAsync(runId, r => r.Progress?.WaitingForApproval == "gate", "waiting for approval");
+        var workspace = Path.Combine(engine.DataDirectory, "runs", runId);
+        Directory.Delete(PayloadStore.FolderOf(workspace), recursive: true);
+
+        // Read as a process that has not read them before would (this one keeps what it read of them).
+        SharedContextStore.Forget(workspace);
+
+        var run = (await engine.Runs.GetAsync(runId, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+
+        run.Status.ShouldBe(RunStatus.Running);
+        run.Progress!.WaitingForApproval.ShouldBe("gate");
+        run.Progress.SharedData.ShouldBeNull();
+        run.Progress.Omitted.ShouldNotBeNull().ShouldContain("the shared data cannot be read: the output of phase 'write' is stored outside the run's history in");
+        await engine.Runs.TerminateAsync(runId, "done looking", TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -101,6 +128,13 @@ public sealed class RunStatusSizeTests(AzuriteFixture azurite) : IDisposable
         run.Status.ShouldBe(RunStatus.Failed);
         run.Progress.ShouldNotBeNull().Summary.ShouldContain("rejected: too long");
         run.Progress.SharedData.ShouldNotBeNull().PhaseOutputs["write"].GetString()!.Length.ShouldBe(BigText);
+    }
+
+    // The custom status as the backend keeps it.
+    private static async Task<string> RawStatusAsync(EngineHarness engine, string runId)
+    {
+        var metadata = await engine.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(runId, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+        return metadata.ShouldNotBeNull().SerializedCustomStatus.ShouldNotBeNull();
     }
 
     private SidecarOptions OnAzurite(string taskHub) => new()
