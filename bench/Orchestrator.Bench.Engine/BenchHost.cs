@@ -48,7 +48,14 @@ internal sealed class BenchHost : IAsyncDisposable
         }
     }
 
-    public static async Task<BenchHost> StartAsync(string root, SidecarOptions sidecarOptions, CancellationToken cancellationToken)
+    public static Task<BenchHost> StartAsync(string root, SidecarOptions sidecarOptions, CancellationToken cancellationToken) =>
+        StartAsync(root, sidecarOptions, null, cancellationToken);
+
+    /// <param name="root">The directory of the plugins and the data.</param>
+    /// <param name="sidecarOptions">The embedded sidecar's backend.</param>
+    /// <param name="services">More services for the host (the telemetry figures' listeners).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<BenchHost> StartAsync(string root, SidecarOptions sidecarOptions, Action<IServiceCollection>? services, CancellationToken cancellationToken)
     {
         var sidecar = await EmbeddedSidecar.StartAsync(sidecarOptions, cancellationToken: cancellationToken);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -73,6 +80,7 @@ internal sealed class BenchHost : IAsyncDisposable
             r.AddOrchestrator<Baseline>(Baseline.Orchestration);
             r.AddActivity<NoOpActivity>(Baseline.Activity);
         });
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new BenchHost(sidecar, host);

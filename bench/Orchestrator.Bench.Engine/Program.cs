@@ -8,8 +8,11 @@ using Orchestrator.Sidecar.Configuration;
 //    `serve`), same worker, 64 in flight; the goal for sqlite is at least 150 runs/s (docs/benchmarks.md).
 // 3. The history bytes one run writes on the sqlite backend for 10, 50 and 200 phases with 10 KB outputs: the bytes per
 //    phase should stay flat (docs/running-workflows.md#large-outputs-and-limits).
-//    `./build.sh bench Engine` runs all three; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
-//    only the third; `-- profile [baseline]` runs plugin (or hand-written) runs for a while to attach a profiler to.
+// 4. What traces and metrics cost: the run of 1 with no listener, with the metrics, with traces and metrics
+//    (docs/observability.md#cost).
+//    `./build.sh bench Engine` runs all four; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
+//    only the third, `-- telemetry` only the fourth; `-- profile [baseline]` runs plugin (or hand-written) runs for a
+//    while to attach a profiler to.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(8));
 var token = cancellation.Token;
 var root = Directory.CreateTempSubdirectory("orch-bench-engine-").FullName;
@@ -21,6 +24,12 @@ try
         var historyDatabase = Path.Combine(root, "history.db");
         await using var history = await BenchHost.StartAsync(root, new SidecarOptions { Backend = SidecarBackends.Sqlite, DatabasePath = historyDatabase }, token);
         await HistoryBytes.PrintAsync(history, historyDatabase, token);
+        return;
+    }
+
+    if (args.Contains("telemetry"))
+    {
+        await TelemetryCost.PrintAsync(root, token);
         return;
     }
 
@@ -67,6 +76,8 @@ try
             $"{"sqlite",10} {sqliteFive.RunsPerSecond,13:0.0} {sqliteFive.RunsPerSecond / memoryFive.RunsPerSecond,10:0.00} {sqliteFive.CpuMsPerRun,11:0.00}   goal >= 150 runs/s: {(sqliteFive.RunsPerSecond >= 150 ? "met" : "NOT met")}"));
         await HistoryBytes.PrintAsync(sqlite, database, token);
     }
+
+    await TelemetryCost.PrintAsync(root, token);
 }
 finally
 {

@@ -8,6 +8,7 @@ using Orchestrator.Engine.Hosting;
 using Orchestrator.Engine.Payloads;
 using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Schedules;
+using Orchestrator.Engine.Telemetry;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Engine.Workspaces;
 
@@ -37,6 +38,8 @@ public static class EngineServiceCollectionExtensions
                 "Engine: ScheduleReconcileInterval and ScheduleMissedAfter must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<EngineMetrics>();
         services.TryAddSingleton<WorkspaceLayout>();
         services.TryAddSingleton<WorkflowCatalog>();
         services.TryAddSingleton<WorkerStopping>();

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Cli.Commands.Shared;
@@ -32,6 +33,8 @@ internal sealed class EngineHost : IAsyncDisposable
         var sandbox = PluginSettings.Read(context);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         logging.Configure(builder.Logging);
+        builder.Configuration.AddInMemoryCollection(OtlpExport.FromEnvironment());
+        OtlpExport.AddWhenConfigured(builder);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddOrchestratorPlugins(o =>
         {

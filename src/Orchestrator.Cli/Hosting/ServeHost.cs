@@ -150,7 +150,9 @@ public sealed class ServeHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddInMemoryCollection(OtlpExport.FromEnvironment());
         builder.Configuration.AddInMemoryCollection(options.Configuration);
+        OtlpExport.AddWhenConfigured(builder);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using Orchestrator.Abstractions.Context;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Engine.Orchestrations;
 using Orchestrator.Engine.Payloads;
+using Orchestrator.Engine.Telemetry;
 using Orchestrator.Engine.Workspaces;
 using Orchestrator.Plugins.Execution;
 
@@ -20,12 +22,38 @@ namespace Orchestrator.Engine.Activities;
 /// (docs/running-workflows.md#large-outputs-and-limits). A failure no retry can fix is rethrown as
 /// <see cref="NonRetryablePhaseException"/>.
 /// </summary>
-public sealed class PhaseActivity(IPhaseExecutor executor, ILogger<PhaseActivity> logger, WorkerStopping stopping, IOptions<EngineOptions> options)
+public sealed class PhaseActivity(
+    IPhaseExecutor executor, ILogger<PhaseActivity> logger, WorkerStopping stopping, IOptions<EngineOptions> options, EngineMetrics metrics, TimeProvider time)
     : TaskActivity<PhaseActivityInput, PhaseActivityResult>
 {
     public override async Task<PhaseActivityResult> RunAsync(TaskActivityContext context, PhaseActivityInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var span = PhaseSpans.Start(input);
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await AttemptAsync(input);
+            Ended(input, span, "succeeded", started, null);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Ended(input, span, stopping.Token.IsCancellationRequested ? "interrupted" : "failed", started, ex);
+            throw;
+        }
+    }
+
+    // Every attempt is measured and traced where it ran, whatever the orchestrator later makes of it (docs/observability.md).
+    private void Ended(PhaseActivityInput input, Activity? span, string outcome, long started, Exception? failure)
+    {
+        var duration = time.GetElapsedTime(started);
+        metrics.PhaseAttempt(input.Plugin.Name, input.Phase, outcome, duration);
+        PhaseSpans.End(span, outcome, duration, failure);
+    }
+
+    private async Task<PhaseActivityResult> AttemptAsync(PhaseActivityInput input)
+    {
         Directory.CreateDirectory(input.WorkingDirectory);
         logger.PhaseAttemptStarted(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
         try

@@ -30,4 +30,7 @@ public sealed record PhaseActivityInput
     public PhaseContextInput Context { get; init; } = PhaseContextInput.Empty;
 
     public required string WorkingDirectory { get; init; }
+
+    /// <summary>The run span (a W3C <c>traceparent</c>) the attempt's span is a child of (docs/observability.md#traces).</summary>
+    public string? TraceParent { get; init; }
 }

@@ -1,13 +1,15 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Engine.Orchestrations;
 
 namespace Orchestrator.Engine.Activities;
 
 /// <summary>
 /// The SDK's factory knows only the names registered when the worker starts. This one answers every other
 /// <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity name with <see cref="PhaseActivity"/>, so that plugins added by hot reload
-/// still get histories that read naturally; the activity takes the pinned plugin identity from its input.
+/// still get histories that read naturally; the activity takes the pinned plugin identity from its input. It also
+/// creates the run and workflow orchestrators from the container.
 /// </summary>
 internal sealed class PluginTaskFactory(IDurableTaskFactory inner) : IDurableTaskFactory
 {
@@ -28,8 +30,24 @@ internal sealed class PluginTaskFactory(IDurableTaskFactory inner) : IDurableTas
         return false;
     }
 
-    public bool TryCreateOrchestrator(TaskName name, IServiceProvider serviceProvider, out ITaskOrchestrator orchestrator) =>
-        inner.TryCreateOrchestrator(name, serviceProvider, out orchestrator!);
+    // The SDK's factory creates orchestrators without the container; the run and workflow orchestrators take the
+    // engine's metrics from it.
+    public bool TryCreateOrchestrator(TaskName name, IServiceProvider serviceProvider, out ITaskOrchestrator orchestrator)
+    {
+        if (name.Name == OrchestrationNames.Run)
+        {
+            orchestrator = ActivatorUtilities.CreateInstance<RunOrchestrator>(serviceProvider);
+            return true;
+        }
+
+        if (name.Name == OrchestrationNames.Workflow)
+        {
+            orchestrator = ActivatorUtilities.CreateInstance<WorkflowOrchestrator>(serviceProvider);
+            return true;
+        }
+
+        return inner.TryCreateOrchestrator(name, serviceProvider, out orchestrator!);
+    }
 
     /// <summary><c>plugin.phase</c>: two non-empty parts, and not one of the engine's own <c>orchestrator.*</c> names.</summary>
     internal static bool IsPhaseName(string name)

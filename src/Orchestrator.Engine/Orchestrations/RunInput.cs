@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Engine.Telemetry;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Orchestrations;
@@ -61,4 +62,7 @@ public sealed record RunInput
 
     /// <summary>On a retry: the phases done in the run retried, which this run does not execute again, and their shared data.</summary>
     public RetrySeed? Carried { get; init; }
+
+    /// <summary>The run's trace, fixed when it was scheduled (docs/observability.md#traces); null for runs scheduled before runs carried one.</summary>
+    public RunTrace? Trace { get; init; }
 }

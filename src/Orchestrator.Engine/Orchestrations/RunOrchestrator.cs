@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Payloads;
+using Orchestrator.Engine.Telemetry;
 using Orchestrator.Plugins.Execution;
 
 namespace Orchestrator.Engine.Orchestrations;
@@ -13,7 +14,7 @@ namespace Orchestrator.Engine.Orchestrations;
 /// events, each attempt one <c>&lt;plugin&gt;.&lt;phase&gt;</c> activity call, retries with durable-timer backoff.
 /// Deterministic: time comes from the orchestration clock, everything else from the pinned input.
 /// </summary>
-public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
+public sealed class RunOrchestrator(EngineMetrics metrics) : TaskOrchestrator<RunInput, RunOutput>
 {
     /// <summary>The longest wait between two attempts.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
@@ -26,6 +27,47 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+
+        // A workflow's steps are counted as the workflow's run (WorkflowOrchestrator), not as runs of their own.
+        var target = input.Workflow ?? input.Plugin.Name;
+        var counted = input.ParentRunId is null;
+        if (counted)
+        {
+            metrics.RunEpisode(context.InstanceId, target, first: !context.IsReplaying);
+        }
+
+        var span = new RunSpan(target, input.Plugin.Name, input.Plugin.Version, input.Workflow, input.RetryOf, input.CreatedAt);
+        try
+        {
+            var output = await RunPhasesAsync(context, input);
+            Ended(context, input, span, counted, null);
+            return output;
+        }
+        catch (Exception ex)
+        {
+            Ended(context, input, span, counted, ex);
+            throw;
+        }
+    }
+
+    // The end is seen once outside replay: the episode that returns or throws for the first time.
+    private void Ended(TaskOrchestrationContext context, RunInput input, RunSpan span, bool counted, Exception? failure)
+    {
+        if (context.IsReplaying)
+        {
+            return;
+        }
+
+        if (counted)
+        {
+            metrics.RunEnded(context.InstanceId, span.Target, failure is null);
+        }
+
+        RunSpans.End(context, input.Trace, span, failure);
+    }
+
+    private static async Task<RunOutput> RunPhasesAsync(TaskOrchestrationContext context, RunInput input)
+    {
         var run = new RunState(context, input);
         run.Publish();
         var carried = (input.Carried?.Phases ?? []).Select(p => p.Phase).ToHashSet(StringComparer.Ordinal);
@@ -122,6 +164,7 @@ public sealed class RunOrchestrator : TaskOrchestrator<RunInput, RunOutput>
                 Config = plan.Config,
                 Context = shared,
                 WorkingDirectory = input.Workspace,
+                TraceParent = (input.Trace ?? RunTrace.Derived(context.InstanceId)).TraceParent,
             };
             string message;
             var retryable = true;

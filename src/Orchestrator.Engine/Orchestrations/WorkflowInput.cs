@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Engine.Telemetry;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -22,4 +23,7 @@ public sealed record WorkflowInput
     public required string Workspace { get; init; }
 
     public TimeSpan? Retention { get; init; }
+
+    /// <summary>The run's trace, fixed when it was scheduled (docs/observability.md#traces); null for runs scheduled before runs carried one.</summary>
+    public RunTrace? Trace { get; init; }
 }

@@ -3,11 +3,12 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Orchestrator.Engine.Payloads;
 using Orchestrator.Engine.Runs;
+using Orchestrator.Engine.Telemetry;
 
 namespace Orchestrator.Engine.Orchestrations;
 
 /// <summary>Runs a workflow's steps in sequence as sub-orchestrations; each step's result is the next step's input.</summary>
-public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOutput>
+public sealed class WorkflowOrchestrator(EngineMetrics metrics) : TaskOrchestrator<WorkflowInput, RunOutput>
 {
     /// <summary>The instance id of step <paramref name="step"/> (1-based) of a workflow run.</summary>
     public static string StepRunId(string runId, int step) => RunIds.Step(runId, step);
@@ -16,6 +17,33 @@ public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        metrics.RunEpisode(context.InstanceId, input.Workflow, first: !context.IsReplaying);
+        var trace = input.Trace ?? RunTrace.Derived(context.InstanceId);
+        var span = new RunSpan(input.Workflow, null, null, input.Workflow, null, input.CreatedAt);
+        try
+        {
+            var output = await RunStepsAsync(context, input, trace);
+            Ended(context, trace, span, null);
+            return output;
+        }
+        catch (Exception ex)
+        {
+            Ended(context, trace, span, ex);
+            throw;
+        }
+    }
+
+    private void Ended(TaskOrchestrationContext context, RunTrace trace, RunSpan span, Exception? failure)
+    {
+        if (!context.IsReplaying)
+        {
+            metrics.RunEnded(context.InstanceId, span.Target, failure is null);
+            RunSpans.End(context, trace, span, failure);
+        }
+    }
+
+    private static async Task<RunOutput> RunStepsAsync(TaskOrchestrationContext context, WorkflowInput input, RunTrace trace)
+    {
         var steps = ImmutableArray.CreateBuilder<StepOutput>(input.Steps.Length);
         var next = input.Input;
         for (var i = 0; i < input.Steps.Length; i++)
@@ -26,6 +54,7 @@ public sealed class WorkflowOrchestrator : TaskOrchestrator<WorkflowInput, RunOu
                 // A result stored by reference is merged with the step's defaults by its phase activity, which can read it.
                 Input = PayloadReference.IsReference(next) ? next : InputMerge.Merge(input.Steps[i].InputDefaults, next),
                 ParentRunId = context.InstanceId,
+                Trace = trace.Step(StepRunId(context.InstanceId, i + 1)),
             };
             var stepId = StepRunId(context.InstanceId, i + 1);
             context.SetCustomStatus(new RunProgress

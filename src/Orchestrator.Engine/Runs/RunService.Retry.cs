@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Telemetry;
 using Orchestrator.Engine.Workspaces;
 
 namespace Orchestrator.Engine.Runs;
@@ -65,8 +66,13 @@ public sealed partial class RunService
             var retryId = await NextRetryIdAsync(runId, family, cancellationToken);
             var workspace = workspaces.Create(retryId);
             CopyWorkspace(retryId, runId, original.Workspace, workspace);
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                OrchestrationNames.Run, input with { CreatedAt = time.GetUtcNow(), Workspace = workspace }, new StartOrchestrationOptions(retryId), cancellationToken);
+            var trace = RunTrace.New();
+            using (RunSpans.Scheduling(trace, retryId, input.Workflow ?? input.Plugin.Name))
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(
+                    OrchestrationNames.Run, input with { CreatedAt = time.GetUtcNow(), Workspace = workspace, Trace = trace }, new StartOrchestrationOptions(retryId), cancellationToken);
+            }
+
             var from = input.Phases.OrderBy(p => p.Order).FirstOrDefault(p => input.Carried?.Phases.Any(c => c.Phase == p.Name) != true)?.Name ?? "-";
             logger.RunRetryScheduled(retryId, runId, input.Plugin.ToString(), from);
             return retryId;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Abstractions;
 using Orchestrator.Documents.Problems;
 using Orchestrator.Engine.Orchestrations;
+using Orchestrator.Engine.Telemetry;
 using Orchestrator.Engine.Workflows;
 using Orchestrator.Engine.Workspaces;
 using Orchestrator.Plugins.Execution;
@@ -22,6 +23,7 @@ public sealed partial class RunService(
     WorkspaceLayout workspaces,
     IOptions<EngineOptions> options,
     TimeProvider time,
+    EngineMetrics metrics,
     ILogger<RunService> logger)
 {
     /// <summary>Validates the request completely and schedules the run; nothing is scheduled when anything is wrong.</summary>
@@ -44,10 +46,12 @@ public sealed partial class RunService(
         var input = prepared.Input;
         var startOptions = new StartOrchestrationOptions(runId);
         var createdAt = time.GetUtcNow();
+        var trace = RunTrace.New();
+        using var scheduling = RunSpans.Scheduling(trace, runId, request.Target);
         if (runs.Length == 1)
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                OrchestrationNames.Run, runs[0] with { CreatedAt = createdAt, Input = InputMerge.Merge(runs[0].InputDefaults, input) }, startOptions, cancellationToken);
+                OrchestrationNames.Run, runs[0] with { CreatedAt = createdAt, Input = InputMerge.Merge(runs[0].InputDefaults, input), Trace = trace }, startOptions, cancellationToken);
         }
         else
         {
@@ -59,6 +63,7 @@ public sealed partial class RunService(
                 Steps = runs,
                 Workspace = workspace,
                 Retention = prepared.Workflow?.Retention,
+                Trace = trace,
             };
             await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Workflow, workflowInput, startOptions, cancellationToken);
         }
@@ -133,6 +138,7 @@ public sealed partial class RunService(
     {
         await RequireStatusAsync(runId, "terminate", s => !IsTerminal(s), cancellationToken);
         await client.TerminateInstanceAsync(runId, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
+        metrics.RunTerminated(runId);
     }
 
     /// <exception cref="OrchestratorException">The run is already suspended or has finished.</exception>

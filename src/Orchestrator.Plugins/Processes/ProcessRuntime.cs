@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Abstractions.Phases;
 using Orchestrator.Plugins.Execution;
@@ -48,6 +49,9 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
         {
             throw new PhaseExecutionException(e.Kind, $"{subject}: {e.Message}", e);
         }
+
+        // The engine's span of this attempt is the current one while it runs (docs/observability.md#traces).
+        Activity.Current?.SetTag("process.exit.code", outcome.ExitCode);
 
         if (outcome.Stopped)
         {

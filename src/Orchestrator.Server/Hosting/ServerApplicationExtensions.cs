@@ -15,8 +15,8 @@ public static class ServerApplicationExtensions
     public const string ApiPagePath = "/scalar";
 
     /// <summary>
-    /// Problem details for every failure, cross-site browser requests refused, API keys and the body limit on <c>/api</c>, the routes under <c>/api</c>,
-    /// <c>/healthz</c>, <c>/readyz</c>, the dashboard (<c>/</c>, docs/dashboard.md), the OpenAPI document at <c>/openapi/v1.json</c> and the API page at <c>/scalar</c>.
+    /// Problem details for every failure, cross-site browser requests refused, API keys and the body limit on <c>/api</c> (keys on <c>/metrics</c> too), the routes under <c>/api</c>,
+    /// <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>, the dashboard (<c>/</c>, docs/dashboard.md), the OpenAPI document at <c>/openapi/v1.json</c> and the API page at <c>/scalar</c>.
     /// </summary>
     public static WebApplication MapOrchestratorServer(this WebApplication app)
     {
@@ -47,6 +47,7 @@ public static class ServerApplicationExtensions
         ArtifactEndpoints.Map(api);
         DashboardEndpoints.Map(app);
         HealthEndpoints.Map(app);
+        ServerMetrics.Map(app);
         app.MapOpenApi();
         app.MapScalarApiReference(ApiPagePath);
         return app;

@@ -11,7 +11,7 @@ public static class ServerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the API's options (bound from the <c>Server</c> section, validated on start), the API key store and the
-    /// OpenAPI document. Needs the engine (<c>AddOrchestratorEngine</c>) and plugins (<c>AddOrchestratorPlugins</c>).
+    /// OpenAPI document, the engine's metrics for <c>/metrics</c>. Needs the engine (<c>AddOrchestratorEngine</c>) and plugins (<c>AddOrchestratorPlugins</c>).
     /// </summary>
     public static IServiceCollection AddOrchestratorServer(this IServiceCollection services, Action<ServerOptions>? configure = null)
     {
@@ -34,6 +34,7 @@ public static class ServerServiceCollectionExtensions
         // A lambda, not a method group: the OpenAPI source generator adds the descriptions from the XML comments by
         // intercepting this call, and a method group argument is not intercepted.
         services.AddOpenApi(o => OpenApiDocumentSetup.Configure(o));
+        ServerMetrics.Add(services);
         return services;
     }
 }

@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Http;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Problems;
 
 namespace Orchestrator.Server.Security;
 
-/// <summary>Requires a valid API key on every <c>/api</c> request when keys are configured.</summary>
+/// <summary>Requires a valid API key on every <c>/api</c> request, and on <c>/metrics</c>, when keys are configured.</summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyStore keys)
 {
     public const string HeaderName = "X-Api-Key";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!keys.IsEnabled || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (!keys.IsEnabled || !IsProtected(context.Request.Path))
         {
             await next(context);
             return;
@@ -29,6 +30,10 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyStore keys)
             : "the API key is not valid; check the key configured in Server:ApiKeys";
         await ApiProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", detail, []);
     }
+
+    // The metrics name the workflows and plugins that run, which is as much for keyholders as the run list is.
+    private static bool IsProtected(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(ServerMetrics.Path, StringComparison.OrdinalIgnoreCase);
 
     private static string? Presented(HttpRequest request)
     {

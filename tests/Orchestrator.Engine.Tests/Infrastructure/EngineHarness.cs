@@ -45,7 +45,8 @@ public sealed class EngineHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         Action<EngineOptions>? configure = null,
         SidecarOptions? sidecarOptions = null,
-        Action<PluginOptions>? plugins = null)
+        Action<PluginOptions>? plugins = null,
+        Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(root.Combine("plugins"));
         Directory.CreateDirectory(root.Combine("workflows"));
@@ -83,6 +84,7 @@ public sealed class EngineHarness : IAsyncDisposable
             o.EnableRetention = false;
             configure?.Invoke(o);
         }).UseSidecar(sidecar.Address);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         try
         {
