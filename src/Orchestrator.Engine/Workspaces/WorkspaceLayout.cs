@@ -89,7 +89,16 @@ public sealed class WorkspaceLayout
             return false;
         }
 
-        Directory.Delete(directory, recursive: true);
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Another node sharing the data directory purged the run at the same time (docs/scale-out.md#topology).
+            return false;
+        }
+
         return true;
     }
 
