@@ -39,15 +39,17 @@ public sealed class WorkerIdOptionTests : IDisposable
         result.Error.ShouldContain("letters, digits");
     }
 
-    [Fact]
-    public async Task Serve_WorkerIdFromEnvironmentNotAnId_UsageError()
+    [Theory]
+    [InlineData("ORCHESTRATOR_SIDECAR__WORKERID", "a*b", "Sidecar:WorkerId 'a*b' is not a worker id")]
+    [InlineData("ORCHESTRATOR_SIDECAR__LEASETIMEOUT", "00:00:01", "Sidecar:LeaseTimeout 00:00:01 is out of range")]
+    public async Task Serve_NodeSettingFromEnvironmentBad_UsageErrorNamingTheSetting(string variable, string value, string expected)
     {
-        _sandbox.Environment = _sandbox.Environment.SetItem("ORCHESTRATOR_SIDECAR__WORKERID", "a*b");
+        _sandbox.Environment = _sandbox.Environment.SetItem(variable, value);
 
         var result = await _sandbox.RunAsync("serve", "--backend", Azure, "--connection", "UseDevelopmentStorage=true");
 
         result.ExitCode.ShouldBe(OrchestratorCli.UsageError, result.Error);
-        result.Error.ShouldContain("Sidecar:WorkerId 'a*b' is not a worker id");
+        result.Error.ShouldContain(expected);
     }
 
     [Theory]
@@ -84,16 +86,5 @@ public sealed class WorkerIdOptionTests : IDisposable
         result.ExitCode.ShouldBe(OrchestratorCli.UsageError, result.Error);
         result.Error.ShouldContain("Sidecar:LeaseTimeout");
         result.Error.ShouldContain("use 6 to 300 seconds (default 30");
-    }
-
-    [Fact]
-    public async Task Serve_LeaseTimeoutFromEnvironmentOutOfRange_UsageError()
-    {
-        _sandbox.Environment = _sandbox.Environment.SetItem("ORCHESTRATOR_SIDECAR__LEASETIMEOUT", "00:00:01");
-
-        var result = await _sandbox.RunAsync("serve", "--backend", Azure, "--connection", "UseDevelopmentStorage=true");
-
-        result.ExitCode.ShouldBe(OrchestratorCli.UsageError, result.Error);
-        result.Error.ShouldContain("Sidecar:LeaseTimeout 00:00:01 is out of range");
     }
 }
