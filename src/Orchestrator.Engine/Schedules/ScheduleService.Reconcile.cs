@@ -75,6 +75,7 @@ public sealed partial class ScheduleService
     {
         // Fires from now on count, even those that come before a worker takes the schedule up (then catchup decides).
         var state = new ScheduleState { Workflow = workflow.Name, Definition = workflow.Schedule!, MissedAfter = missedAfter, File = workflow.File, Cursor = time.GetUtcNow() };
+        _sent.TryRemove(workflow.Name, out _);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(ScheduleNames.Orchestration, state, TakenIds.Options(ScheduleNames.InstanceId(workflow.Name)), cancellationToken);
@@ -82,11 +83,9 @@ public sealed partial class ScheduleService
         catch (OrchestrationAlreadyExistsException)
         {
             // Another node on the task hub started it first (docs/scale-out.md#every-node-answers-for-every-run).
-            _sent.TryRemove(workflow.Name, out _);
             return;
         }
 
-        _sent.TryRemove(workflow.Name, out _);
         logger.ScheduleReconciled(action, workflow.Name);
     }
 
