@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Orchestrator.IntegrationTests.Engine;
 
 namespace Orchestrator.IntegrationTests.ScaleOut;
 
@@ -70,15 +71,7 @@ public sealed partial class ScaleOutApiTests(AzuriteFixture azurite) : IAsyncDis
     public async Task RunStartedOnOneNode_ApprovedTerminatedAndPurgedThroughTheOthers()
     {
         var ct = TestContext.Current.CancellationToken;
-        ScriptPlugin.Write(_root.Combine("plugins"), Gated, """
-              - name: prepare
-                order: 1
-              - name: publish
-                order: 2
-                approval: true
-            """, "\"prepare\",\"publish\"", """
-                echo "{\"output\":\"$2 done\"}"
-            """);
+        GatePlugin.Write(_root.Combine("plugins"), Gated);
         var nodes = await StartClusterAsync("anynode");
 
         (await PutAsync(nodes[0], "approve-me", new { plugin = Gated }, ct)).Status.ShouldBe(HttpStatusCode.Created);
