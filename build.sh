@@ -126,7 +126,7 @@ run_benchmarks() {
       for f in "${filters[@]}"; do [[ "$name" == *"$f"* ]] && match=1; done
       [ "$match" -eq 1 ] || continue
     fi
-    if [[ "$name" == *Sidecar* ]]; then install_azurite; fi
+    if [[ "$name" == *Sidecar* || "$name" == *ScaleOut* ]]; then install_azurite; fi
     echo "==> $name"
     # No --nologo: dotnet run hands options it does not know to the program, and a benchmark reads its arguments as
     # filters (the Sidecar bench ran only its floor).

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Sidecar;
 
-/// <summary>Log messages of the sidecar (event ids 5000–5099).</summary>
+/// <summary>Log messages of the sidecar (event ids 5000–5099; scale-out 7100–7199).</summary>
 internal static partial class Logs
 {
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Sidecar listening on {Address} (backend {Backend}; {Durability})")]
@@ -28,4 +28,22 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Dropped work for orchestration instance '{InstanceId}' ({Events}): the instance does not exist (it was purged, or never started)")]
     public static partial void DroppedOrphanedWork(this ILogger logger, string instanceId, string events);
+
+    [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Worker id '{WorkerId}' is held by {Holder}; waiting up to {Lease} for its claim to lapse (a node that was stopped or killed), or refusing to start if it is renewed")]
+    public static partial void WaitingForWorkerId(this ILogger logger, string workerId, string holder, TimeSpan lease);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Critical, Message = "Worker id '{WorkerId}' was taken by another process while this one could not renew its claim; stopping, so that two nodes never own partitions under one name")]
+    public static partial void WorkerIdLost(this ILogger logger, string workerId, Exception exception);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Could not renew the claim of worker id '{WorkerId}'; retrying")]
+    public static partial void WorkerIdRenewalFailed(this ILogger logger, string workerId, Exception exception);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Could not give up worker id '{WorkerId}'; a node started with it waits until the claim lapses")]
+    public static partial void WorkerIdReleaseFailed(this ILogger logger, string workerId, Exception exception);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Information, Message = "Node '{WorkerId}' joined task hub '{TaskHub}' ({Nodes} node(s) running, {Partitions} partition(s))")]
+    public static partial void JoinedTaskHub(this ILogger logger, string workerId, string taskHub, int nodes, int partitions);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Task hub '{TaskHub}' has {Partitions} partition(s) and now {Nodes} node(s): a node beyond the partition count runs activities but no orchestrations; raise Sidecar:Partitions (the same on every node, before the hub is created)")]
+    public static partial void MoreNodesThanPartitions(this ILogger logger, string taskHub, int nodes, int partitions);
 }

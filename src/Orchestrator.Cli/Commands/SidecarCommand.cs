@@ -16,6 +16,7 @@ internal static class SidecarCommand
     private static readonly Option<string?> Host = new("--host") { Description = "IP address to listen on (default 127.0.0.1; other addresses are unauthenticated and logged as a warning)." };
     private static readonly Option<int?> Partitions = new("--partitions") { Description = "Azure Storage partition count, 1-16 (default 4)." };
     private static readonly Option<int?> VisibilityTimeout = new("--visibility-timeout") { Description = $"Azure Storage queue visibility timeout, or sqlite work-item lock timeout, in seconds: how long a crash delays the work in flight (default {SidecarOptions.DefaultVisibilityTimeout.TotalSeconds:0}; locks are renewed, so phases may run longer)." };
+    private static readonly Option<int?> LeaseTimeout = new("--lease-timeout") { Description = $"Azure Storage partition lease timeout in seconds: how soon the partitions of a node that died move to the others (default {SidecarOptions.DefaultLeaseTimeout.TotalSeconds:0})." };
     private static readonly Option<int?> PollingInterval = new("--polling-interval") { Description = "Longest Azure Storage queue or sqlite database polling interval in milliseconds (default 1000)." };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Work items of each kind kept in flight (default 1000)." };
     private static readonly Option<int?> ShutdownTimeout = new("--shutdown-timeout") { Description = "Seconds a graceful stop may take (default 10)." };
@@ -27,7 +28,7 @@ internal static class SidecarCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("sidecar", "Serve the Durable Task gRPC sidecar that workers and clients connect to.");
         backend.AddTo(command);
-        foreach (var option in new Option[] { Host, port, Partitions, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout, verbose })
+        foreach (var option in new Option[] { Host, port, Partitions, LeaseTimeout, VisibilityTimeout, PollingInterval, Concurrency, ShutdownTimeout, verbose })
         {
             command.Options.Add(option);
         }
@@ -59,6 +60,11 @@ internal static class SidecarCommand
         if (invocation.Value(VisibilityTimeout) is { } visibility)
         {
             options.VisibilityTimeout = TimeSpan.FromSeconds(visibility);
+        }
+
+        if (invocation.Value(LeaseTimeout) is { } lease)
+        {
+            options.LeaseTimeout = TimeSpan.FromSeconds(lease);
         }
 
         if (invocation.Value(PollingInterval) is { } polling)

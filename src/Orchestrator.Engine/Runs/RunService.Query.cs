@@ -87,22 +87,30 @@ public sealed partial class RunService
 
         RunPlanner.ThrowIfValuesInvalid(request, []);
 
+        // Concurrent identical requests in this process wait for each other here; across processes the backend decides.
         var stripe = _startStripes[(int)((uint)StringComparer.Ordinal.GetHashCode(runId) % (uint)_startStripes.Length)];
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            if (RunIds.Problem(runId) is null
-                && await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } existing)
+            DateTimeOffset? createdAt = null;
+            var existing = RunIds.Problem(runId) is null ? await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) : null;
+            if (existing is null)
             {
-                if (Difference(existing, request, cancellationToken) is { } difference)
+                createdAt = (await ScheduleAsync(request, cancellationToken)).CreatedAt;
+                existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) ?? throw RunNotFoundException.For(runId);
+                if (createdAt is not null && RequestedAt(existing.SerializedInput) == createdAt)
                 {
-                    throw new RunConflictException($"run '{runId}' already exists and was started with a different request ({difference}); use another run id");
+                    return new RunStart(await GetAsync(runId, cancellationToken) ?? throw RunNotFoundException.For(runId), Created: true);
                 }
-
-                return new RunStart(WithSharedData(ToRecord(existing), existing), Created: false);
             }
 
-            return await StartNewAsync(request, cancellationToken);
+            // Another request took the id first, in this process or another one sharing the task hub.
+            if (Difference(existing, request, cancellationToken) is { } difference)
+            {
+                throw new RunConflictException($"run '{runId}' already exists and was started with a different request ({difference}); use another run id");
+            }
+
+            return new RunStart(WithSharedData(ToRecord(existing), existing), Created: false);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,16 @@ public sealed partial class RunService(
     /// <summary>Validates the request completely and schedules the run; nothing is scheduled when anything is wrong.</summary>
     /// <returns>The run id (the existing one when <see cref="RunRequest.RunId"/> names a run that already exists).</returns>
     /// <exception cref="RunRequestException">Every problem with the request.</exception>
-    public async Task<string> StartAsync(RunRequest request, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(RunRequest request, CancellationToken cancellationToken) =>
+        (await ScheduleAsync(request, cancellationToken)).RunId;
+
+    /// <summary>
+    /// Schedules the run unless its id is taken; <c>CreatedAt</c> is the creation time it was scheduled with, or null
+    /// when a run with the id was there first. The backend refuses an id it already holds in any state (its own rule,
+    /// checked in the task hub, not in this process), so of two processes starting one id at once only one run starts;
+    /// which one won shows in the stored creation time (docs/scale-out.md#idempotent-starts).
+    /// </summary>
+    private async Task<(string RunId, DateTimeOffset? CreatedAt)> ScheduleAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var prepared = planner.Prepare(request, cancellationToken);
@@ -38,38 +48,45 @@ public sealed partial class RunService(
         // A generated id is new (RunIds.New): only an id the caller gave can name a run that exists already.
         if (request.RunId is not null && await client.GetInstanceAsync(runId, cancellationToken) is not null)
         {
-            return runId;
+            return (runId, null);
         }
 
         var workspace = workspaces.Create(runId);
         var runs = prepared.Steps.Select(r => r with { Workspace = workspace }).ToImmutableArray();
         var input = prepared.Input;
-        var startOptions = new StartOrchestrationOptions(runId);
+        var startOptions = TakenIds.Options(runId);
         var createdAt = time.GetUtcNow();
         var trace = RunTrace.New();
         using var scheduling = RunSpans.Scheduling(trace, runId, request.Target);
-        if (runs.Length == 1)
+        try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                OrchestrationNames.Run, runs[0] with { CreatedAt = createdAt, Input = InputMerge.Merge(runs[0].InputDefaults, input), Trace = trace }, startOptions, cancellationToken);
-        }
-        else
-        {
-            var workflowInput = new WorkflowInput
+            if (runs.Length == 1)
             {
-                CreatedAt = createdAt,
-                Workflow = request.Target,
-                Input = input,
-                Steps = runs,
-                Workspace = workspace,
-                Retention = prepared.Workflow?.Retention,
-                Trace = trace,
-            };
-            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Workflow, workflowInput, startOptions, cancellationToken);
+                await client.ScheduleNewOrchestrationInstanceAsync(
+                    OrchestrationNames.Run, runs[0] with { CreatedAt = createdAt, Input = InputMerge.Merge(runs[0].InputDefaults, input), Trace = trace }, startOptions, cancellationToken);
+            }
+            else
+            {
+                var workflowInput = new WorkflowInput
+                {
+                    CreatedAt = createdAt,
+                    Workflow = request.Target,
+                    Input = input,
+                    Steps = runs,
+                    Workspace = workspace,
+                    Retention = prepared.Workflow?.Retention,
+                    Trace = trace,
+                };
+                await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.Workflow, workflowInput, startOptions, cancellationToken);
+            }
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return (runId, null);
         }
 
         logger.RunScheduled(runId, request.Target, string.Join(" → ", runs.Select(r => r.Plugin.ToString())));
-        return runId;
+        return (runId, createdAt);
     }
 
     /// <summary>The run, or null when there is none with that id.</summary>

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Orchestrator.Documents.Problems;
+using Orchestrator.Engine.Runs;
 using Orchestrator.Engine.Workflows;
 
 namespace Orchestrator.Engine.Schedules;
@@ -73,9 +75,17 @@ public sealed partial class ScheduleService
     {
         // Fires from now on count, even those that come before a worker takes the schedule up (then catchup decides).
         var state = new ScheduleState { Workflow = workflow.Name, Definition = workflow.Schedule!, MissedAfter = missedAfter, File = workflow.File, Cursor = time.GetUtcNow() };
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            ScheduleNames.Orchestration, state, new StartOrchestrationOptions(ScheduleNames.InstanceId(workflow.Name)), cancellationToken);
         _sent.TryRemove(workflow.Name, out _);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(ScheduleNames.Orchestration, state, TakenIds.Options(ScheduleNames.InstanceId(workflow.Name)), cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Another node on the task hub started it first (docs/scale-out.md#every-node-answers-for-every-run).
+            return;
+        }
+
         logger.ScheduleReconciled(action, workflow.Name);
     }
 

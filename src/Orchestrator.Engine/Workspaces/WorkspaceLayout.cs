@@ -89,8 +89,20 @@ public sealed class WorkspaceLayout
             return false;
         }
 
-        Directory.Delete(directory, recursive: true);
-        Payloads.SharedContextStore.Forget(directory);
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Another node sharing the data directory purged the run at the same time (docs/scale-out.md#topology).
+            return false;
+        }
+        finally
+        {
+            Payloads.SharedContextStore.Forget(directory);
+        }
+
         return true;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Sidecar.Hardening;
+using Orchestrator.Sidecar.ScaleOut;
 using Orchestrator.Storage.Sqlite;
 
 namespace Orchestrator.Sidecar.Backends;
@@ -29,6 +30,9 @@ internal sealed class SidecarBackend : IAsyncDisposable
     public SqliteOrchestrationService? Sqlite => Client as SqliteOrchestrationService;
 
     public bool SurvivesRestart => Azure is not null || Sqlite is not null;
+
+    /// <summary>This node's hold on its worker id in the Azure Storage task hub, once taken.</summary>
+    public WorkerClaim? Claim { get; set; }
 
     public static SidecarBackend Create(SidecarOptions options, ILoggerFactory loggerFactory)
     {
@@ -67,6 +71,14 @@ internal sealed class SidecarBackend : IAsyncDisposable
                 StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString!),
                 TaskHubName = options.TaskHub,
                 PartitionCount = options.Partitions,
+                WorkerId = options.WorkerId,
+                LeaseInterval = options.LeaseTimeout,
+                LeaseRenewInterval = options.LeaseTimeout / 3,
+                LeaseAcquireInterval = options.LeaseTimeout / 3,
+
+                // A start that asks for deduplication fails when the id is taken instead of returning as if it had
+                // started a run: the engine's idempotent starts across nodes rely on it (docs/scale-out.md#idempotent-starts).
+                ThrowExceptionOnInvalidDedupeStatus = true,
                 MaxQueuePollingInterval = options.PollingInterval,
                 ControlQueueVisibilityTimeout = options.VisibilityTimeout,
                 WorkItemQueueVisibilityTimeout = options.VisibilityTimeout,
@@ -89,6 +101,12 @@ internal sealed class SidecarBackend : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Service.DisposeAsync();
+
+        // After the backend has given up its partitions: the id is free only once nothing runs under it.
+        if (Claim is not null)
+        {
+            await Claim.DisposeAsync();
+        }
 
         // Closes the database file and gives up its ownership (removes the owner record).
         Sqlite?.Dispose();

@@ -33,6 +33,21 @@ public sealed class SidecarOptions
     /// <summary>Azure Storage control-queue partitions (1–16); at least the number of sidecars sharing the hub.</summary>
     public int Partitions { get; set; } = 4;
 
+    /// <summary>
+    /// This node's name on an Azure Storage task hub shared by several nodes: the owner of its partition leases
+    /// (docs/scale-out.md#node-identity). Default: the machine name. Two running nodes with one id on one hub are refused.
+    /// </summary>
+    public string WorkerId { get; set; } = Environment.MachineName;
+
+    /// <summary>The default of <see cref="LeaseTimeout"/>: 30 seconds (docs/scale-out.md#lease-and-visibility-timeouts).</summary>
+    public static readonly TimeSpan DefaultLeaseTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long an Azure Storage partition lease lasts unless renewed (it is renewed, and other nodes look for expired
+    /// ones, every third of it): after a node dies its partitions move to the others within about this time plus a third.
+    /// </summary>
+    public TimeSpan LeaseTimeout { get; set; } = DefaultLeaseTimeout;
+
     /// <summary>Longest wait between two polls of an idle Azure Storage queue, or of the sqlite database for work this process did not enqueue.</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -97,6 +112,8 @@ public sealed class SidecarOptions
         DatabasePath = other.DatabasePath;
         TaskHub = other.TaskHub;
         Partitions = other.Partitions;
+        WorkerId = other.WorkerId;
+        LeaseTimeout = other.LeaseTimeout;
         PollingInterval = other.PollingInterval;
         VisibilityTimeout = other.VisibilityTimeout;
         Concurrency = other.Concurrency;

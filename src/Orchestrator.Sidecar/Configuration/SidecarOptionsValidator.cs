@@ -7,6 +7,9 @@ namespace Orchestrator.Sidecar.Configuration;
 /// <summary>Checks <see cref="SidecarOptions"/> on start; every failure names the setting and what to fix.</summary>
 public sealed partial class SidecarOptionsValidator : IValidateOptions<SidecarOptions>
 {
+    private static readonly TimeSpan MinimumLeaseTimeout = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan MaximumLeaseTimeout = TimeSpan.FromMinutes(5);
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, SidecarOptions options)
     {
@@ -78,6 +81,16 @@ public sealed partial class SidecarOptionsValidator : IValidateOptions<SidecarOp
             yield return $"Sidecar:Partitions {options.Partitions} is out of range: use 1 to 16.";
         }
 
+        if (!WorkerIdPattern().IsMatch(options.WorkerId ?? string.Empty))
+        {
+            yield return $"Sidecar:WorkerId '{options.WorkerId}' is not a worker id: use 1 to 63 letters, digits, '.', '-' or '_', starting with a letter or digit (e.g. node-1); each node on a task hub needs its own.";
+        }
+
+        if (options.LeaseTimeout < MinimumLeaseTimeout || options.LeaseTimeout > MaximumLeaseTimeout)
+        {
+            yield return $"Sidecar:LeaseTimeout {options.LeaseTimeout} is out of range: use {MinimumLeaseTimeout.TotalSeconds:0} to {MaximumLeaseTimeout.TotalSeconds:0} seconds (default {SidecarOptions.DefaultLeaseTimeout.TotalSeconds:0}; leases are renewed every third of it).";
+        }
+
         foreach (var problem in TimingProblems(options))
         {
             yield return problem;
@@ -113,6 +126,9 @@ public sealed partial class SidecarOptionsValidator : IValidateOptions<SidecarOp
             yield return $"Sidecar:VisibilityTimeout {options.VisibilityTimeout} is too short: use at least 3 seconds (locks are renewed every third of it).";
         }
     }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
+    private static partial Regex WorkerIdPattern();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
     private static partial Regex TaskHubName();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Sidecar.Backends;
 using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Sidecar.Hardening;
+using Orchestrator.Sidecar.ScaleOut;
 using Orchestrator.Storage.Sqlite;
 
 namespace Orchestrator.Sidecar.Hosting;
@@ -37,6 +38,7 @@ internal sealed class SidecarStartup(
             }
 
             logger.TaskHubReady(options.Value.TaskHub);
+            await ClaimWorkerIdAsync(backend, cancellationToken);
         }
 
         if (backend.Sqlite is { } sqlite)
@@ -58,6 +60,29 @@ internal sealed class SidecarStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Before the backend starts (when the first worker connects) and takes partition leases under this id.
+    private async Task ClaimWorkerIdAsync(SidecarBackend backend, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        try
+        {
+            backend.Claim = await WorkerClaim.AcquireAsync(
+                settings.ConnectionString!, settings.TaskHub, settings.WorkerId, lifetime.StopApplication, logger, cancellationToken);
+            var nodes = await backend.Claim.CountNodesAsync(cancellationToken);
+            logger.JoinedTaskHub(settings.WorkerId, settings.TaskHub, nodes, settings.Partitions);
+            if (nodes > settings.Partitions)
+            {
+                logger.MoreNodesThanPartitions(settings.TaskHub, nodes, settings.Partitions);
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            throw new SidecarException(
+                $"Could not claim worker id '{settings.WorkerId}' in task hub '{settings.TaskHub}' ({ex.Message}): check Sidecar:ConnectionString and that the storage account (or Azurite) is reachable.",
+                ex);
+        }
+    }
 
     private void LogListening(SidecarBackend backend)
     {

@@ -10,15 +10,7 @@ public sealed partial class CliApprovalTests : IDisposable
 
     public CliApprovalTests()
     {
-        ScriptPlugin.Write(Path.Combine(_root.Path, "plugins"), "gate", """
-              - name: prepare
-                order: 1
-              - name: publish
-                order: 2
-                approval: true
-            """, "\"prepare\",\"publish\"", """
-                echo "{\"output\":\"$2 done\"}"
-            """);
+        GatePlugin.Write(Path.Combine(_root.Path, "plugins"), "gate");
     }
 
     public void Dispose() => _root.Dispose();

@@ -41,6 +41,38 @@ public sealed class SidecarOptionsValidatorTests
         Validator.Validate(null, new SidecarOptions { Backend = "azure-storage", ConnectionString = "x", VisibilityTimeout = TimeSpan.FromSeconds(1) })
             .FailureMessage!.ShouldContain("Sidecar:VisibilityTimeout");
 
+    [Theory]
+    [InlineData("node-1")]
+    [InlineData("Host.example_2")]
+    [InlineData("7")]
+    public void Validate_WorkerIds_Succeed(string workerId) =>
+        Validator.Validate(null, new SidecarOptions { Backend = "azure-storage", ConnectionString = "x", WorkerId = workerId }).Succeeded.ShouldBeTrue();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-node")]
+    [InlineData("node/1")]
+    [InlineData("node 1")]
+    [InlineData("a234567890123456789012345678901234567890123456789012345678901234")]
+    public void Validate_BadWorkerId_SaysWhatAnIdIs(string workerId) =>
+        Validator.Validate(null, new SidecarOptions { Backend = "azure-storage", ConnectionString = "x", WorkerId = workerId }).FailureMessage!
+            .ShouldContain($"Sidecar:WorkerId '{workerId}' is not a worker id: use 1 to 63 letters, digits");
+
+    [Fact]
+    public void Validate_DefaultWorkerId_IsTheMachineName() =>
+        new SidecarOptions().WorkerId.ShouldBe(Environment.MachineName);
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(301)]
+    public void Validate_LeaseTimeoutOutOfRange_Fails(int seconds) =>
+        Validator.Validate(null, new SidecarOptions { Backend = "azure-storage", ConnectionString = "x", LeaseTimeout = TimeSpan.FromSeconds(seconds) })
+            .FailureMessage!.ShouldContain("Sidecar:LeaseTimeout");
+
+    [Fact]
+    public void Validate_BadWorkerIdWithSqlite_IsNotChecked() =>
+        Validator.Validate(null, new SidecarOptions { Backend = "sqlite", WorkerId = "not an id" }).Succeeded.ShouldBeTrue();
+
     [Fact]
     public void Validate_SqliteWithDefaultDatabase_Succeeds() =>
         Validator.Validate(null, new SidecarOptions { Backend = "sqlite" }).Succeeded.ShouldBeTrue();

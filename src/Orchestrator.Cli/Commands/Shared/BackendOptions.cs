@@ -5,7 +5,7 @@ using Orchestrator.Sidecar.Configuration;
 namespace Orchestrator.Cli.Commands.Shared;
 
 /// <summary>
-/// <c>--backend</c>, <c>--database</c>, <c>--connection</c>, <c>--task-hub</c>: where a sidecar this process runs keeps its
+/// <c>--backend</c>, <c>--database</c>, <c>--connection</c>, <c>--task-hub</c>, <c>--worker-id</c>: where a sidecar this process runs keeps its
 /// state (<c>orchestrator sidecar</c>, and the embedded sidecar of <c>run</c>, <c>worker</c> and <c>serve</c>). A backend
 /// option is added here, once, with its line in <see cref="Read"/>.
 /// </summary>
@@ -22,7 +22,13 @@ internal sealed class BackendOptions
 
     public Option<string?> TaskHub { get; } = new("--task-hub") { Description = "Azure Storage task hub name (default orchestrator).", HelpName = "NAME" };
 
-    private IReadOnlyList<Option> All => [Backend, Database, Connection, TaskHub];
+    public Option<string?> WorkerId { get; } = new("--worker-id")
+    {
+        Description = "This node's name on an azure-storage task hub that several nodes share: the owner of its partition leases (default the machine name; each node needs its own).",
+        HelpName = "ID",
+    };
+
+    private IReadOnlyList<Option> All => [Backend, Database, Connection, TaskHub, WorkerId];
 
     /// <summary><c>--database FILE</c>: the sqlite backend's database file (also taken by <c>runs</c>, which reads it or its owner's sidecar).</summary>
     public static Option<string?> DatabaseOption() => new("--database")
@@ -59,6 +65,11 @@ internal sealed class BackendOptions
         {
             yield return $"--database is the sqlite backend's file; the {options.Backend} backend has none (drop --database, or use --backend sqlite)";
         }
+
+        if (invocation.Given(WorkerId) && !SidecarBackends.Is(options.Backend, SidecarBackends.AzureStorage))
+        {
+            yield return $"--worker-id names a node of an azure-storage task hub shared by several nodes; the {options.Backend} backend has no such hub (drop --worker-id, or use --backend azure-storage)";
+        }
     }
 
     /// <summary>The sidecar settings: these options over <c>ORCHESTRATOR_SIDECAR__*</c> over the defaults; <paramref name="role"/> goes into a sqlite owner record.</summary>
@@ -69,6 +80,7 @@ internal sealed class BackendOptions
         options.DatabasePath = FullPath(invocation.Value(Database) ?? options.DatabasePath, context);
         options.ConnectionString = invocation.Value(Connection) ?? options.ConnectionString;
         options.TaskHub = invocation.Value(TaskHub) ?? options.TaskHub;
+        options.WorkerId = invocation.Value(WorkerId) ?? options.WorkerId;
         options.OwnerRole = role;
         return options;
     }
