@@ -25,6 +25,7 @@ export function navigate(url, { replace = false } = {}) {
 }
 
 async function render() {
+  declined = false;
   current?.abort();
   const controller = new AbortController();
   current = controller;
@@ -55,9 +56,13 @@ async function render() {
   }
 }
 
-// The key dialog: one at a time, whatever number of requests are waiting for it.
+// The key dialog: one at a time, whatever number of requests are waiting for it. Once the user cancels it, requests
+// that still need a key fail without asking again (a request in flight would otherwise reopen it at once) until the
+// user asks for it ("Enter the API key") or goes to another page.
 let pendingKey = null;
+let declined = false;
 onKeyNeeded((message) => {
+  if (declined) return Promise.resolve(null);
   pendingKey ??= new Promise((resolve) => {
     const dialog = document.getElementById('key-dialog');
     const input = document.getElementById('key-input');
@@ -65,7 +70,9 @@ onKeyNeeded((message) => {
     input.value = '';
     dialog.addEventListener('close', () => {
       pendingKey = null;
-      resolve(dialog.returnValue === 'use' && input.value.trim() ? input.value.trim() : null);
+      const key = dialog.returnValue === 'use' && input.value.trim() ? input.value.trim() : null;
+      declined = key === null;
+      resolve(key);
     }, { once: true });
     dialog.returnValue = '';
     dialog.showModal();
