@@ -21,11 +21,14 @@ public sealed partial class RunService
 
         try
         {
+            var output = record.Output is { } stored ? Resolve(workspace, stored) : null;
+
+            // A completed run's progress shows its output's shared data (see WithSharedData): read back once.
             return record with
             {
-                Output = record.Output is { } output ? Resolve(workspace, output) : null,
+                Output = output,
                 Progress = record.Progress is { SharedData: { } shared } progress
-                    ? progress with { SharedData = PayloadStore.ResolveShared(workspace, shared) }
+                    ? progress with { SharedData = output is not null && ReferenceEquals(shared, record.Output!.SharedData) ? output.SharedData : PayloadStore.ResolveShared(workspace, shared) }
                     : record.Progress,
             };
         }
@@ -51,6 +54,12 @@ public sealed partial class RunService
         if (progress.SharedData is not { } shared)
         {
             return WithSavedSharedData(record with { Progress = progress with { Context = null } });
+        }
+
+        // A completed run's output holds its whole shared data already: no need to read it from the workspace again.
+        if (record.Output is { SharedData: var output })
+        {
+            return record with { Progress = progress with { SharedData = output, Context = null } };
         }
 
         if (WorkspaceOf(metadata) is not { } workspace)
