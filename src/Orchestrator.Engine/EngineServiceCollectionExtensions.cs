@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.Abstractions;
@@ -53,7 +53,7 @@ public static class EngineServiceCollectionExtensions
     /// The converter both the worker and the client use: Orchestrator's snake_case JSON, as deep as a message holding a
     /// value of the deepest kind a run carries needs (<see cref="JsonValues.MessageDepth"/>).
     /// </summary>
-    internal static JsonDataConverter DataConverter { get; } = new(CreateMessageOptions());
+    internal static DataConverter DataConverter { get; } = new MessageConverter(CreateMessageOptions());
 
     private static JsonSerializerOptions CreateMessageOptions()
     {

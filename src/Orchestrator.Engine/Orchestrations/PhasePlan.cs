@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -10,10 +11,13 @@ public sealed record PhasePlan
 
     public required int Order { get; init; }
 
+    // Left out of the JSON when false, as most phases are: the plan travels in every message of the run's history.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Parallel { get; init; }
 
     public bool Required { get; init; } = true;
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Approval { get; init; }
 
     /// <summary>The per-attempt limit; null for none.</summary>

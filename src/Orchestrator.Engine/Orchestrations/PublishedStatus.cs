@@ -6,13 +6,18 @@ namespace Orchestrator.Engine.Orchestrations;
 /// <summary>
 /// A <see cref="RunProgress"/> handed to <c>SetCustomStatus</c>, serialized and kept within
 /// <see cref="RunProgress.MaxCharacters"/> only when the data converter writes it. The SDK serializes the custom
-/// status once, when the episode ends, so the statuses a replay publishes again on its way to the new events cost
-/// nothing but the snapshot.
+/// status once, when the episode ends, so a replay publishing the statuses of the events it reads again costs nothing;
+/// made from a function, the progress itself is built only then, from the run's state at the end of the episode.
 /// </summary>
 [JsonConverter(typeof(PublishedStatusConverter))]
-internal sealed class PublishedStatus(RunProgress progress)
+internal sealed class PublishedStatus(Func<RunProgress> progress)
 {
-    public RunProgress Progress { get; } = progress;
+    public PublishedStatus(RunProgress progress)
+        : this(() => progress)
+    {
+    }
+
+    public RunProgress Progress => progress();
 
     private sealed class PublishedStatusConverter : JsonConverter<PublishedStatus>
     {
@@ -23,14 +28,15 @@ internal sealed class PublishedStatus(RunProgress progress)
         {
             // Bytes are at least as many as characters, so a status within the limit in bytes is within it; only a
             // bigger one is measured and trimmed.
-            var json = JsonSerializer.SerializeToUtf8Bytes(value.Progress, options);
+            var progress = value.Progress;
+            var json = JsonSerializer.SerializeToUtf8Bytes(progress, options);
             if (json.Length <= RunProgress.MaxCharacters)
             {
                 writer.WriteRawValue(json, skipInputValidation: true);
                 return;
             }
 
-            JsonSerializer.Serialize(writer, ProgressBudget.Fit(value.Progress), options);
+            JsonSerializer.Serialize(writer, ProgressBudget.Fit(progress), options);
         }
     }
 }

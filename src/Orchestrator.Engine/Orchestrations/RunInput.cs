@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Orchestrator.Engine.Telemetry;
 using Orchestrator.Plugins.Execution;
 
@@ -43,6 +44,7 @@ public sealed record RunInput
     public ImmutableArray<PhasePlan> Phases { get; init; } = [];
 
     /// <summary>Approval phases go ahead without waiting for an <c>approve</c> event.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool AutoApprove { get; init; }
 
     /// <summary>The retention override of the workflow, if it has one.</summary>

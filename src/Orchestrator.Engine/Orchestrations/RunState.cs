@@ -22,6 +22,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
     private string? _head;
     private PhaseContextInput? _context;
     private string? _waiting;
+    private PublishedStatus? _published;
     // The JSON characters of the phase outputs and metadata values merged so far, which the run's history holds.
     private long _outputCharacters;
     private long _metadataCharacters;
@@ -172,7 +173,8 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         return new RunFailedException(message);
     }
 
-    public void Publish() => context.SetCustomStatus(new PublishedStatus(Progress(null)));
+    /// <summary>Makes the run's status the progress as it will be when the episode ends (see <see cref="PublishedStatus"/>).</summary>
+    public void Publish() => context.SetCustomStatus(_published ??= new PublishedStatus(() => Progress(null)));
 
     // The status names where the phase outputs and metadata are stored instead of copying them (the run service reads
     // them back), so it stays small.

@@ -60,7 +60,10 @@ public sealed class EngineMetrics
             _started.Add(1, tag);
         }
 
-        if (!_terminated.TryRemove(runId, out _) && _inFlightRuns.TryAdd(runId, target))
+        // Every episode of a run comes here; the look-ups without a lock keep the later ones from taking one. A terminated
+        // run stays known as such: more than one episode can still come for it (the one that reads the termination, and
+        // again when the backend hands that work item out a second time).
+        if (!_inFlightRuns.ContainsKey(runId) && !_terminated.ContainsKey(runId) && _inFlightRuns.TryAdd(runId, target))
         {
             _inFlight.Add(1, tag);
         }

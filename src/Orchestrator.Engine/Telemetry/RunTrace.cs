@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Orchestrator.Engine.Telemetry;
 
@@ -32,6 +33,7 @@ public sealed record RunTrace(string TraceId, string SpanId, string? ParentSpanI
     }
 
     /// <summary>The run span as a W3C <c>traceparent</c>, as each phase attempt is sent it.</summary>
+    [JsonIgnore]
     public string TraceParent => $"00-{TraceId}-{SpanId}-01";
 
     /// <summary>The run span of a <see cref="TraceParent"/>; null when it is missing or malformed.</summary>
