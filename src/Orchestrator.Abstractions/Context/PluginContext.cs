@@ -67,7 +67,9 @@ public sealed partial class PluginContext
     /// This attempt's metadata changes, in the shape of <see cref="PhaseResult.Metadata"/>: a JSON <c>null</c>
     /// value removes the key.
     /// </summary>
-    public ImmutableDictionary<string, JsonElement> Changes => _changes.ToArray().ToImmutableDictionary(StringComparer.Ordinal);
+    public ImmutableDictionary<string, JsonElement> Changes => _changes.IsEmpty
+        ? ImmutableDictionary.Create<string, JsonElement>(StringComparer.Ordinal)
+        : _changes.ToArray().ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>Reads the output of an earlier phase if there is one.</summary>
     /// <param name="phase">The earlier phase's name.</param>

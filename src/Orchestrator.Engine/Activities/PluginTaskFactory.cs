@@ -13,6 +13,11 @@ namespace Orchestrator.Engine.Activities;
 /// </summary>
 internal sealed class PluginTaskFactory(IDurableTaskFactory inner) : IDurableTaskFactory
 {
+    // Made once: every attempt and every episode creates one, and finding the constructor each time cost more than the rest.
+    private static readonly ObjectFactory<PhaseActivity> NewPhaseActivity = ActivatorUtilities.CreateFactory<PhaseActivity>([]);
+    private static readonly ObjectFactory<RunOrchestrator> NewRunOrchestrator = ActivatorUtilities.CreateFactory<RunOrchestrator>([]);
+    private static readonly ObjectFactory<WorkflowOrchestrator> NewWorkflowOrchestrator = ActivatorUtilities.CreateFactory<WorkflowOrchestrator>([]);
+
     public bool TryCreateActivity(TaskName name, IServiceProvider serviceProvider, out ITaskActivity activity)
     {
         if (inner.TryCreateActivity(name, serviceProvider, out activity!))
@@ -22,7 +27,7 @@ internal sealed class PluginTaskFactory(IDurableTaskFactory inner) : IDurableTas
 
         if (IsPhaseName(name.Name))
         {
-            activity = ActivatorUtilities.CreateInstance<PhaseActivity>(serviceProvider);
+            activity = NewPhaseActivity(serviceProvider, null);
             return true;
         }
 
@@ -36,13 +41,13 @@ internal sealed class PluginTaskFactory(IDurableTaskFactory inner) : IDurableTas
     {
         if (name.Name == OrchestrationNames.Run)
         {
-            orchestrator = ActivatorUtilities.CreateInstance<RunOrchestrator>(serviceProvider);
+            orchestrator = NewRunOrchestrator(serviceProvider, null);
             return true;
         }
 
         if (name.Name == OrchestrationNames.Workflow)
         {
-            orchestrator = ActivatorUtilities.CreateInstance<WorkflowOrchestrator>(serviceProvider);
+            orchestrator = NewWorkflowOrchestrator(serviceProvider, null);
             return true;
         }
 
