@@ -28,7 +28,9 @@ public sealed class PhaseActivity(
 {
     public override async Task<PhaseActivityResult> RunAsync(TaskActivityContext context, PhaseActivityInput input)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        input = input with { RunId = context.InstanceId };
         var span = PhaseSpans.Start(input);
         var started = time.GetTimestamp();
         try

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Orchestrator.Engine.Payloads;
 using Orchestrator.Plugins.Execution;
 
@@ -8,7 +9,12 @@ namespace Orchestrator.Engine.Activities;
 /// <summary>One phase attempt as sent to the worker.</summary>
 public sealed record PhaseActivityInput
 {
-    public required string RunId { get; init; }
+    /// <summary>
+    /// The run: not sent, as it is the id of the orchestration that schedules the attempt, which the activity reads from
+    /// its context (every attempt's input is in the run's history, and is sent again in every episode).
+    /// </summary>
+    [JsonIgnore]
+    public string RunId { get; init; } = string.Empty;
 
     public required PluginIdentity Plugin { get; init; }
 

@@ -155,7 +155,6 @@ public sealed class RunOrchestrator(EngineMetrics metrics) : TaskOrchestrator<Ru
             run.AttemptStarted(plan, attempt);
             var activityInput = new PhaseActivityInput
             {
-                RunId = context.InstanceId,
                 Plugin = input.Plugin,
                 Phase = plan.Name,
                 Attempt = attempt,

@@ -44,7 +44,7 @@ public sealed class MessageConverterTests
     [Fact]
     public void Deserialize_TypeNotCached_NewValueEachTime()
     {
-        var json = _converter.Serialize(new PhaseActivityInput { RunId = "r", Plugin = new PluginIdentity("p", "1", "h"), Phase = "one", WorkingDirectory = "/w" });
+        var json = _converter.Serialize(new PhaseActivityInput { Plugin = new PluginIdentity("p", "1", "h"), Phase = "one", WorkingDirectory = "/w" });
 
         _converter.Deserialize<PhaseActivityInput>(json).ShouldNotBeSameAs(_converter.Deserialize<PhaseActivityInput>(json));
     }

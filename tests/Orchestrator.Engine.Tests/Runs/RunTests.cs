@@ -35,6 +35,7 @@ public sealed class RunTests : IDisposable
                 {
                     saw = r.Context.GetPhaseOutput("first").GetProperty("word").GetString(),
                     topic = r.Input.GetProperty("topic").GetString(),
+                    run = r.RunId,
                 })))),
         };
         await using var engine = await EngineHarness.StartAsync(_root, builtIns);
@@ -47,6 +48,7 @@ public sealed class RunTests : IDisposable
         var shared = run.Output!.SharedData;
         shared.PhaseOutputs["second"].GetProperty("saw").GetString().ShouldBe("one");
         shared.PhaseOutputs["second"].GetProperty("topic").GetString().ShouldBe("tides");
+        shared.PhaseOutputs["second"].GetProperty("run").GetString().ShouldBe(runId, "the attempt takes the run id from its orchestration, not from its input");
         run.Output.Artifacts.ShouldBe(["first.txt"]);
         File.ReadAllText(Path.Combine(engine.DataDirectory, "runs", runId, "first.txt")).ShouldBe("one");
         run.Progress!.Completed.Select(c => c.Phase).ShouldBe(["first", "second"]);

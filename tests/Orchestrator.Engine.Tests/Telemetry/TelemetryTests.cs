@@ -181,8 +181,16 @@ public sealed class TelemetryTests : IDisposable
 
         await engine.Runs.TerminateAsync(runId, "not today", TestContext.Current.CancellationToken);
         (await engine.WaitAsync(runId)).Status.ShouldBe(RunStatus.Terminated);
-        provider.ForceFlush().ShouldBeTrue();
-        Sum("orchestrator.runs.in_flight", "gated").ShouldBe(0);
+
+        // Read from the exports while other test classes' engines record under the same instrument names, the gauge is
+        // awaited until it reads 0 (a run counted twice would stay at 1 for good); once read, it was 1 on a loaded CI run.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Flushed(provider, "orchestrator.runs.in_flight", "gated") != 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Sum("orchestrator.runs.in_flight", "gated").ShouldBe(0, "the terminated run is still counted in flight 30 s later");
         Sum("orchestrator.runs.started", "gated").ShouldBe(1);
     }
 
@@ -271,6 +279,12 @@ public sealed class TelemetryTests : IDisposable
     private List<MetricPoint> Latest(string name, string tag, string value) =>
         _metrics.Snapshot().LastOrDefault(m => m.Name == name && m.MetricPoints.Any(p => Tag(p, tag) == value))?.MetricPoints
             .Where(p => Tag(p, tag) == value).ToList() ?? [];
+
+    private long Flushed(MeterProvider provider, string name, string target)
+    {
+        provider.ForceFlush().ShouldBeTrue();
+        return Sum(name, target);
+    }
 
     private long Sum(string name, string target) =>
         Latest(name, EngineMetrics.TargetTag, target).Sum(p => p.GetSumLong());
