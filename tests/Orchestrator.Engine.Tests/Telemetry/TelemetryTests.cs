@@ -183,7 +183,8 @@ public sealed class TelemetryTests : IDisposable
         (await engine.WaitAsync(runId)).Status.ShouldBe(RunStatus.Terminated);
 
         // Read from the exports while other test classes' engines record under the same instrument names, the gauge is
-        // awaited until it reads 0 (a run counted twice would stay at 1 for good); read once right after, it was 1 in a run of the suite on a loaded machine.
+        // awaited until it reads 0 (a run counted twice would stay at 1 for good); read once right after the run ended,
+        // it was 1 in a run of the suite on a loaded machine.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (Flushed(provider, "orchestrator.runs.in_flight", "gated") != 0 && DateTime.UtcNow < deadline)
         {
