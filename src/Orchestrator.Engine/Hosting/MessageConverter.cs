@@ -10,8 +10,8 @@ namespace Orchestrator.Engine.Hosting;
 /// The data converter of the engine's worker and client: JSON with the given options, and the messages an
 /// orchestration reads again on every replay (its input, the results of the phases it awaited) parsed once. A run's
 /// orchestration replays its whole history in every episode; without the cache it parsed its input once per episode
-/// and each phase result once per later episode (docs/benchmarks.md). Only immutable types are cached: the replays and
-/// the orchestrations of every run share the instance.
+/// and each phase result once per later episode (docs/running-workflows.md#how-a-run-executes). Only immutable types
+/// are cached: the replays and the orchestrations of every run share the instance.
 /// </summary>
 internal sealed class MessageConverter(JsonSerializerOptions options) : DataConverter
 {
