@@ -155,12 +155,9 @@ internal static class OrchestrationLocking
         return history;
     }
 
-    public static List<HistoryEvent> ReadHistory(SqliteConnection connection, string instanceId)
+    public static List<HistoryEvent> ReadHistory(SqliteReader connection, string instanceId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = HistorySql;
-        command.With("$id", instanceId);
-        using var reader = command.ExecuteReader();
+        using var reader = connection.Command(HistorySql).With("$id", instanceId).ExecuteReader();
         var history = new List<HistoryEvent>();
         while (reader.Read())
         {

@@ -23,7 +23,7 @@ internal sealed partial class SqliteStore
             DefaultTimeout = (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds),
         };
         var writer = new SqliteConnection(builder.ToString());
-        var readers = new SqliteConnectionStringBuilder(builder.ToString()) { Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+        var readers = new SqliteConnectionStringBuilder(builder.ToString()) { Mode = SqliteOpenMode.ReadOnly }.ToString();
         var store = new SqliteStore(path, writer, readers);
         try
         {
