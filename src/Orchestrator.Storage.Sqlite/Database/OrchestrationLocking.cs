@@ -12,8 +12,6 @@ internal static class OrchestrationLocking
     private const int MaxRounds = 4;
     private const int MaxMessages = 1000;
 
-    private const string MessageColumns = "m.seq, m.execution_id, m.event_type, COALESCE(m.data, p.text) FROM messages m LEFT JOIN payloads p ON p.payload_id = m.payload_id";
-
     private const string HistorySql = """
         SELECT h.event_type, COALESCE(h.data, p.text) FROM history h LEFT JOIN payloads p ON p.payload_id = h.payload_id
         WHERE h.instance_id = $id ORDER BY h.seq
@@ -107,15 +105,6 @@ internal static class OrchestrationLocking
 
         var messages = ReadMessages(store, instanceId, now);
         var hasStart = messages.Any(m => m.EventType == EventType.ExecutionStarted);
-        if (!hasStart && messages.Count == MaxMessages)
-        {
-            // More messages are visible than one lock reads, and a start among the rest decides whether these are
-            // handed out, dropped or kept waiting: it is read too.
-            messages.AddRange(ReadStart(store, instanceId, now));
-            messages.Sort((a, b) => a.SequenceNumber.CompareTo(b.SequenceNumber));
-            hasStart = messages.Any(m => m.EventType == EventType.ExecutionStarted);
-        }
-
         if (InstanceRows.IsFinal(status) && !hasStart)
         {
             // Late messages for a finished instance (e.g. an activity result after termination): nothing will read them.
@@ -167,28 +156,13 @@ internal static class OrchestrationLocking
         return history;
     }
 
-    /// <summary>
-    /// The instance's visible messages in sequence order, at most <see cref="MaxMessages"/>. Read in the index's order
-    /// (visible time, then sequence) and sorted here: ordering by sequence in SQL made SQLite sort on every lock.
-    /// </summary>
     private static List<StoredMessage> ReadMessages(SqliteStore store, string instanceId, long now)
     {
-        var messages = ReadRows(store.Command($"""
-            SELECT {MessageColumns} WHERE m.instance_id = $id AND m.visible_at <= $now ORDER BY m.visible_at, m.seq LIMIT $limit
-            """).With("$id", instanceId).With("$now", now).With("$limit", MaxMessages));
-        messages.Sort((a, b) => a.SequenceNumber.CompareTo(b.SequenceNumber));
-        return messages;
-    }
-
-    /// <summary>The visible start message of an instance, when more messages became visible before it than one lock reads.</summary>
-    private static List<StoredMessage> ReadStart(SqliteStore store, string instanceId, long now) =>
-        ReadRows(store.Command($"""
-            SELECT {MessageColumns} WHERE m.instance_id = $id AND m.event_type = $type AND m.visible_at <= $now ORDER BY m.seq LIMIT 1
-            """).With("$id", instanceId).With("$type", (int)EventType.ExecutionStarted).With("$now", now));
-
-    private static List<StoredMessage> ReadRows(SqliteCommand command)
-    {
-        using var reader = command.ExecuteReader();
+        using var reader = store.Command("""
+            SELECT m.seq, m.execution_id, m.event_type, COALESCE(m.data, p.text) FROM messages m
+            LEFT JOIN payloads p ON p.payload_id = m.payload_id
+            WHERE m.instance_id = $id AND m.visible_at <= $now ORDER BY m.seq LIMIT $limit
+            """).With("$id", instanceId).With("$now", now).With("$limit", MaxMessages).ExecuteReader();
         var messages = new List<StoredMessage>();
         while (reader.Read())
         {
