@@ -10,6 +10,7 @@ namespace Orchestrator.Storage.Sqlite;
 public sealed partial class SqliteOrchestrationService
 {
     private static readonly OrchestrationStatus[] DefaultDedupeStatuses = [OrchestrationStatus.Pending, OrchestrationStatus.Running];
+    private static readonly string InstanceBySql = InstanceRows.SelectWithInputs + " WHERE i.instance_id = $id";
 
     /// <inheritdoc />
     /// <exception cref="OrchestrationAlreadyExistsException">An instance with that id is Pending or Running.</exception>
@@ -107,10 +108,7 @@ public sealed partial class SqliteOrchestrationService
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         return EnsureOpen().ReadAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = InstanceRows.SelectWithInputs + " WHERE i.instance_id = $id";
-            command.With("$id", instanceId);
-            using var reader = command.ExecuteReader();
+            using var reader = connection.Command(InstanceBySql).With("$id", instanceId).ExecuteReader();
             if (!reader.Read())
             {
                 return null!;

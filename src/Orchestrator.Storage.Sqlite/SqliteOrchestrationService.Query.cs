@@ -26,7 +26,7 @@ public sealed partial class SqliteOrchestrationService
         return EnsureOpen().ReadAsync(connection =>
         {
             var after = query.ContinuationToken is { Length: > 0 } token ? DecodeToken(token) : ((long, string)?)null;
-            using var command = connection.CreateCommand();
+            using var command = connection.Connection.CreateCommand();
             var sql = new StringBuilder(query.FetchInputsAndOutputs ? InstanceRows.SelectWithInputs : InstanceRows.SelectWithoutInputs).Append(" WHERE 1 = 1");
             if (query.RuntimeStatus is { Count: > 0 } statuses)
             {

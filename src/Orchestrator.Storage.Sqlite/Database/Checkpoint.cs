@@ -21,6 +21,9 @@ internal sealed class Checkpoint(
     TaskMessage? continuedAsNewMessage,
     OrchestrationState? state)
 {
+    /// <summary>The text of each history event written by this checkpoint, by event object.</summary>
+    private readonly Dictionary<HistoryEvent, string> _written = new(ReferenceEqualityComparer.Instance);
+
     public readonly record struct Outcome(bool Final, bool OrchestrationWork, bool ActivityWork);
 
     /// <exception cref="SqliteLockLostException">From <paramref name="lockLost"/>: the lock is no longer held; the caller's transaction (savepoint) is rolled back.</exception>
@@ -69,7 +72,8 @@ internal sealed class Checkpoint(
 
             foreach (var message in activityMessages)
             {
-                rows.AddTask(message);
+                // The scheduled event is usually the very object just written to the history: its text is reused.
+                rows.AddTask(message, _written.GetValueOrDefault(message.Event));
             }
 
             foreach (var message in timerMessages.Concat(orchestratorMessages))
@@ -118,6 +122,7 @@ internal sealed class Checkpoint(
         for (var i = 0; i < events.Count; i++)
         {
             var json = EventSerializer.Serialize(events[i]);
+            _written[events[i]] = json;
             if (json.Length > threshold)
             {
                 var data = StoredText.Put(store, instanceId, json, threshold);
@@ -152,10 +157,20 @@ internal sealed class Checkpoint(
         var output = StoredText.Put(store, instanceId, current.Output, threshold);
         var failure = current.FailureDetails is null ? null : EventSerializer.SerializeObject(current.FailureDetails);
         var final = InstanceRows.IsFinal(current.OrchestrationStatus);
-        var updated = store.Command("""
+
+        // The custom status (when it changed) and, after continue-as-new, the input are set by the same statement: one
+        // statement per episode instead of up to three.
+        var setStatus = replaced || current.Status?.Length > threshold || current.Status != workItem.StoredCustomStatus;
+        var status = setStatus ? StoredText.Put(store, instanceId, current.Status, threshold) : default;
+        var input = replaced ? StoredText.Put(store, instanceId, runtimeState.Input, threshold) : default;
+        return store.Command("""
             UPDATE instances SET execution_id = $execution, status = $status, updated_at = $now, completed_at = $completed,
                 output = $output, output_payload = $output_payload, failure = $failure,
                 version = COALESCE($version, version), tags = COALESCE($tags, tags),
+                custom_status = CASE WHEN $set_status THEN $custom_status ELSE custom_status END,
+                custom_status_payload = CASE WHEN $set_status THEN $custom_status_payload ELSE custom_status_payload END,
+                input = CASE WHEN $replaced THEN $input ELSE input END,
+                input_payload = CASE WHEN $replaced THEN $input_payload ELSE input_payload END,
                 lock_token = NULL, lock_expires_at = NULL, abandon_count = 0, history_count = $history_count
             WHERE instance_id = $id AND lock_token = $token AND lock_expires_at > $now
             """)
@@ -163,28 +178,10 @@ internal sealed class Checkpoint(
             .With("$completed", final ? now : null).With("$output", output.Inline).With("$output_payload", output.PayloadId)
             .With("$failure", failure).With("$version", current.Version)
             .With("$tags", current.Tags is { Count: > 0 } tags ? EventSerializer.SerializeObject(tags) : null)
+            .With("$set_status", setStatus).With("$custom_status", status.Inline).With("$custom_status_payload", status.PayloadId)
+            .With("$replaced", replaced).With("$input", input.Inline).With("$input_payload", input.PayloadId)
             .With("$history_count", replaced ? runtimeState.Events.Count : workItem.StoredHistoryCount + runtimeState.NewEvents.Count)
             .With("$id", instanceId).With("$token", workItem.LockToken)
             .ExecuteNonQuery() > 0;
-        if (!updated)
-        {
-            return false;
-        }
-
-        if (replaced || current.Status?.Length > threshold || current.Status != workItem.StoredCustomStatus)
-        {
-            var status = StoredText.Put(store, instanceId, current.Status, threshold);
-            store.Command("UPDATE instances SET custom_status = $status, custom_status_payload = $payload WHERE instance_id = $id")
-                .With("$status", status.Inline).With("$payload", status.PayloadId).With("$id", instanceId).ExecuteNonQuery();
-        }
-
-        if (replaced)
-        {
-            var input = StoredText.Put(store, instanceId, runtimeState.Input, threshold);
-            store.Command("UPDATE instances SET input = $input, input_payload = $payload WHERE instance_id = $id")
-                .With("$input", input.Inline).With("$payload", input.PayloadId).With("$id", instanceId).ExecuteNonQuery();
-        }
-
-        return true;
     }
 }

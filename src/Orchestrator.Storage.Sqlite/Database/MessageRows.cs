@@ -103,10 +103,12 @@ internal sealed class MessageRows(SqliteStore store, long now, int threshold, IL
         { } row => $"it belongs to execution {executionId}, not the current {row.ExecutionId}",
     };
 
-    public void AddTask(TaskMessage message)
+    /// <param name="message">The task's message.</param>
+    /// <param name="json">Its event as serialized already, when it is.</param>
+    public void AddTask(TaskMessage message, string? json = null)
     {
         var instance = message.OrchestrationInstance;
-        var data = StoredText.Put(store, instance.InstanceId, EventSerializer.Serialize(message.Event), threshold);
+        var data = StoredText.Put(store, instance.InstanceId, json ?? EventSerializer.Serialize(message.Event), threshold);
         store.Command("INSERT INTO tasks (instance_id, execution_id, data, payload_id, available_at) VALUES ($id, $execution, $data, $payload, $now)")
             .With("$id", instance.InstanceId)
             .With("$execution", instance.ExecutionId)

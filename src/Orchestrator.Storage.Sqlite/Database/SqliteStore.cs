@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Orchestrator.Storage.Sqlite.Database;
@@ -9,7 +10,10 @@ namespace Orchestrator.Storage.Sqlite.Database;
 /// </summary>
 internal sealed partial class SqliteStore : IDisposable
 {
+    /// <summary>Idle read connections kept open; more are opened while reads overlap, and closed when returned beyond this.</summary>
+    private const int MaxIdleReaders = 4;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SqliteReader> _readers = new();
     private readonly string _readConnectionString;
     private SqliteConnection? _writer;
 
@@ -36,19 +40,33 @@ internal sealed partial class SqliteStore : IDisposable
         return command;
     }
 
-    /// <summary>Runs a query on a pooled read-only connection.</summary>
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken = default)
+    /// <summary>Runs a query on a read-only connection (kept open for the next read; WAL lets reads run beside the writer).</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteReader, T> work, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        SqliteReader? reader = null;
         try
         {
-            await using var connection = new SqliteConnection(_readConnectionString);
-            connection.Open();
-            return work(connection);
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _closed), this);
+            if (!_readers.TryDequeue(out reader))
+            {
+                var connection = new SqliteConnection(_readConnectionString);
+                reader = new SqliteReader(connection);
+                connection.Open();
+            }
+
+            var result = work(reader);
+            Return(reader);
+            return Task.FromResult(result);
         }
-        catch (SqliteException ex)
+        catch (Exception ex)
         {
-            throw Translate(ex, "read");
+            reader?.Dispose();
+            return Task.FromException<T>(ex is SqliteException sqlite ? Translate(sqlite, "read") : ex);
         }
     }
 
@@ -67,14 +85,39 @@ internal sealed partial class SqliteStore : IDisposable
 
         _commands.Clear();
 
-        // The pooled readers close first: SQLite folds the log into the database file and removes FILE-wal only when
-        // the last connection to close can write, which the read-only readers cannot.
-        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+        // The readers close first: SQLite folds the log into the database file and removes FILE-wal only when the last
+        // connection to close can write, which the read-only readers cannot.
+        CloseReaders();
         writer.Close();
         writer.Dispose();
     }
 
     private void Run(string sql) => Command(sql).ExecuteNonQuery();
+
+    /// <summary>Keeps a reader for the next read, up to <see cref="MaxIdleReaders"/>; after the close, closes it.</summary>
+    private void Return(SqliteReader reader)
+    {
+        if (Volatile.Read(ref _closed) || _readers.Count >= MaxIdleReaders)
+        {
+            reader.Dispose();
+            return;
+        }
+
+        _readers.Enqueue(reader);
+        if (Volatile.Read(ref _closed))
+        {
+            // Closed meanwhile: the close may have drained the queue before this reader was put back.
+            CloseReaders();
+        }
+    }
+
+    private void CloseReaders()
+    {
+        while (_readers.TryDequeue(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
 
     private void Rollback(SqliteConnection writer)
     {

@@ -74,9 +74,9 @@ internal sealed class SqliteHub : IAsyncDisposable
         return (done, waiting);
     }
 
-    public Task<long> CountAsync(string table) => Service.Store.ReadAsync(c => Sql.Count(c, table), TestContext.Current.CancellationToken);
+    public Task<long> CountAsync(string table) => Service.Store.ReadAsync(c => Sql.Count(c.Connection, table), TestContext.Current.CancellationToken);
 
-    public Task<object?> ScalarAsync(string sql) => Service.Store.ReadAsync(c => Sql.Scalar(c, sql), TestContext.Current.CancellationToken);
+    public Task<object?> ScalarAsync(string sql) => Service.Store.ReadAsync(c => Sql.Scalar(c.Connection, sql), TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
