@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -15,13 +16,15 @@ internal sealed class SidecarTarget : ITarget
     private readonly EmbeddedSidecar _sidecar;
     private readonly IHost _host;
     private readonly DurableTaskClient _client;
-    private readonly TimeSpan? _batchPolling;
+    private readonly TimeSpan _batchPolling;
+    private readonly bool _notifiedRunWait;
     private int _batch;
 
-    private SidecarTarget(string name, EmbeddedSidecar sidecar, IHost host, TimeSpan? batchPolling)
+    private SidecarTarget(string name, EmbeddedSidecar sidecar, IHost host, TimeSpan batchPolling, bool notifiedRunWait)
     {
         Name = name;
         _batchPolling = batchPolling;
+        _notifiedRunWait = notifiedRunWait;
         _sidecar = sidecar;
         _host = host;
         _client = host.Services.GetRequiredService<DurableTaskClient>();
@@ -29,20 +32,21 @@ internal sealed class SidecarTarget : ITarget
 
     public string Name { get; }
 
-    /// <summary>
-    /// How the client learns that runs completed, as printed under the results: notified (<see cref="StartAsync"/> with
-    /// no polling interval) or polled.
-    /// </summary>
-    public string CompletionWait => _batchPolling is { } every
-        ? $"polls: one query per {every.TotalMilliseconds:0} ms for a batch, GetInstance every 2 ms for one run"
-        : "notified: WaitForInstanceCompletion per run, answered when the run completes (as the floor's WaitForOrchestrationAsync)";
+    public string CompletionWait => string.Create(CultureInfo.InvariantCulture, $"a batch: one query per {_batchPolling.TotalMilliseconds:0} ms; one run: ") + (_notifiedRunWait
+        ? "notified, WaitForInstanceCompletion (answered when the run completes, as the floor's WaitForOrchestrationAsync)"
+        : "GetInstance every 2 ms");
 
-    /// <param name="batchPolling">
-    /// How often a batch's completion is queried: querying a big Azure task hub loads Azurite, so it is polled slowly.
-    /// <c>null</c> for a backend whose completion wait is notified (memory): each run is awaited with
-    /// WaitForInstanceCompletion, which the backend answers the moment the run completes, the way the floor waits.
+    /// <param name="batchPolling">How often a batch's completion is queried: querying a big Azure task hub loads Azurite, so it is polled slowly.</param>
+    public static Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, CancellationToken cancellationToken) =>
+        StartAsync(name, options, batchPolling, notifiedRunWait: false, cancellationToken);
+
+    /// <param name="batchPolling">How often a batch's completion is queried: querying a big Azure task hub loads Azurite, so it is polled slowly.</param>
+    /// <param name="notifiedRunWait">
+    /// Whether one run is awaited with WaitForInstanceCompletion, which a backend that is notified of completions
+    /// (memory) answers at once; otherwise GetInstance is polled. A batch is always polled with one query: cheaper
+    /// than a wait call per run, which costs the sidecar a unary gRPC call each (docs/sidecar.md#performance).
     /// </param>
-    public static async Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan? batchPolling, CancellationToken cancellationToken)
+    public static async Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, bool notifiedRunWait, CancellationToken cancellationToken)
     {
         var sidecar = await EmbeddedSidecar.StartAsync(options, cancellationToken: cancellationToken);
         var builder = Host.CreateApplicationBuilder();
@@ -64,18 +68,12 @@ internal sealed class SidecarTarget : ITarget
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new SidecarTarget(name, sidecar, host, batchPolling);
+        return new SidecarTarget(name, sidecar, host, batchPolling, notifiedRunWait);
     }
 
     public async Task RunBatchAsync(int count, CancellationToken cancellationToken)
     {
         var prefix = $"b{Interlocked.Increment(ref _batch)}-{Guid.NewGuid():N}-";
-        if (_batchPolling is not { } every)
-        {
-            await Task.WhenAll(Enumerable.Range(0, count).Select(i => RunNotifiedAsync(prefix + i, i, cancellationToken)));
-            return;
-        }
-
         await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
             _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", i, new StartOrchestrationOptions(prefix + i), cancellationToken)));
         var query = new OrchestrationQuery { InstanceIdPrefix = prefix, Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 2000 };
@@ -92,7 +90,7 @@ internal sealed class SidecarTarget : ITarget
                 return;
             }
 
-            await Task.Delay(every, cancellationToken);
+            await Task.Delay(_batchPolling, cancellationToken);
         }
     }
 
@@ -102,27 +100,22 @@ internal sealed class SidecarTarget : ITarget
 
     public async Task RunOneAsync(CancellationToken cancellationToken)
     {
-        if (_batchPolling is null)
+        var id = await _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", 1, cancellationToken);
+        if (_notifiedRunWait)
         {
-            await RunNotifiedAsync(instanceId: null, 1, cancellationToken);
+            var state = await _client.WaitForInstanceCompletionAsync(id, cancellationToken);
+            if (state.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                throw new InvalidOperationException($"{Name} run {id} ended {state.RuntimeStatus}");
+            }
+
             return;
         }
 
         // Poll GetInstance: the Azure backend's own completion wait polls only every 2 s.
-        var id = await _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", 1, cancellationToken);
         while ((await _client.GetInstanceAsync(id, cancellationToken))?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
             await Task.Delay(2, cancellationToken);
-        }
-    }
-
-    private async Task RunNotifiedAsync(string? instanceId, int input, CancellationToken cancellationToken)
-    {
-        var id = await _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", input, new StartOrchestrationOptions(instanceId), cancellationToken);
-        var state = await _client.WaitForInstanceCompletionAsync(id, cancellationToken);
-        if (state.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-        {
-            throw new InvalidOperationException($"{Name} run {id} ended {state.RuntimeStatus}");
         }
     }
 
