@@ -26,6 +26,8 @@ internal sealed class FloorTarget : ITarget
 
     public string Name { get; }
 
+    public string CompletionWait => "notified: TaskHubClient.WaitForOrchestrationAsync per run";
+
     public static Task<FloorTarget> StartAsync()
     {
         var memory = new InMemoryOrchestrationService(NullLoggerFactory.Instance);

@@ -10,4 +10,7 @@ internal interface ITarget : IAsyncDisposable
 
     /// <summary>Runs one orchestration start to finish.</summary>
     Task RunOneAsync(CancellationToken cancellationToken);
+
+    /// <summary>How the client learns that a run completed (printed under the results), when the target says.</summary>
+    string? CompletionWait => null;
 }

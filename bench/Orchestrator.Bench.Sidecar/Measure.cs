@@ -26,7 +26,7 @@ internal static class Measure
 
         samples.Sort();
         await Console.Error.WriteLineAsync($"measured {target.Name}");
-        return new Result(target.Name, TotalRuns, rate200, rate1000, Result.Percentile(samples, 0.50), Result.Percentile(samples, 0.99)) { CpuMsPerRun = cpuPerRun };
+        return new Result(target.Name, TotalRuns, rate200, rate1000, Result.Percentile(samples, 0.50), Result.Percentile(samples, 0.99)) { CpuMsPerRun = cpuPerRun, CompletionWait = target.CompletionWait };
     }
 
     private static async Task<double> ThroughputAsync(ITarget target, int count, CancellationToken cancellationToken)

@@ -26,8 +26,22 @@ if (Selected("DTFx direct, sqlite provider"))
 
 if (Selected("sidecar memory"))
 {
-    await using var memory = await SidecarTarget.StartAsync("sidecar memory", new SidecarOptions(), TimeSpan.FromMilliseconds(20), token);
+    await using var memory = await SidecarTarget.StartAsync("sidecar memory", new SidecarOptions(), TimeSpan.FromMilliseconds(20), notifiedRunWait: true, token);
     results.Add(await Measure.RunAsync(memory, token));
+}
+
+// The unary gRPC calls of a run with no work behind them: the most any sidecar on this protocol can do (docs/sidecar.md#performance).
+if (Selected("memory gRPC bound, 9 calls/run"))
+{
+    await using var bound = await GrpcBoundTarget.StartAsync(token);
+    results.Add(await Measure.RunAsync(bound, token));
+}
+
+// Only when asked for: the memory sidecar with the one-run wait this bench used before (docs/sidecar.md#performance).
+if (args.Contains("polled", StringComparer.OrdinalIgnoreCase))
+{
+    await using var polled = await SidecarTarget.StartAsync("sidecar memory, polled wait", new SidecarOptions(), TimeSpan.FromMilliseconds(20), token);
+    results.Add(await Measure.RunAsync(polled, token));
 }
 
 var sidecarDatabase = data.Combine("sidecar.db");

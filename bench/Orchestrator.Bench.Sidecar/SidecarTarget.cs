@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -16,12 +17,14 @@ internal sealed class SidecarTarget : ITarget
     private readonly IHost _host;
     private readonly DurableTaskClient _client;
     private readonly TimeSpan _batchPolling;
+    private readonly bool _notifiedRunWait;
     private int _batch;
 
-    private SidecarTarget(string name, EmbeddedSidecar sidecar, IHost host, TimeSpan batchPolling)
+    private SidecarTarget(string name, EmbeddedSidecar sidecar, IHost host, TimeSpan batchPolling, bool notifiedRunWait)
     {
         Name = name;
         _batchPolling = batchPolling;
+        _notifiedRunWait = notifiedRunWait;
         _sidecar = sidecar;
         _host = host;
         _client = host.Services.GetRequiredService<DurableTaskClient>();
@@ -29,8 +32,21 @@ internal sealed class SidecarTarget : ITarget
 
     public string Name { get; }
 
+    public string CompletionWait => string.Create(CultureInfo.InvariantCulture, $"a batch: one query per {_batchPolling.TotalMilliseconds:0} ms; one run: ") + (_notifiedRunWait
+        ? "notified, WaitForInstanceCompletion (answered when the run completes, as the floor's WaitForOrchestrationAsync)"
+        : "GetInstance every 2 ms");
+
     /// <param name="batchPolling">How often a batch's completion is queried: querying a big Azure task hub loads Azurite, so it is polled slowly.</param>
-    public static async Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, CancellationToken cancellationToken)
+    public static Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, CancellationToken cancellationToken) =>
+        StartAsync(name, options, batchPolling, notifiedRunWait: false, cancellationToken);
+
+    /// <param name="batchPolling">How often a batch's completion is queried: querying a big Azure task hub loads Azurite, so it is polled slowly.</param>
+    /// <param name="notifiedRunWait">
+    /// Whether one run is awaited with WaitForInstanceCompletion, which a backend that is notified of completions
+    /// (memory) answers at once; otherwise GetInstance is polled. A batch is always polled with one query: cheaper
+    /// than a wait call per run, which costs the sidecar a unary gRPC call each (docs/sidecar.md#performance).
+    /// </param>
+    public static async Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, bool notifiedRunWait, CancellationToken cancellationToken)
     {
         var sidecar = await EmbeddedSidecar.StartAsync(options, cancellationToken: cancellationToken);
         var builder = Host.CreateApplicationBuilder();
@@ -52,7 +68,7 @@ internal sealed class SidecarTarget : ITarget
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new SidecarTarget(name, sidecar, host, batchPolling);
+        return new SidecarTarget(name, sidecar, host, batchPolling, notifiedRunWait);
     }
 
     public async Task RunBatchAsync(int count, CancellationToken cancellationToken)
@@ -84,8 +100,19 @@ internal sealed class SidecarTarget : ITarget
 
     public async Task RunOneAsync(CancellationToken cancellationToken)
     {
-        // Poll GetInstance: the Azure backend's own completion wait polls only every 2 s.
         var id = await _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", 1, cancellationToken);
+        if (_notifiedRunWait)
+        {
+            var state = await _client.WaitForInstanceCompletionAsync(id, cancellationToken);
+            if (state.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                throw new InvalidOperationException($"{Name} run {id} ended {state.RuntimeStatus}");
+            }
+
+            return;
+        }
+
+        // Poll GetInstance: the Azure backend's own completion wait polls only every 2 s.
         while ((await _client.GetInstanceAsync(id, cancellationToken))?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
             await Task.Delay(2, cancellationToken);
