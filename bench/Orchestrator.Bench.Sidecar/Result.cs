@@ -6,6 +6,9 @@ internal sealed record Result(string Target, int Runs, double RunsPerSecond200, 
     /// <summary>CPU time of this process per run in the 1,000-run batch (steadier than runs/s on a loaded machine; Azurite's own CPU is not in it).</summary>
     public double CpuMsPerRun { get; init; }
 
+    /// <summary>CPU time of the storage process (Azurite) per run in the 1,000-run batch, for targets that have one.</summary>
+    public double? StorageCpuMsPerRun { get; init; }
+
     /// <summary>Database bytes in use per completed run, for targets on a database file.</summary>
     public double? BytesPerRun { get; init; }
 
