@@ -93,6 +93,5 @@ internal sealed class SidecarBackend : IAsyncDisposable
 
         // Closes the database file and gives up its ownership (removes the owner record).
         Sqlite?.Dispose();
-        (Client as StatusReadGate)?.Dispose();
     }
 }

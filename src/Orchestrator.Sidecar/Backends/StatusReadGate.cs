@@ -12,8 +12,9 @@ namespace Orchestrator.Sidecar.Backends;
 /// beyond the bound wait here instead; writes (starts, events, terminations, purges) pass straight through.
 /// </summary>
 internal sealed class StatusReadGate(AzureStorageOrchestrationService inner, int maxReads) :
-    IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient, IDisposable
+    IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
+    // Never disposed: it holds no handle, and a read may still be finishing while the sidecar stops.
     private readonly SemaphoreSlim _reads = new(maxReads, maxReads);
 
     public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) => inner.CreateTaskOrchestrationAsync(creationMessage);
@@ -49,8 +50,6 @@ internal sealed class StatusReadGate(AzureStorageOrchestrationService inner, int
     // The backend's own wait polls every 2 s (one read per waiter and 2 s) and fetches large outputs: left as it is.
     public async Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) =>
         (await inner.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken))!;
-
-    public void Dispose() => _reads.Dispose();
 
     private async Task<T> ReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
     {
