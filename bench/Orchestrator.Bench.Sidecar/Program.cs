@@ -1,10 +1,11 @@
+using System.Globalization;
 using Orchestrator.Bench.Sidecar;
 using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Testing;
 
 // 200 and 1,000 runs of a 3-activity no-op orchestration and one-run latency, through the sidecar on each backend,
 // and on DTFx directly (no gRPC): over the in-memory service as the floor, and over the SQLite provider alone.
-using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 var token = cancellation.Token;
 var results = new List<Result>();
 using var data = new TempDirectory("orch-bench-sqlite-");
@@ -55,22 +56,46 @@ if (Selected("sidecar sqlite"))
     results.Add(result with { BytesPerRun = bytesPerRun, BytesAfterPurge = DatabaseSize.UsedBytes(sidecarDatabase) });
 }
 
-if (Selected("sidecar azure-storage (Azurite)"))
+// "burst" measures only the bursts of the azure-storage rows; "burst-poll-ms=N" changes how often each caller polls.
+var burstsOnly = args.Contains("burst", StringComparer.OrdinalIgnoreCase);
+var pollEvery = args.Select(a => a.Split('=')).Where(a => a.Length == 2 && a[0] == "burst-poll-ms").Select(a => TimeSpan.FromMilliseconds(int.Parse(a[1], CultureInfo.InvariantCulture))).FirstOrDefault(Burst.DefaultPollEvery);
+var bursts = new List<BurstResult>();
+if (burstsOnly || Selected(AzureReport.SidecarName) || Selected(AzureFloorTarget.TargetName))
 {
+    // One Azurite for both rows: DTFx direct on it first (the azure floor), its task hub deleted, then the sidecar on
+    // the same settings, so the sidecar/floor ratio is measured on one machine state.
     using var azuriteData = new TempDirectory("orch-bench-azurite-");
     await using var azurite = await AzuriteProcess.StartAsync(RepoPaths.AzuriteExecutable, azuriteData.Path, TimeSpan.FromSeconds(60));
-    await using var azure = await SidecarTarget.StartAsync(
-        "sidecar azure-storage (Azurite)",
-        new SidecarOptions
+    var azureOptions = new SidecarOptions
+    {
+        Backend = SidecarBackends.AzureStorage,
+        ConnectionString = azurite.ConnectionString,
+        TaskHub = "bench",
+        PollingInterval = TimeSpan.FromMilliseconds(100),
+    };
+    var floorOptions = new SidecarOptions();
+    floorOptions.CopyFrom(azureOptions);
+    floorOptions.TaskHub = "benchfloor";
+    var batchPolling = TimeSpan.FromMilliseconds(500);
+    var burstDeadline = TimeSpan.FromMinutes(2);
+    await using (var azureFloor = await AzureFloorTarget.StartAsync(floorOptions, batchPolling))
+    {
+        if (!burstsOnly)
         {
-            Backend = SidecarBackends.AzureStorage,
-            ConnectionString = azurite.ConnectionString,
-            TaskHub = "bench",
-            PollingInterval = TimeSpan.FromMilliseconds(100),
-        },
-        TimeSpan.FromMilliseconds(500),
-        token);
-    results.Add(await Measure.RunAsync(azure, token));
+            results.Add(await Measure.RunAsync(azureFloor, azurite.ProcessId, token));
+        }
+
+        bursts.Add(await Burst.RunAsync(azureFloor.Name, (id, ct) => azureFloor.RunAndPollAsync(id, pollEvery, ct), azurite.ProcessId, burstDeadline, token));
+    }
+
+    await using var azure = await SidecarTarget.StartAsync(AzureReport.SidecarName, azureOptions, batchPolling, token);
+    if (!burstsOnly)
+    {
+        results.Add(await Measure.RunAsync(azure, azurite.ProcessId, token));
+    }
+
+    bursts.Add(await Burst.RunAsync(azure.Name, (id, ct) => azure.RunAndPollAsync(id, pollEvery, ct), azurite.ProcessId, burstDeadline, token));
 }
 
 Report.Print(results);
+AzureReport.Print(results, bursts, pollEvery);

@@ -9,6 +9,9 @@ internal sealed record Result(string Target, int Runs, double RunsPerSecond200, 
     /// <summary>How the client learned that runs completed (see <see cref="ITarget.CompletionWait"/>).</summary>
     public string? CompletionWait { get; init; }
 
+    /// <summary>CPU time of the storage process (Azurite) per run in the 1,000-run batch, for targets that have one.</summary>
+    public double? StorageCpuMsPerRun { get; init; }
+
     /// <summary>Database bytes in use per completed run, for targets on a database file.</summary>
     public double? BytesPerRun { get; init; }
 

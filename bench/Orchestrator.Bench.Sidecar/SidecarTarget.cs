@@ -119,6 +119,16 @@ internal sealed class SidecarTarget : ITarget
         }
     }
 
+    /// <summary>Starts one run under <paramref name="instanceId"/> and polls its status every <paramref name="pollEvery"/> until it completes (a <see cref="Burst"/> caller).</summary>
+    public async Task RunAndPollAsync(string instanceId, TimeSpan pollEvery, CancellationToken cancellationToken)
+    {
+        await _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", 1, new StartOrchestrationOptions(instanceId), cancellationToken);
+        while ((await _client.GetInstanceAsync(instanceId, cancellationToken))?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            await Task.Delay(pollEvery, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();

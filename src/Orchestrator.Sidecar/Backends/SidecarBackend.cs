@@ -12,11 +12,12 @@ namespace Orchestrator.Sidecar.Backends;
 /// <summary>The configured backend: the raw client (queries, purge) and the hardened service the dispatchers use.</summary>
 internal sealed class SidecarBackend : IAsyncDisposable
 {
-    private SidecarBackend(string name, IOrchestrationServiceClient client, HardenedOrchestrationService service)
+    private SidecarBackend(string name, IOrchestrationServiceClient client, HardenedOrchestrationService service, AzureStorageOrchestrationService? azure = null)
     {
         Name = name;
         Client = client;
         Service = service;
+        Azure = azure;
     }
 
     public string Name { get; }
@@ -25,7 +26,8 @@ internal sealed class SidecarBackend : IAsyncDisposable
 
     public HardenedOrchestrationService Service { get; }
 
-    public AzureStorageOrchestrationService? Azure => Client as AzureStorageOrchestrationService;
+    /// <summary>The Azure Storage backend itself (its client is <see cref="Client"/>, which bounds status reads).</summary>
+    public AzureStorageOrchestrationService? Azure { get; }
 
     public SqliteOrchestrationService? Sqlite => Client as SqliteOrchestrationService;
 
@@ -66,26 +68,7 @@ internal sealed class SidecarBackend : IAsyncDisposable
         AzureStorageOrchestrationService azure;
         try
         {
-            azure = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-            {
-                StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString!),
-                TaskHubName = options.TaskHub,
-                PartitionCount = options.Partitions,
-                WorkerId = options.WorkerId,
-                LeaseInterval = options.LeaseTimeout,
-                LeaseRenewInterval = options.LeaseTimeout / 3,
-                LeaseAcquireInterval = options.LeaseTimeout / 3,
-
-                // A start that asks for deduplication fails when the id is taken instead of returning as if it had
-                // started a run: the engine's idempotent starts across nodes rely on it (docs/scale-out.md#idempotent-starts).
-                ThrowExceptionOnInvalidDedupeStatus = true,
-                MaxQueuePollingInterval = options.PollingInterval,
-                ControlQueueVisibilityTimeout = options.VisibilityTimeout,
-                WorkItemQueueVisibilityTimeout = options.VisibilityTimeout,
-                MaxConcurrentTaskActivityWorkItems = options.Concurrency,
-                MaxConcurrentTaskOrchestrationWorkItems = options.Concurrency,
-                LoggerFactory = loggerFactory,
-            });
+            azure = new AzureStorageOrchestrationService(AzureStorageSettings.For(options, loggerFactory));
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
@@ -95,7 +78,7 @@ internal sealed class SidecarBackend : IAsyncDisposable
         }
 
         var hardened = new HardenedOrchestrationService(azure, options.Concurrency, options.VisibilityTimeout / 3, logger);
-        return new SidecarBackend(SidecarBackends.AzureStorage, azure, hardened);
+        return new SidecarBackend(SidecarBackends.AzureStorage, new StatusReadGate(azure, AzureStorageSettings.MaxStatusReads), hardened, azure);
     }
 
     public async ValueTask DisposeAsync()
