@@ -13,7 +13,7 @@ namespace Orchestrator.Bench.Engine;
 internal static class EngineShare
 {
     private const int Rounds = 3;
-    private const int WarmUpRounds = 4;
+    private const int WarmUpRounds = 12;
     private static readonly int[] InFlight = [16, 64, 256];
 
     public static async Task PrintAsync(string root, string backend, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ internal static class EngineShare
             await using var host = await BenchHost.StartAsync(root, Sidecar(), cancellationToken);
             var run = plugin ? host.PluginRun("bench-noop", cancellationToken) : host.BaselineRun(cancellationToken);
             await host.RunsPerSecondAsync(run, 16, 64, cancellationToken);
-            return await host.MeasureAsync(run, inFlight, Math.Max(256, inFlight * 4), cancellationToken);
+            return await host.MeasureAsync(run, inFlight, Math.Max(512, inFlight * 4), cancellationToken);
         }
 
         // Both sides first run long enough for tiered compilation to reach its optimized code: measured cold, the
@@ -43,7 +43,7 @@ internal static class EngineShare
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"3 no-op phases per run, embedded {backend} sidecar, {Environment.ProcessorCount} cores; runs/s with N runs kept in flight (N x 4 runs, at least 256), a new host per measurement, best of {Rounds} rounds taken in turn; cpu ms/run: this process (sidecar, worker, client)"));
+            $"3 no-op phases per run, embedded {backend} sidecar, {Environment.ProcessorCount} cores; runs/s with N runs kept in flight (N x 4 runs, at least 512), a new host per measurement, best of {Rounds} rounds taken in turn; cpu ms/run: this process (sidecar, worker, client)"));
         Console.WriteLine($"{"in flight",10} {"plugin run/s",13} {"baseline run/s",15} {"plugin/baseline",16} {"plugin cpu ms",14} {"baseline cpu ms",16}");
         foreach (var inFlight in InFlight)
         {
