@@ -113,19 +113,21 @@ internal sealed class SidecarTarget : ITarget
         }
 
         // Poll GetInstance: the Azure backend's own completion wait polls only every 2 s.
-        while ((await _client.GetInstanceAsync(id, cancellationToken))?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-        {
-            await Task.Delay(2, cancellationToken);
-        }
+        await PollUntilCompletedAsync(id, TimeSpan.FromMilliseconds(2), cancellationToken);
     }
 
     /// <summary>Starts one run under <paramref name="instanceId"/> and polls its status every <paramref name="pollEvery"/> until it completes (a <see cref="Burst"/> caller).</summary>
     public async Task RunAndPollAsync(string instanceId, TimeSpan pollEvery, CancellationToken cancellationToken)
     {
         await _client.ScheduleNewOrchestrationInstanceAsync("ThreeNoops", 1, new StartOrchestrationOptions(instanceId), cancellationToken);
+        await PollUntilCompletedAsync(instanceId, pollEvery, cancellationToken);
+    }
+
+    private async Task PollUntilCompletedAsync(string instanceId, TimeSpan every, CancellationToken cancellationToken)
+    {
         while ((await _client.GetInstanceAsync(instanceId, cancellationToken))?.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
-            await Task.Delay(pollEvery, cancellationToken);
+            await Task.Delay(every, cancellationToken);
         }
     }
 
