@@ -74,7 +74,7 @@ internal sealed class BenchHost : IAsyncDisposable
             o.DataDirectory = Path.Combine(root, "data");
             o.CurrentDirectory = root;
             o.EnableRetention = false;
-        }).UseSidecar(sidecar.Address);
+        }).UseSidecar(sidecar.InProcess);
         builder.Services.Configure<DurableTaskRegistry>(Options.DefaultName, r =>
         {
             r.AddOrchestrator<Baseline>(Baseline.Orchestration);

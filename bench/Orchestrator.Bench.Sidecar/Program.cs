@@ -31,6 +31,13 @@ if (Selected("sidecar memory"))
     results.Add(await Measure.RunAsync(memory, token));
 }
 
+// As run and serve reach their embedded sidecar: its service called in process, no HTTP/2 (docs/sidecar.md#in-process-calls).
+if (Selected("sidecar memory, in-process"))
+{
+    await using var inProcess = await SidecarTarget.StartAsync("sidecar memory, in-process", new SidecarOptions(), TimeSpan.FromMilliseconds(20), notifiedRunWait: true, inProcess: true, token);
+    results.Add(await Measure.RunAsync(inProcess, token));
+}
+
 // The unary gRPC calls of a run with no work behind them: the most any sidecar on this protocol can do (docs/sidecar.md#performance).
 if (Selected("memory gRPC bound, 9 calls/run"))
 {
@@ -54,6 +61,14 @@ if (Selected("sidecar sqlite"))
     var bytesPerRun = DatabaseSize.UsedBytes(sidecarDatabase) / (double)Measure.TotalRuns;
     await sqlite.PurgeAllAsync(token);
     results.Add(result with { BytesPerRun = bytesPerRun, BytesAfterPurge = DatabaseSize.UsedBytes(sidecarDatabase) });
+}
+
+if (Selected("sidecar sqlite, in-process"))
+{
+    var inProcessDatabase = data.Combine("sidecar-in-process.db");
+    await using var sqlite = await SidecarTarget.StartAsync(
+        "sidecar sqlite, in-process", new SidecarOptions { Backend = SidecarBackends.Sqlite, DatabasePath = inProcessDatabase }, TimeSpan.FromMilliseconds(20), notifiedRunWait: false, inProcess: true, token);
+    results.Add(await Measure.RunAsync(sqlite, token));
 }
 
 // "burst" measures only the bursts of the azure-storage rows; "burst-poll-ms=N" changes how often each caller polls.

@@ -29,15 +29,20 @@ internal static class Report
         }
 
         var memory = Find("sidecar memory");
-        if (memory is not null)
+        foreach (var target in new[] { memory, Find("sidecar memory, in-process") })
         {
-            Console.WriteLine("sidecar memory goals (issue 15 item 5):");
-            Goal("1,000-run runs/s vs the floor", memory.RunsPerSecond1000 / floor.RunsPerSecond1000, 0.5, "x");
-            Goal("p50 of one run, ms (at most)", memory.P50Ms, 3, " ms", atMost: true);
+            if (target is null)
+            {
+                continue;
+            }
+
+            Console.WriteLine($"{target.Target} goals (issue 15 item 5):");
+            Goal("1,000-run runs/s vs the floor", target.RunsPerSecond1000 / floor.RunsPerSecond1000, 0.5, "x");
+            Goal("p50 of one run, ms (at most)", target.P50Ms, 3, " ms", atMost: true);
 
             // Both sides are CPU-bound, and a loaded machine slows the floor more than the sidecar: the ratio of CPU
             // per run is the steadier reading of the same goal.
-            Goal("floor's cpu ms/run / sidecar's", floor.CpuMsPerRun / memory.CpuMsPerRun, 0.5, "x");
+            Goal("floor's cpu ms/run / sidecar's", floor.CpuMsPerRun / target.CpuMsPerRun, 0.5, "x");
         }
 
         if (Find("sidecar sqlite") is not { } sqlite)

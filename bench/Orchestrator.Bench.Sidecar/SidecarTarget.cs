@@ -10,7 +10,7 @@ using Orchestrator.Sidecar.Configuration;
 
 namespace Orchestrator.Bench.Sidecar;
 
-/// <summary>The orchestration through an embedded sidecar over gRPC, worker and client in this process.</summary>
+/// <summary>The orchestration through an embedded sidecar, worker and client in this process, over loopback gRPC or in process.</summary>
 internal sealed class SidecarTarget : ITarget
 {
     private readonly EmbeddedSidecar _sidecar;
@@ -46,7 +46,15 @@ internal sealed class SidecarTarget : ITarget
     /// (memory) answers at once; otherwise GetInstance is polled. A batch is always polled with one query: cheaper
     /// than a wait call per run, which costs the sidecar a unary gRPC call each (docs/sidecar.md#performance).
     /// </param>
-    public static async Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, bool notifiedRunWait, CancellationToken cancellationToken)
+    public static Task<SidecarTarget> StartAsync(string name, SidecarOptions options, TimeSpan batchPolling, bool notifiedRunWait, CancellationToken cancellationToken) =>
+        StartAsync(name, options, batchPolling, notifiedRunWait, inProcess: false, cancellationToken);
+
+    /// <param name="inProcess">
+    /// Whether the worker and client call the sidecar through its in-process invoker, as <c>run</c> and <c>serve</c> do,
+    /// instead of over loopback gRPC, as a worker in another process does (docs/sidecar.md#in-process-calls).
+    /// </param>
+    public static async Task<SidecarTarget> StartAsync(
+        string name, SidecarOptions options, TimeSpan batchPolling, bool notifiedRunWait, bool inProcess, CancellationToken cancellationToken)
     {
         var sidecar = await EmbeddedSidecar.StartAsync(options, cancellationToken: cancellationToken);
         var builder = Host.CreateApplicationBuilder();
@@ -63,9 +71,26 @@ internal sealed class SidecarTarget : ITarget
                     return await context.CallActivityAsync<int>("Noop", x);
                 });
             });
-            worker.UseGrpc(sidecar.Address);
+            if (inProcess)
+            {
+                worker.UseGrpc(o => o.CallInvoker = sidecar.InProcess);
+            }
+            else
+            {
+                worker.UseGrpc(sidecar.Address);
+            }
         });
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address));
+        builder.Services.AddDurableTaskClient(client =>
+        {
+            if (inProcess)
+            {
+                client.UseGrpc(o => o.CallInvoker = sidecar.InProcess);
+            }
+            else
+            {
+                client.UseGrpc(sidecar.Address);
+            }
+        });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new SidecarTarget(name, sidecar, host, batchPolling, notifiedRunWait);

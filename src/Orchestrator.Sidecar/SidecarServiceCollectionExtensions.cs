@@ -1,4 +1,6 @@
 using DurableTask.Core;
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -11,6 +13,7 @@ using Orchestrator.Sidecar.Backends;
 using Orchestrator.Sidecar.Configuration;
 using Orchestrator.Sidecar.Hardening;
 using Orchestrator.Sidecar.Hosting;
+using Orchestrator.Sidecar.InProcess;
 
 namespace Orchestrator.Sidecar;
 
@@ -58,6 +61,22 @@ public static class SidecarServiceCollectionExtensions
                 }
             });
         return services;
+    }
+
+    /// <summary>
+    /// A call invoker for Durable Task clients and workers in the sidecar's own process: it calls the sidecar's service
+    /// directly, without HTTP/2, sockets or serialization (docs/sidecar.md#in-process-calls). Requests keep gRPC's size
+    /// limit; once the sidecar stops, calls fail with <see cref="StatusCode.Unavailable"/>.
+    /// </summary>
+    /// <param name="sidecarServices">The services of the application <see cref="AddOrchestratorSidecar"/> was added to.</param>
+    /// <returns>The invoker; one serves any number of clients and workers.</returns>
+    public static CallInvoker CreateInProcessInvoker(this IServiceProvider sidecarServices)
+    {
+        ArgumentNullException.ThrowIfNull(sidecarServices);
+        return new InProcessCallInvoker(
+            sidecarServices.GetRequiredService<HardenedTaskHubGrpcServer>(),
+            sidecarServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping,
+            sidecarServices.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.MaxReceiveMessageSize);
     }
 
     /// <summary>Maps the sidecar's gRPC service.</summary>

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,11 +21,18 @@ public sealed class EmbeddedSidecar : IAsyncDisposable
     {
         _app = app;
         Address = SidecarApplication.AddressOf(app);
+        InProcess = app.Services.CreateInProcessInvoker();
         Options = app.Services.GetRequiredService<IOptions<SidecarOptions>>().Value;
     }
 
     /// <summary>The address workers and clients use, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string Address { get; }
+
+    /// <summary>
+    /// How clients and workers in this process reach the sidecar: its service called directly, without HTTP/2, sockets or
+    /// serialization (docs/sidecar.md#in-process-calls). Other processes use <see cref="Address"/>.
+    /// </summary>
+    public CallInvoker InProcess { get; }
 
     /// <summary>The settings the sidecar runs with.</summary>
     public SidecarOptions Options { get; }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,7 @@ internal sealed class EngineHost : IAsyncDisposable
     public Task WorkerRefused => _refused.Task;
 
     public static async Task<EngineHost> StartAsync(
-        CliContext context, EngineSettings settings, string address, EngineWorker worker, CliLogging logging, Action<EngineOptions>? configure, CancellationToken cancellationToken)
+        CliContext context, EngineSettings settings, string address, CallInvoker? inProcess, EngineWorker worker, CliLogging logging, Action<EngineOptions>? configure, CancellationToken cancellationToken)
     {
         var sandbox = PluginSettings.Read(context);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -43,7 +44,7 @@ internal sealed class EngineHost : IAsyncDisposable
             o.BuiltIns = context.BuiltIns;
             o.WatchForChanges = worker != EngineWorker.None;
         });
-        builder.Services.AddOrchestratorEngine(o =>
+        var engine = builder.Services.AddOrchestratorEngine(o =>
         {
             o.DataDirectory = settings.DataDirectory;
             o.CurrentDirectory = context.Discovery.CurrentDirectory;
@@ -53,27 +54,28 @@ internal sealed class EngineHost : IAsyncDisposable
             }
 
             configure?.Invoke(o);
-        }).UseSidecar(address, worker != EngineWorker.None);
-        EngineHost? engine = null;
+        });
+        _ = inProcess is null ? engine.UseSidecar(address, worker != EngineWorker.None) : engine.UseSidecar(inProcess, worker != EngineWorker.None);
+        EngineHost? host = null;
         if (worker == EngineWorker.IfFree)
         {
-            builder.Services.Configure<GrpcDurableTaskWorkerOptions>(o => o.Interceptors.Add(new RefusedWorkerInterceptor(() => engine!._refused.TrySetResult())));
+            builder.Services.Configure<GrpcDurableTaskWorkerOptions>(o => o.Interceptors.Add(new RefusedWorkerInterceptor(() => host!._refused.TrySetResult())));
         }
 
-        engine = new EngineHost(builder.Build());
+        host = new EngineHost(builder.Build());
         try
         {
-            await engine._host.StartAsync(cancellationToken);
-            engine._standDown = worker == EngineWorker.IfFree ? engine.StandDownWhenRefusedAsync() : null;
+            await host._host.StartAsync(cancellationToken);
+            host._standDown = worker == EngineWorker.IfFree ? host.StandDownWhenRefusedAsync() : null;
         }
         catch
         {
             // What did start is stopped, not just disposed, so it ends quietly.
-            await engine.DisposeAsync();
+            await host.DisposeAsync();
             throw;
         }
 
-        return engine;
+        return host;
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _host.WaitForShutdownAsync(cancellationToken);

@@ -52,7 +52,7 @@ internal sealed class EngineProcess : IAsyncDisposable
             }
 
             var address = target.Address ?? sidecar!.Address;
-            var host = await EngineHost.StartAsync(context, settings, address, worker, logging, EngineRedelivery.From(target.Embedded, engine), cancellationToken);
+            var host = await EngineHost.StartAsync(context, settings, address, sidecar?.InProcess, worker, logging, EngineRedelivery.From(target.Embedded, engine), cancellationToken);
             return new EngineProcess(host, sidecar, sidecarLogs, address);
         }
         catch

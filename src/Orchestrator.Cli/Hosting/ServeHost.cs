@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -67,7 +68,7 @@ public sealed class ServeHost : IAsyncDisposable
         {
             sidecar = options.SidecarAddress is null ? await EmbeddedSidecar.StartAsync(options.Sidecar, sidecarLogs, cancellationToken) : null;
             var sidecarAddress = options.SidecarAddress ?? sidecar!.Address;
-            app = Build(options, sidecarAddress, logging);
+            app = Build(options, sidecarAddress, sidecar?.InProcess, logging);
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
             var keys = app.Services.GetRequiredService<ApiKeyStore>().IsEnabled ? "required" : "not configured";
@@ -146,7 +147,7 @@ public sealed class ServeHost : IAsyncDisposable
         then?.Invoke(o);
     };
 
-    private static WebApplication Build(ServeHostOptions options, string sidecarAddress, Action<ILoggingBuilder> logging)
+    private static WebApplication Build(ServeHostOptions options, string sidecarAddress, CallInvoker? inProcess, Action<ILoggingBuilder> logging)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
@@ -167,7 +168,8 @@ public sealed class ServeHost : IAsyncDisposable
 
             p.WatchForChanges = options.WatchPlugins;
         });
-        builder.Services.AddOrchestratorEngine(EngineRedelivery.From(options.SidecarAddress is null ? options.Sidecar : null, KeepingSchedules(options.Engine))).UseSidecar(sidecarAddress);
+        var engine = builder.Services.AddOrchestratorEngine(EngineRedelivery.From(options.SidecarAddress is null ? options.Sidecar : null, KeepingSchedules(options.Engine)));
+        _ = inProcess is null ? engine.UseSidecar(sidecarAddress) : engine.UseSidecar(inProcess);
         builder.Services.AddOrchestratorServer(s => options.Server?.Invoke(s));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();

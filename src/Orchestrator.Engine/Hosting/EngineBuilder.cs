@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -24,9 +25,24 @@ public sealed class EngineBuilder(IServiceCollection services)
     public EngineBuilder UseSidecar(string address, bool worker = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(address);
+        return UseSidecar(c => c.UseGrpc(address), w => w.UseGrpc(address), worker);
+    }
+
+    /// <summary>
+    /// As <see cref="UseSidecar(string, bool)"/>, for a sidecar in this process reached through <paramref name="invoker"/>
+    /// (<c>Orchestrator.Sidecar</c>'s in-process invoker: no HTTP/2, sockets or serialization).
+    /// </summary>
+    public EngineBuilder UseSidecar(CallInvoker invoker, bool worker = true)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        return UseSidecar(c => c.UseGrpc(o => o.CallInvoker = invoker), w => w.UseGrpc(o => o.CallInvoker = invoker), worker);
+    }
+
+    private EngineBuilder UseSidecar(Action<IDurableTaskClientBuilder> clientTransport, Action<IDurableTaskWorkerBuilder> workerTransport, bool worker)
+    {
         Services.AddDurableTaskClient(b =>
         {
-            b.UseGrpc(address);
+            clientTransport(b);
             b.Configure(o => o.DataConverter = EngineServiceCollectionExtensions.DataConverter);
         });
         if (!worker)
@@ -51,7 +67,7 @@ public sealed class EngineBuilder(IServiceCollection services)
                 o.Concurrency.MaximumConcurrentActivityWorkItems = Math.Max(o.Concurrency.MaximumConcurrentActivityWorkItems, 256);
                 o.Concurrency.MaximumConcurrentOrchestrationWorkItems = Math.Max(o.Concurrency.MaximumConcurrentOrchestrationWorkItems, 256);
             });
-            b.UseGrpc(address);
+            workerTransport(b);
             Services.AddSingleton(new InnerWorkerType(b.BuildTarget!));
             b.UseBuildTarget(typeof(PluginAwareWorker));
         });

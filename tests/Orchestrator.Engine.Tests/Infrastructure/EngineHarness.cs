@@ -83,7 +83,7 @@ public sealed class EngineHarness : IAsyncDisposable
             o.TimeoutMargin = TimeSpan.FromSeconds(5);
             o.EnableRetention = false;
             configure?.Invoke(o);
-        }).UseSidecar(sidecar.Address);
+        }).UseSidecar(sidecar.InProcess);
         services?.Invoke(builder.Services);
         var host = builder.Build();
         try

@@ -32,13 +32,16 @@ public abstract class BackendFixture : IAsyncLifetime
     /// </summary>
     internal virtual bool HandsOutWorkForMissingInstances => false;
 
+    /// <summary>Whether the worker and client call the sidecar in process (as <c>run</c> and <c>serve</c> do) instead of over loopback gRPC.</summary>
+    internal virtual bool InProcess => false;
+
     /// <summary>Settings of a new sidecar on this backend: its own task hub or database file each time.</summary>
     internal abstract SidecarOptions CreateOptions();
 
     public async ValueTask InitializeAsync()
     {
         _sidecar = await EmbeddedSidecar.StartAsync(CreateOptions(), _loggerFactory);
-        _worker = await WorkerHost.StartAsync(_sidecar.Address);
+        _worker = await ConnectAsync(_sidecar);
     }
 
     /// <summary>
@@ -50,7 +53,7 @@ public abstract class BackendFixture : IAsyncLifetime
         var sidecar = await EmbeddedSidecar.StartAsync(CreateOptions());
         try
         {
-            return new SidecarPair(sidecar, await WorkerHost.StartAsync(sidecar.Address, versioning: versioning));
+            return new SidecarPair(sidecar, await ConnectAsync(sidecar, versioning));
         }
         catch
         {
@@ -58,6 +61,9 @@ public abstract class BackendFixture : IAsyncLifetime
             throw;
         }
     }
+
+    private Task<WorkerHost> ConnectAsync(EmbeddedSidecar sidecar, DurableTaskWorkerOptions.VersioningOptions? versioning = null) =>
+        InProcess ? WorkerHost.StartAsync(sidecar.InProcess, versioning: versioning) : WorkerHost.StartAsync(sidecar.Address, versioning: versioning);
 
     public virtual async ValueTask DisposeAsync()
     {

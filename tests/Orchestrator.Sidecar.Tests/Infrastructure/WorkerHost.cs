@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,15 @@ internal sealed class WorkerHost : IAsyncDisposable
     /// <param name="address">The sidecar.</param>
     /// <param name="withWorker">False for a client only.</param>
     /// <param name="versioning">The worker's versioning rules; none when <c>null</c>.</param>
-    public static async Task<WorkerHost> StartAsync(string address, bool withWorker = true, DurableTaskWorkerOptions.VersioningOptions? versioning = null)
+    public static Task<WorkerHost> StartAsync(string address, bool withWorker = true, DurableTaskWorkerOptions.VersioningOptions? versioning = null) =>
+        StartAsync(w => w.UseGrpc(address), c => c.UseGrpc(address), withWorker, versioning);
+
+    /// <summary>A worker and client in the sidecar's process, calling it through <paramref name="invoker"/> (no gRPC transport).</summary>
+    public static Task<WorkerHost> StartAsync(CallInvoker invoker, bool withWorker = true, DurableTaskWorkerOptions.VersioningOptions? versioning = null) =>
+        StartAsync(w => w.UseGrpc(o => o.CallInvoker = invoker), c => c.UseGrpc(o => o.CallInvoker = invoker), withWorker, versioning);
+
+    private static async Task<WorkerHost> StartAsync(
+        Action<IDurableTaskWorkerBuilder> workerTransport, Action<IDurableTaskClientBuilder> clientTransport, bool withWorker, DurableTaskWorkerOptions.VersioningOptions? versioning)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -33,7 +42,7 @@ internal sealed class WorkerHost : IAsyncDisposable
             builder.Services.AddDurableTaskWorker(worker =>
             {
                 worker.AddTasks(ConformanceTasks.Register);
-                worker.UseGrpc(address);
+                workerTransport(worker);
                 if (versioning is not null)
                 {
                     worker.UseVersioning(versioning);
@@ -41,7 +50,7 @@ internal sealed class WorkerHost : IAsyncDisposable
             });
         }
 
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(address));
+        builder.Services.AddDurableTaskClient(clientTransport);
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);
