@@ -48,13 +48,15 @@ public sealed class WorkspaceLayout
     public string Create(string runId)
     {
         var directory = RunDirectory(runId);
-        var existed = Directory.Exists(directory);
-        Directory.CreateDirectory(directory);
         if (_options.Backend is not { } backend)
         {
+            // One system call per run: a look-up first costs as much again in a runs directory of many thousand entries.
+            Directory.CreateDirectory(directory);
             return directory;
         }
 
+        var existed = Directory.Exists(directory);
+        Directory.CreateDirectory(directory);
         var marker = new RunMarker(backend, OwnerProcess.Current, _options.ProcessKind);
         var path = RunMarker.PathIn(directory);
         if (marker.IsMemory && existed && RunMarker.TryRead(path) is not { IsMemory: true })
