@@ -45,6 +45,8 @@ public static class SidecarServiceCollectionExtensions
         services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);
         services.AddSingleton<HardenedTaskHubGrpcServer>();
         services.AddHostedService<SidecarStartup>();
+        services.AddSingleton<InProcessCalls>();
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessCalls>());
         services.AddOptions<HostOptions>()
             .Configure<IOptions<SidecarOptions>>((host, sidecar) => host.ShutdownTimeout = sidecar.Value.ShutdownTimeout);
         services.AddOptions<KestrelServerOptions>()
@@ -66,7 +68,7 @@ public static class SidecarServiceCollectionExtensions
     /// <summary>
     /// A call invoker for Durable Task clients and workers in the sidecar's own process: it calls the sidecar's service
     /// directly, without HTTP/2, sockets or serialization (docs/sidecar.md#in-process-calls). Requests keep gRPC's size
-    /// limit; once the sidecar stops, calls fail with <see cref="StatusCode.Unavailable"/>.
+    /// limit; once the sidecar has stopped, calls fail with <see cref="StatusCode.Unavailable"/>.
     /// </summary>
     /// <param name="sidecarServices">The services of the application <see cref="AddOrchestratorSidecar"/> was added to.</param>
     /// <returns>The invoker; one serves any number of clients and workers.</returns>
@@ -75,8 +77,9 @@ public static class SidecarServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(sidecarServices);
         return new InProcessCallInvoker(
             sidecarServices.GetRequiredService<HardenedTaskHubGrpcServer>(),
-            sidecarServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping,
-            sidecarServices.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.MaxReceiveMessageSize);
+            sidecarServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped,
+            sidecarServices.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.MaxReceiveMessageSize,
+            sidecarServices.GetRequiredService<InProcessCalls>());
     }
 
     /// <summary>Maps the sidecar's gRPC service.</summary>

@@ -65,7 +65,7 @@ public sealed class EmbeddedSidecar : IAsyncDisposable
             throw new SidecarException(string.Join(Environment.NewLine, problems));
         }
 
-        return new EmbeddedSidecar(await SidecarApplication.StartAsync(options, loggerFactory, cancellationToken));
+        return new EmbeddedSidecar(await SidecarApplication.StartAsync(options, loggerFactory, cancellationToken, embedded: true));
     }
 
     /// <summary>Stops the sidecar (bounded by <see cref="SidecarOptions.ShutdownTimeout"/>) and releases it.</summary>

@@ -19,7 +19,13 @@ namespace Orchestrator.Cli.Hosting;
 internal static class SidecarApplication
 {
     /// <summary>Creates (does not start) a sidecar application with exactly these options; they are validated when it starts.</summary>
-    public static WebApplication Create(SidecarOptions options, ILoggerFactory? loggerFactory = null)
+    /// <param name="options">The settings.</param>
+    /// <param name="loggerFactory">Where logs go; none when <c>null</c>.</param>
+    /// <param name="embedded">
+    /// Whether it runs inside another command's process: then it does not stop on Ctrl+C or SIGTERM itself; its owner
+    /// stops it after the engine that uses it, so the engine's calls in progress never find it gone.
+    /// </param>
+    public static WebApplication Create(SidecarOptions options, ILoggerFactory? loggerFactory = null, bool embedded = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SidecarServiceCollectionExtensions).Assembly.GetName().Name });
@@ -27,6 +33,11 @@ internal static class SidecarApplication
         builder.Services.AddRouting();
         builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory ?? NullLoggerFactory.Instance));
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        if (embedded)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, OwnedLifetime>());
+        }
+
         builder.Services.AddOrchestratorSidecar(o => o.CopyFrom(options));
         var app = builder.Build();
         app.MapOrchestratorSidecar();
@@ -37,7 +48,7 @@ internal static class SidecarApplication
     /// Creates and starts a sidecar application. A port that cannot be bound and any other failure to start become a
     /// <see cref="SidecarException"/> that says what to do; nothing is left running.
     /// </summary>
-    public static async Task<WebApplication> StartAsync(SidecarOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartAsync(SidecarOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken, bool embedded = false)
     {
         if (SidecarBackends.Is(options.Backend, SidecarBackends.Sqlite) && !string.IsNullOrWhiteSpace(options.DatabasePath))
         {
@@ -45,7 +56,7 @@ internal static class SidecarApplication
             await DatabaseOwners.WaitWhileBriefAsync(options.DatabasePath, cancellationToken);
         }
 
-        var app = Create(options, loggerFactory);
+        var app = Create(options, loggerFactory, embedded);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -71,4 +82,12 @@ internal static class SidecarApplication
     /// <summary>The address the started application listens on, e.g. <c>http://127.0.0.1:4001</c>.</summary>
     public static string AddressOf(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    // Stops only when its owner stops it: no signal handling.
+    private sealed class OwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

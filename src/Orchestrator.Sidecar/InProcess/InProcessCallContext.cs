@@ -4,7 +4,7 @@ namespace Orchestrator.Sidecar.InProcess;
 
 /// <summary>
 /// The server side of one in-process call: the client's headers and deadline, cancelled when the client cancels, the
-/// deadline passes or the sidecar stops; disposed when the call ends.
+/// deadline passes or the sidecar has stopped; disposed when the call ends.
 /// </summary>
 internal sealed class InProcessCallContext : ServerCallContext, IDisposable
 {
@@ -17,19 +17,19 @@ internal sealed class InProcessCallContext : ServerCallContext, IDisposable
     private readonly DateTime _deadline;
     private readonly Metadata _requestHeaders;
     private readonly CancellationToken _clientCancellation;
-    private readonly CancellationToken _stopping;
+    private readonly CancellationToken _stopped;
     private readonly CancellationTokenSource _cancellation;
     private Dictionary<object, object>? _userState;
     private volatile bool _cancelledByClient;
 
-    public InProcessCallContext(string method, CallOptions options, CancellationToken stopping)
+    public InProcessCallContext(string method, CallOptions options, CancellationToken stopped)
     {
         _method = method;
         _deadline = options.Deadline ?? DateTime.MaxValue;
         _requestHeaders = options.Headers ?? [];
         _clientCancellation = options.CancellationToken;
-        _stopping = stopping;
-        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, stopping);
+        _stopped = stopped;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, stopped);
         if (_deadline != DateTime.MaxValue)
         {
             var left = _deadline.ToUniversalTime() - DateTime.UtcNow;
@@ -83,7 +83,7 @@ internal sealed class InProcessCallContext : ServerCallContext, IDisposable
 
     /// <summary>
     /// What the client sees for a handler that threw: its <see cref="RpcException"/> as it is; a cancellation as the
-    /// status gRPC gives it (the client cancelled, the deadline passed, the sidecar stopped); anything else as
+    /// status gRPC gives it (the client cancelled, the deadline passed, the sidecar has stopped); anything else as
     /// <see cref="StatusCode.Unknown"/> with the exception's message.
     /// </summary>
     public RpcException Failure(Exception exception)
@@ -92,8 +92,8 @@ internal sealed class InProcessCallContext : ServerCallContext, IDisposable
         {
             RpcException rpc => rpc,
             OperationCanceledException when EndedByClient => CancelledByClient,
-            OperationCanceledException when _stopping.IsCancellationRequested =>
-                new RpcException(new Status(StatusCode.Unavailable, "The embedded sidecar is stopping.")),
+            OperationCanceledException when _stopped.IsCancellationRequested =>
+                new RpcException(new Status(StatusCode.Unavailable, "The embedded sidecar has stopped.")),
             OperationCanceledException when _deadline != DateTime.MaxValue && DateTime.UtcNow >= _deadline.ToUniversalTime() =>
                 new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")),
             _ => new RpcException(new Status(StatusCode.Unknown, $"Exception was thrown by handler. {exception.GetType().Name}: {exception.Message}", exception)),

@@ -13,19 +13,27 @@ namespace Orchestrator.Sidecar.InProcess;
 internal sealed class InProcessCallInvoker : CallInvoker
 {
     private readonly Dictionary<string, Delegate> _handlers;
-    private readonly CancellationToken _stopping;
+    private readonly CancellationToken _stopped;
     private readonly int? _maxRequestBytes;
+    private readonly InProcessCalls _calls;
 
     /// <param name="service">The server's service implementation.</param>
-    /// <param name="stopping">Signalled when the sidecar starts stopping: calls in progress end, new ones are refused.</param>
+    /// <param name="stopped">
+    /// Signalled when the sidecar has stopped: calls in progress end, new ones are refused. Not when it starts stopping:
+    /// the stop waits for the calls in progress (<paramref name="calls"/>), as Kestrel drains its requests, so that a
+    /// caller told to stop by the same signal ends its calls itself (a Ctrl+C of <c>run</c> is an interruption, not a
+    /// lost sidecar); the worker's stream still ends at once (docs/sidecar.md#6-slow-shutdown).
+    /// </param>
+    /// <param name="calls">Counts the calls in progress for the sidecar's stop.</param>
     /// <param name="maxRequestBytes">The largest request the server accepts over gRPC (<c>null</c>: no limit); a larger one is refused the same way.</param>
-    public InProcessCallInvoker(P.TaskHubSidecarService.TaskHubSidecarServiceBase service, CancellationToken stopping, int? maxRequestBytes)
+    public InProcessCallInvoker(P.TaskHubSidecarService.TaskHubSidecarServiceBase service, CancellationToken stopped, int? maxRequestBytes, InProcessCalls calls)
     {
         var binder = new HandlerBinder();
         P.TaskHubSidecarService.BindService(binder, service);
         _handlers = binder.Handlers;
-        _stopping = stopping;
+        _stopped = stopped;
         _maxRequestBytes = maxRequestBytes;
+        _calls = calls;
     }
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
@@ -34,8 +42,8 @@ internal sealed class InProcessCallInvoker : CallInvoker
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var handler = Handler<UnaryServerMethod<TRequest, TResponse>>(method);
-        var context = new InProcessCallContext(method.FullName, options, _stopping);
+        var handler = Handler<UnaryServerMethod<TRequest, TResponse>>(method) ?? ((_, _) => throw Unimplemented(method));
+        var context = new InProcessCallContext(method.FullName, options, _stopped);
         var response = UnaryAsync(context, Run(context, request, () => handler(request, context)));
         return new AsyncUnaryCall<TResponse>(response, Task.FromResult(new Metadata()), () => context.Status, () => context.ResponseTrailers, context.Cancel);
     }
@@ -43,8 +51,8 @@ internal sealed class InProcessCallInvoker : CallInvoker
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var handler = Handler<ServerStreamingServerMethod<TRequest, TResponse>>(method);
-        var context = new InProcessCallContext(method.FullName, options, _stopping);
+        var handler = Handler<ServerStreamingServerMethod<TRequest, TResponse>>(method) ?? ((_, _, _) => throw Unimplemented(method));
+        var context = new InProcessCallContext(method.FullName, options, _stopped);
         var stream = new InProcessResponseStream<TResponse>(context);
         _ = StreamAsync(context, stream, Run(context, request, async () =>
         {
@@ -94,7 +102,7 @@ internal sealed class InProcessCallInvoker : CallInvoker
     // throws reaches the client as the RpcException a remote call would end with.
     private async Task<TResponse> Run<TRequest, TResponse>(InProcessCallContext context, TRequest request, Func<Task<TResponse>> handler)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_stopped.IsCancellationRequested)
         {
             throw context.Failure(new RpcException(new Status(StatusCode.Unavailable, "The embedded sidecar has stopped.")));
         }
@@ -106,6 +114,7 @@ internal sealed class InProcessCallInvoker : CallInvoker
         }
 
         Task<TResponse> started;
+        _calls.Enter();
         using (ExecutionContext.SuppressFlow())
         {
             started = Task.Run(handler);
@@ -119,11 +128,16 @@ internal sealed class InProcessCallInvoker : CallInvoker
         {
             throw context.Failure(ex);
         }
+        finally
+        {
+            _calls.Exit();
+        }
     }
 
-    private THandler Handler<THandler>(IMethod method)
+    // None for a method the service does not have (or not of this kind): the call then ends Unimplemented, as over gRPC.
+    private THandler? Handler<THandler>(IMethod method)
         where THandler : Delegate =>
-        _handlers.TryGetValue(method.FullName, out var handler) && handler is THandler typed ? typed : throw Unimplemented(method);
+        _handlers.TryGetValue(method.FullName, out var handler) ? handler as THandler : null;
 
     private static RpcException Unimplemented(IMethod method) =>
         new(new Status(StatusCode.Unimplemented, $"The in-process sidecar has no method '{method.FullName}' of this kind."));

@@ -97,12 +97,33 @@ public sealed class InProcessCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SidecarStopping_ACallInProgressGoesOnUntilItsCallerEndsIt()
+    {
+        var id = await StartPendingAsync();
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var wait = Raw.WaitForInstanceCompletionAsync(new P.GetInstanceRequest { InstanceId = id }, cancellationToken: caller.Token).ResponseAsync;
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        // As Kestrel drains its requests: a caller told to stop by the same signal (Ctrl+C) ends its call itself.
+        var stop = Sidecar.DisposeAsync().AsTask();
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        wait.IsCompleted.ShouldBeFalse("the stop waits for the call in progress");
+        stop.IsCompleted.ShouldBeFalse("the stop waits for the call in progress");
+
+        await caller.CancelAsync();
+
+        (await Should.ThrowAsync<RpcException>(wait)).StatusCode.ShouldBe(StatusCode.Cancelled);
+        await stop.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task UnknownMethod_Unimplemented()
     {
         var method = new Method<Empty, Empty>(MethodType.Unary, "TaskHubSidecarService", "NoSuchMethod", Marshallers.Create(_ => [], _ => new Empty()), Marshallers.Create(_ => [], _ => new Empty()));
 
-        var error = await Should.ThrowAsync<RpcException>(async () =>
-            await Sidecar.InProcess.AsyncUnaryCall(method, null, new CallOptions(cancellationToken: TestContext.Current.CancellationToken), new Empty()));
+        using var call = Sidecar.InProcess.AsyncUnaryCall(method, null, new CallOptions(cancellationToken: TestContext.Current.CancellationToken), new Empty());
+
+        var error = await Should.ThrowAsync<RpcException>(call.ResponseAsync);
 
         error.StatusCode.ShouldBe(StatusCode.Unimplemented);
         error.Status.Detail.ShouldContain("NoSuchMethod");
