@@ -26,7 +26,7 @@ internal static partial class Logs
     [LoggerMessage(EventId = 6011, Level = LogLevel.Information, Message = "Run {RunId} scheduled: a retry of run {RetryOf} ({Plugin}), from phase {From}")]
     public static partial void RunRetryScheduled(this ILogger logger, string runId, string retryOf, string plugin, string from);
 
-    [LoggerMessage(EventId = 6012, Level = LogLevel.Warning, Message = "Run {RunId}, a retry of run {RetryOf}: the workspace {Workspace} of run {RetryOf} is not in this data directory or is gone, so its files were not copied")]
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Warning, Message = "Run {RunId}, a retry of run {RetryOf}: the workspace {Workspace} of run {RetryOf} is not in this data directory, so its files were not copied")]
     public static partial void RetryWorkspaceNotCopied(this ILogger logger, string runId, string retryOf, string workspace);
 
     [LoggerMessage(EventId = 6020, Level = LogLevel.Information, Message = "Retention: purged run {RunId} ({Status}, last updated {LastUpdated:O}, retention {Retention}); workspace {WorkspaceState}")]

@@ -8,6 +8,7 @@ namespace Orchestrator.Abstractions.Phases;
 public sealed record PhaseRequest
 {
     private readonly PluginContext _context = new();
+    private readonly string _workingDirectory = string.Empty;
 
     /// <summary>The run (durable instance) id.</summary>
     public required string RunId { get; init; }
@@ -44,6 +45,24 @@ public sealed record PhaseRequest
         init => _context = value ?? new PluginContext();
     }
 
-    /// <summary>The run's working directory, where artifacts are written.</summary>
-    public required string WorkingDirectory { get; init; }
+    /// <summary>
+    /// The run's working directory, where artifacts are written. It exists once this is read: the engine creates a run's
+    /// workspace when a phase first asks for it, so that a run whose phases write no file makes no directory.
+    /// </summary>
+    /// <exception cref="IOException">The directory cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory cannot be created.</exception>
+    public required string WorkingDirectory
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(_workingDirectory))
+            {
+                Directory.CreateDirectory(_workingDirectory);
+            }
+
+            return _workingDirectory;
+        }
+
+        init => _workingDirectory = value ?? string.Empty;
+    }
 }

@@ -56,7 +56,6 @@ public sealed class PhaseActivity(
 
     private async Task<PhaseActivityResult> AttemptAsync(PhaseActivityInput input)
     {
-        Directory.CreateDirectory(input.WorkingDirectory);
         logger.PhaseAttemptStarted(input.RunId, input.Plugin.Name, input.Phase, input.Attempt);
         try
         {

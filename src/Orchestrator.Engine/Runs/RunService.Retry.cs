@@ -64,7 +64,7 @@ public sealed partial class RunService
         try
         {
             var retryId = await NextRetryIdAsync(runId, family, cancellationToken);
-            var workspace = workspaces.Create(retryId);
+            var workspace = workspaces.ForNewRun(retryId);
             CopyWorkspace(retryId, runId, original.Workspace, workspace);
             var trace = RunTrace.New();
             using (RunSpans.Scheduling(trace, retryId, input.Workflow ?? input.Plugin.Name))
@@ -142,12 +142,16 @@ public sealed partial class RunService
     private void CopyWorkspace(string retryId, string runId, string source, string target)
     {
         var path = string.IsNullOrEmpty(source) ? string.Empty : Path.GetFullPath(source);
-        if (!path.StartsWith(workspaces.RunsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !Directory.Exists(path))
+        if (!path.StartsWith(workspaces.RunsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             logger.RetryWorkspaceNotCopied(retryId, runId, source);
             return;
         }
 
-        WorkspaceCopy.Copy(path, target);
+        // A run whose phases wrote no file never made its workspace: there is nothing to copy.
+        if (Directory.Exists(path))
+        {
+            WorkspaceCopy.Copy(path, target);
+        }
     }
 }

@@ -13,6 +13,7 @@ internal static class WorkspaceCopy
 {
     public static void Copy(string source, string target)
     {
+        Directory.CreateDirectory(target);
         foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
         {
             if (entry.Name == SharedDataSnapshot.EngineFolder && entry is DirectoryInfo engine)

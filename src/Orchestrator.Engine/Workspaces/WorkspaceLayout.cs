@@ -41,30 +41,35 @@ public sealed class WorkspaceLayout
     }
 
     /// <summary>
-    /// Creates the workspace of a run this process starts and records in it which backend keeps the run and which
-    /// process owns it (<see cref="RunMarker"/>). An in-memory run never takes over a workspace that is already there
-    /// unless an in-memory run marked it: it may be a durable run's, which must never look lost.
+    /// The workspace of a run this process starts. The directory itself is made when something first needs it (a phase
+    /// reading <c>PhaseRequest.WorkingDirectory</c>, a value stored by reference, a retry's copied files): creating a
+    /// directory costs more than the rest of a start on some file systems, and most phases write no file. Only an
+    /// in-memory run marks its workspace at once (<see cref="RunMarker"/>), so that another process can tell it was lost
+    /// with its process; it never takes over a workspace that is already there unless an in-memory run marked it: it may
+    /// be a durable run's, which must never look lost.
     /// </summary>
-    public string Create(string runId)
+    public string ForNewRun(string runId)
     {
         var directory = RunDirectory(runId);
-        if (_options.Backend is not { } backend)
-        {
-            // One system call per run: a look-up first costs as much again in a runs directory of many thousand entries.
-            Directory.CreateDirectory(directory);
-            return directory;
-        }
-
-        var existed = Directory.Exists(directory);
-        Directory.CreateDirectory(directory);
-        var marker = new RunMarker(backend, OwnerProcess.Current, _options.ProcessKind);
         var path = RunMarker.PathIn(directory);
-        if (marker.IsMemory && existed && RunMarker.TryRead(path) is not { IsMemory: true })
+        if (RunMarker.IsMemoryBackend(_options.Backend))
         {
-            return directory;
+            var existed = Directory.Exists(directory);
+            Directory.CreateDirectory(directory);
+            if (existed && RunMarker.TryRead(path) is not { IsMemory: true })
+            {
+                return directory;
+            }
+
+            new RunMarker(_options.Backend!, OwnerProcess.Current, _options.ProcessKind).Write(path);
+        }
+        else if (File.Exists(path))
+        {
+            // Left by an in-memory run lost with this id: kept, it would make this durable run's workspace look lost.
+            File.Delete(path);
         }
 
-        marker.Write(path);
+        // A run lost with the in-memory backend may have had this id; this run is not that one.
         var lost = LostRunMarker(runId);
         if (File.Exists(lost))
         {

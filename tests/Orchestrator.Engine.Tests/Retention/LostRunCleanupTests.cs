@@ -105,15 +105,15 @@ public sealed class LostRunCleanupTests : IDisposable
     }
 
     [Fact]
-    public void Create_MemoryRunOnAWorkspaceThatIsThereUnmarkedOrDurable_LeavesItsMarkerAsItWas()
+    public void ForNewRun_MemoryRunOnAWorkspaceThatIsThereUnmarkedOrDurable_LeavesItsMarkerAsItWas()
     {
         var memory = Layout("memory");
         Directory.CreateDirectory(memory.RunDirectory("old"));
         Mark(memory, "durable", "sqlite", StoppedProcess());
 
-        memory.Create("old");
-        memory.Create("durable");
-        memory.Create("fresh");
+        memory.ForNewRun("old");
+        memory.ForNewRun("durable");
+        memory.ForNewRun("fresh");
 
         File.Exists(RunMarker.PathIn(memory.RunDirectory("old"))).ShouldBeFalse();
         RunMarker.TryRead(RunMarker.PathIn(memory.RunDirectory("durable"))).ShouldNotBeNull().Backend.ShouldBe("sqlite");
@@ -122,19 +122,34 @@ public sealed class LostRunCleanupTests : IDisposable
     }
 
     [Fact]
-    public void Create_DurableRunOfTheIdOfALostOne_TakesTheWorkspaceAndTheLookUpNoLongerSaysLost()
+    public void ForNewRun_DurableRunOfTheIdOfALostOne_TakesTheIdAndTheLookUpNoLongerSaysLost()
     {
         var memory = Layout("memory");
         Mark(memory, "again", "memory", StoppedProcess());
         Cleanup(memory).RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["again"]);
 
         var sqlite = Layout("sqlite");
-        sqlite.Create("again");
+        sqlite.ForNewRun("again").ShouldBe(sqlite.RunDirectory("again"));
 
-        RunMarker.TryRead(RunMarker.PathIn(sqlite.RunDirectory("again"))).ShouldNotBeNull().Backend.ShouldBe("sqlite");
+        Directory.Exists(sqlite.RunDirectory("again")).ShouldBeFalse("a durable run's workspace is made when a phase first needs it");
         File.Exists(sqlite.LostRunMarker("again")).ShouldBeFalse();
         LostRuns.Explain(sqlite, "again").ShouldBeNull();
         Cleanup(memory).RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ForNewRun_DurableRunOnTheWorkspaceOfALostOne_RemovesItsMarkerSoTheWorkspaceIsNeverTakenForLost()
+    {
+        var memory = Layout("memory");
+        Mark(memory, "reused", "memory", StoppedProcess(), startedAgo: TimeSpan.FromDays(30));
+        var sqlite = Layout("sqlite");
+
+        sqlite.ForNewRun("reused");
+
+        File.Exists(RunMarker.PathIn(sqlite.RunDirectory("reused"))).ShouldBeFalse();
+        LostRuns.Explain(sqlite, "reused").ShouldBeNull();
+        Cleanup(memory).RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
+        Directory.Exists(sqlite.RunDirectory("reused")).ShouldBeTrue();
     }
 
     [Fact]

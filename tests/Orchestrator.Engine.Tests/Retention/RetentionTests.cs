@@ -36,6 +36,8 @@ public sealed class RetentionTests : IDisposable
         await engine.WaitAsync(shortLived);
         await engine.WaitForAsync(waiting, r => r.Progress?.WaitingForApproval == "wait", "waiting for approval");
 
+        // No phase of the waiting run has run yet, so nothing made its workspace: here is what one would have written.
+        var waitingFile = _root.Write(Path.Combine(engine.DataDirectory, "runs", waiting, "draft.md"), "kept");
         (await engine.Runs.PurgeExpiredAsync(token)).ShouldBeEmpty();
 
         time.Advance(TimeSpan.FromHours(2));
@@ -48,7 +50,7 @@ public sealed class RetentionTests : IDisposable
         (await engine.Runs.GetAsync(shortLived, token)).ShouldBeNull();
         Directory.Exists(Path.Combine(engine.DataDirectory, "runs", completed)).ShouldBeFalse();
         (await engine.Runs.GetAsync(waiting, token)).ShouldNotBeNull().Status.ShouldBe(RunStatus.Running);
-        Directory.Exists(Path.Combine(engine.DataDirectory, "runs", waiting)).ShouldBeTrue();
+        File.ReadAllText(waitingFile).ShouldBe("kept");
     }
 
     [Fact]

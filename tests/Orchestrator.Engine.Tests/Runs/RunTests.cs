@@ -59,6 +59,35 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_PhasesThatWriteNoFile_MakeNoWorkspaceAndOneThatReadsItsDirectoryFindsItMade()
+    {
+        TestPlugins.BuiltIn(_root, "quiet", """
+              - name: only
+                order: 1
+            """);
+        TestPlugins.BuiltIn(_root, "writer", """
+              - name: only
+                order: 1
+            """);
+        var builtIns = new Dictionary<string, Func<IPhaseProvider>>
+        {
+            ["quiet"] = () => new DelegateProvider(new DelegatePhase("only", (_, _) => Task.FromResult(PhaseResult.FromOutput(new { done = true })))),
+            ["writer"] = () => new DelegateProvider(new DelegatePhase("only", (r, _) => Task.FromResult(PhaseResult.FromOutput(new { existed = Directory.Exists(r.WorkingDirectory) })))),
+        };
+        await using var engine = await EngineHarness.StartAsync(_root, builtIns);
+
+        var quiet = await engine.WaitAsync(await engine.Runs.StartAsync(new RunRequest { Target = "quiet" }, TestContext.Current.CancellationToken));
+        var writer = await engine.WaitAsync(await engine.Runs.StartAsync(new RunRequest { Target = "writer" }, TestContext.Current.CancellationToken));
+
+        quiet.Status.ShouldBe(RunStatus.Completed, quiet.Failure);
+        Directory.Exists(quiet.Output!.Workspace).ShouldBeFalse("no phase of the run used its workspace");
+        quiet.Output.Workspace.ShouldBe(Path.Combine(engine.DataDirectory, "runs", quiet.RunId));
+        writer.Status.ShouldBe(RunStatus.Completed, writer.Failure);
+        writer.Output!.SharedData.PhaseOutputs["only"].GetProperty("existed").GetBoolean().ShouldBeTrue("the working directory exists once the phase reads it");
+        Directory.Exists(writer.Output.Workspace).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Start_ExternalPlugin_RunsScriptPhasesThroughTheSidecar()
     {
         TestPlugins.External(_root, "shell", """
