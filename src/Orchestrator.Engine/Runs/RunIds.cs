@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
 namespace Orchestrator.Engine.Runs;
@@ -19,11 +18,27 @@ public static partial class RunIds
     /// </summary>
     public static string New(string name, DateTimeOffset now)
     {
-        var prefix = new string([.. name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(40)]);
+        ArgumentNullException.ThrowIfNull(name);
+        Span<char> prefix = stackalloc char[40];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (length == prefix.Length)
+            {
+                break;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            {
+                prefix[length++] = c;
+            }
+        }
+
+        // Unique, not secret: a run id is no credential. The cryptographic generator asks the kernel every time.
         Span<byte> random = stackalloc byte[6];
-        RandomNumberGenerator.Fill(random);
-        var suffix = Convert.ToHexStringLower(random);
-        return string.Create(CultureInfo.InvariantCulture, $"{(prefix.Length == 0 ? "run" : prefix)}-{now:yyyyMMdd-HHmmss}-{suffix}");
+        Random.Shared.NextBytes(random);
+        ReadOnlySpan<char> kept = length == 0 ? "run" : prefix[..length];
+        return string.Create(CultureInfo.InvariantCulture, $"{kept}-{now:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(random)}");
     }
 
     /// <summary>The id of step <paramref name="step"/> (1-based) of workflow run <paramref name="runId"/>.</summary>

@@ -16,12 +16,28 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
 {
     private readonly ConcurrentDictionary<string, (byte[] Content, WorkflowReadResult Result)> _read = new(StringComparer.Ordinal);
 
+    // The paths depend only on the options, the environment and the current directory, which a running process keeps:
+    // looked up again on every start, the environment variables cost more than the rest of the look-up.
+    private SearchPathsOf? _searchPaths;
+
     /// <summary>The search paths in precedence order (missing directories included; they are skipped).</summary>
     public ImmutableArray<string> SearchPaths()
     {
+        var current = options.Value.CurrentDirectory ?? Environment.CurrentDirectory;
+        if (_searchPaths is { } known && known.Current == current)
+        {
+            return known.Paths;
+        }
+
+        var paths = FindSearchPaths(current);
+        _searchPaths = new SearchPathsOf(current, paths);
+        return paths;
+    }
+
+    private ImmutableArray<string> FindSearchPaths(string current)
+    {
         var value = options.Value;
         var environment = EngineEnvironment.Of(value);
-        var current = value.CurrentDirectory ?? Environment.CurrentDirectory;
         var home = environment.TryGetValue("HOME", out var h) && Path.IsPathFullyQualified(h)
             ? h
             : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
@@ -129,4 +145,6 @@ public sealed class WorkflowCatalog(IOptions<EngineOptions> options)
 
     private static string Xdg(IReadOnlyDictionary<string, string> environment, string variable, string fallback) =>
         environment.TryGetValue(variable, out var value) && Path.IsPathFullyQualified(value) ? value : fallback;
+
+    private sealed record SearchPathsOf(string Current, ImmutableArray<string> Paths);
 }
