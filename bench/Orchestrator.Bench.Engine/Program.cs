@@ -41,8 +41,12 @@ try
         var run = args.Contains("baseline") ? profiled.BaselineRun(token) : profiled.PluginRun("bench-noop", token);
         Console.WriteLine($"pid {Environment.ProcessId}");
         var runs = args.Select(a => a.Split('=')).Where(a => a.Length == 2 && a[0] == "runs").Select(a => int.Parse(a[1], CultureInfo.InvariantCulture)).FirstOrDefault(6000);
+        var (allocated, collections, paused) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.GetTotalPauseDuration());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (rate, cpu) = await profiled.MeasureAsync(run, 64, runs, token);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run"));
+        var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run, {perRun / 1024:0.0} KiB allocated per run, {GC.CollectionCount(0) - collections} gen0 collections ({GC.CollectionCount(2)} gen2 in all), paused for GC {(GC.GetTotalPauseDuration() - paused) / clock.Elapsed:P0} of the time"));
         return;
     }
 

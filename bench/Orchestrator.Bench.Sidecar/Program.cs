@@ -5,10 +5,16 @@ using Orchestrator.Testing;
 
 // 200 and 1,000 runs of a 3-activity no-op orchestration and one-run latency, through the sidecar on each backend,
 // and on DTFx directly (no gRPC): over the in-memory service as the floor, and over the SQLite provider alone.
+// "azure-knobs" alone measures the sidecar on Azurite with one setting changed at a time (AzureKnobs).
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 var token = cancellation.Token;
 var results = new List<Result>();
 using var data = new TempDirectory("orch-bench-sqlite-");
+if (args.Contains("azure-knobs", StringComparer.OrdinalIgnoreCase))
+{
+    await AzureKnobs.PrintAsync(token);
+    return;
+}
 
 // Arguments, when given, pick targets by part of their name (e.g. "sqlite"); the floor always runs as the baseline.
 bool Selected(string target) => args.Length == 0 || args.Any(a => target.Contains(a, StringComparison.OrdinalIgnoreCase));
