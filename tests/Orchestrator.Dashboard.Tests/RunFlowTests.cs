@@ -55,7 +55,17 @@ public sealed partial class RunFlowTests(DashboardFixture fixture)
 
         await page.Locator("#purge").ClickAsync();
         await page.Locator("#purge-confirm").ClickAsync();
-        await page.WaitForURLAsync(fixture.Keyless.BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(fixture.Keyless.BaseUrl + "/");
+        }
+        catch (TimeoutException ex)
+        {
+            // The page shows why the purge did not go through (the API's answer) where it shows every action's outcome.
+            var shown = await page.Locator("main [aria-live]").First.InnerTextAsync();
+            throw new TimeoutException($"the purge did not lead to the runs list; the page is at {page.Url} and says: '{shown}'", ex);
+        }
+
         using var client = fixture.Keyless.CreateClient();
         using var gone = await client.GetAsync($"/api/runs/{Uri.EscapeDataString(runId)}", TestContext.Current.CancellationToken);
         gone.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the purged run is still there");
