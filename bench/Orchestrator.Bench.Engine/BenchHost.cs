@@ -74,6 +74,10 @@ internal sealed class BenchHost : IAsyncDisposable
             o.DataDirectory = Path.Combine(root, "data");
             o.CurrentDirectory = root;
             o.EnableRetention = false;
+
+            // As run, serve and worker set them for their embedded sidecar: what a start records in the workspace depends on the backend.
+            o.Backend = sidecarOptions.Backend;
+            o.Redelivery = sidecarOptions.RedeliveryTime;
         }).UseSidecar(sidecar.InProcess);
         builder.Services.Configure<DurableTaskRegistry>(Options.DefaultName, r =>
         {
