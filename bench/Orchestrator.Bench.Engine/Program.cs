@@ -12,8 +12,8 @@ using Orchestrator.Sidecar.Configuration;
 // 4. What traces and metrics cost: the run of 1 with no listener, with the metrics, with traces and metrics
 //    (docs/observability.md#cost).
 //    `./build.sh bench Engine` runs all four; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
-//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [runs=N]` runs
-//    N (6,000) plugin (or hand-written) runs, 64 in flight, to attach a profiler to.
+//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [sqlite] [runs=N]`
+//    runs N (6,000) plugin (or hand-written) runs, 64 in flight, on memory (or sqlite), to attach a profiler to.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var token = cancellation.Token;
 var root = Directory.CreateTempSubdirectory("orch-bench-engine-").FullName;
@@ -36,8 +36,11 @@ try
 
     if (args.Contains("profile"))
     {
-        // Plugin runs (or with `baseline`, hand-written ones) for a while on the memory sidecar, to attach a profiler to.
-        await using var profiled = await BenchHost.StartAsync(root, new SidecarOptions { Backend = SidecarBackends.Memory }, token);
+        // Plugin runs (or with `baseline`, hand-written ones) for a while on the memory (or `sqlite`) sidecar, to attach a profiler to.
+        var profiledSidecar = args.Contains("sqlite")
+            ? new SidecarOptions { Backend = SidecarBackends.Sqlite, DatabasePath = Path.Combine(root, "profile.db") }
+            : new SidecarOptions { Backend = SidecarBackends.Memory };
+        await using var profiled = await BenchHost.StartAsync(root, profiledSidecar, token);
         var run = args.Contains("baseline") ? profiled.BaselineRun(token) : profiled.PluginRun("bench-noop", token);
         Console.WriteLine($"pid {Environment.ProcessId}");
         var runs = args.Select(a => a.Split('=')).Where(a => a.Length == 2 && a[0] == "runs").Select(a => int.Parse(a[1], CultureInfo.InvariantCulture)).FirstOrDefault(6000);
