@@ -29,17 +29,18 @@ internal sealed class ProcessRuntime(PluginManifest manifest, string executable,
             throw new PhaseExecutionException(PhaseFailureKind.StartFailed, $"{subject}: {unavailable}");
         }
 
-        Directory.CreateDirectory(request.WorkingDirectory);
+        // Reading the working directory makes it (PhaseRequest.WorkingDirectory): the process starts in it.
+        var workingDirectory = request.WorkingDirectory;
         var host = options.ResolveHostEnvironment();
         var command = new ProcessCommand(
             executable,
             ["execute", phase.Name],
-            request.WorkingDirectory,
-            ProcessEnvironment.Build(manifest, host, request.RunId, phase.Name, request.WorkingDirectory),
+            workingDirectory,
+            ProcessEnvironment.Build(manifest, host, request.RunId, phase.Name, workingDirectory),
             ProcessProtocol.WriteRequest(request),
             manifest.ResourceSpec?.MaxMemory,
             manifest.ResourceSpec?.CpuShares,
-            Sandbox(request.WorkingDirectory));
+            Sandbox(workingDirectory));
         ProcessOutcome outcome;
         try
         {
