@@ -94,7 +94,10 @@ internal sealed class InProcessCallContext : ServerCallContext, IDisposable
             OperationCanceledException when EndedByClient => CancelledByClient,
             OperationCanceledException when _stopped.IsCancellationRequested =>
                 new RpcException(new Status(StatusCode.Unavailable, "The embedded sidecar has stopped.")),
-            OperationCanceledException when _deadline != DateTime.MaxValue && DateTime.UtcNow >= _deadline.ToUniversalTime() =>
+            // Neither the client nor the stop cancelled it, so the deadline's timer did: that timer can fire a moment
+            // before the wall clock reads the deadline, so the clock alone would call some of these Unknown.
+            OperationCanceledException when _deadline != DateTime.MaxValue
+                && (_cancellation.IsCancellationRequested || DateTime.UtcNow >= _deadline.ToUniversalTime()) =>
                 new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")),
             _ => new RpcException(new Status(StatusCode.Unknown, $"Exception was thrown by handler. {exception.GetType().Name}: {exception.Message}", exception)),
         };
