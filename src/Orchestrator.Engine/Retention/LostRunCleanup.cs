@@ -7,13 +7,13 @@ namespace Orchestrator.Engine.Retention;
 
 /// <summary>
 /// In a process whose embedded sidecar is on the in-memory backend, at start and every
-/// <see cref="EngineOptions.CleanupInterval"/>: removes the workspaces of runs lost with that backend, those whose
-/// marker says <c>memory</c>, whose owning process no longer runs and whose run started longer than
+/// <see cref="EngineOptions.CleanupInterval"/>: removes the workspaces of runs lost with that backend: the
+/// runs a <see cref="MemoryRunLedger"/> of a process that no longer runs records, which started longer than
 /// <see cref="EngineOptions.Retention"/> ago — the time a durable backend keeps a finished run's workspace, so the
 /// artifacts of a memory run that completed are there as long (docs/running-workflows.md#crashes-and-resuming).
-/// A workspace without a marker, with a live owner or of a durable backend's run is never touched. The marker of a
-/// removed workspace is kept in <see cref="WorkspaceLayout.LostRunsDirectory"/> for <see cref="EngineOptions.Retention"/>,
-/// so a look-up of the run still says it was lost.
+/// A workspace no ledger records, a live owner's, or one a durable run took the id of since is never touched. A ledger
+/// is deleted <see cref="EngineOptions.Retention"/> after the workspace of its last run could go, so a look-up of the
+/// run says it was lost until then.
 /// </summary>
 public sealed class LostRunCleanup(
     WorkspaceLayout workspaces, IOptions<EngineOptions> options, TimeProvider time, ILogger<LostRunCleanup> logger) : BackgroundService
@@ -48,81 +48,63 @@ public sealed class LostRunCleanup(
     public IReadOnlyList<string> RemoveLost(CancellationToken cancellationToken)
     {
         var removed = new List<string>();
-        if (Directory.Exists(workspaces.RunsDirectory))
+        var directory = workspaces.MemoryRunsDirectory;
+        var before = time.GetUtcNow() - options.Value.Retention;
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+
+        // A ledger of a process that still runs is not read: that process keeps its runs, and its records grow.
+        foreach (var ledger in MemoryRunLedger.ReadAll(directory, owner => owner.IsMemory && !owner.Owner.IsRunning()))
         {
-            foreach (var workspace in Directory.EnumerateDirectories(workspaces.RunsDirectory))
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var run in ledger.Runs.Values.Where(r => r.Live && r.At <= before))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    if (TryRemove(workspace) is { } runId)
+                    if (TryRemove(run, ledger.Owner))
                     {
-                        removed.Add(runId);
+                        removed.Add(run.RunId);
                     }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     // One workspace that cannot be removed (a file of another user, a busy mount) keeps no other.
-                    logger.LostRunCleanupFailed(ex, workspace, options.Value.CleanupInterval);
+                    logger.LostRunCleanupFailed(ex, workspaces.RunDirectory(run.RunId), options.Value.CleanupInterval);
                 }
+            }
+
+            // Kept the retention time again after its last run's workspace went, so a look-up still says the run was lost.
+            if (ledger.Written <= before - options.Value.Retention)
+            {
+                File.Delete(ledger.Path);
+            }
+            else
+            {
+                recorded.UnionWith(ledger.Runs.Keys);
             }
         }
 
-        ForgetOldMarkers();
+        foreach (var ledger in MemoryRunLedger.ReadAll(directory, owner => owner.IsMemory && owner.Owner.IsRunning()))
+        {
+            recorded.UnionWith(ledger.Runs.Keys);
+        }
+
+        MemoryRunLedger.ForgetClaims(directory, recorded);
         return removed;
     }
 
-    private string? TryRemove(string workspace)
+    private bool TryRemove(LedgerRun run, RunMarker owner)
     {
-        var runId = Path.GetFileName(workspace);
-        var markerPath = RunMarker.PathIn(workspace);
-        if (Runs.RunIds.Problem(runId) is not null || new DirectoryInfo(workspace).LinkTarget is not null
-            || RunMarker.TryRead(markerPath) is not { IsMemory: true } marker || marker.Owner.IsRunning()
-            || File.GetLastWriteTimeUtc(markerPath) > time.GetUtcNow().UtcDateTime - options.Value.Retention)
+        // A durable run that took the id since owns the workspace now.
+        var workspace = workspaces.RunDirectory(run.RunId);
+        if (!Directory.Exists(workspace) || new DirectoryInfo(workspace).LinkTarget is not null
+            || MemoryRunLedger.ClaimedAt(workspaces.MemoryRunsDirectory, run.RunId) >= run.At)
         {
-            return null;
+            return false;
         }
 
-        // The marker is moved out first: a process that marks the workspace again meanwhile (a new run of the same id)
-        // leaves a different marker behind, and the workspace is kept.
-        var kept = workspaces.LostRunMarker(runId);
-        Directory.CreateDirectory(workspaces.LostRunsDirectory);
-        try
-        {
-            File.Move(markerPath, kept, overwrite: true);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-
-        if (RunMarker.TryRead(kept) != marker)
-        {
-            File.Move(kept, markerPath, overwrite: false);
-            return null;
-        }
-
-        File.SetLastWriteTimeUtc(kept, time.GetUtcNow().UtcDateTime);
         Directory.Delete(workspace, recursive: true);
         Payloads.SharedContextStore.Forget(workspace);
-        logger.LostWorkspaceRemoved(runId, workspace, marker.Who);
-        return runId;
-    }
-
-    private void ForgetOldMarkers()
-    {
-        if (!Directory.Exists(workspaces.LostRunsDirectory))
-        {
-            return;
-        }
-
-        var before = time.GetUtcNow().UtcDateTime - options.Value.Retention;
-        foreach (var file in Directory.EnumerateFiles(workspaces.LostRunsDirectory, "*.json"))
-        {
-            if (File.GetLastWriteTimeUtc(file) < before)
-            {
-                File.Delete(file);
-            }
-        }
+        logger.LostWorkspaceRemoved(run.RunId, workspace, owner.Who);
+        return true;
     }
 }

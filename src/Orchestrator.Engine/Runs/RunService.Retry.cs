@@ -64,7 +64,7 @@ public sealed partial class RunService
         try
         {
             var retryId = await NextRetryIdAsync(runId, family, cancellationToken);
-            var workspace = workspaces.ForNewRun(retryId);
+            var workspace = workspaces.ForNewRun(retryId, generated: false);
             CopyWorkspace(retryId, runId, original.Workspace, workspace);
             var trace = RunTrace.New();
             using (RunSpans.Scheduling(trace, retryId, input.Workflow ?? input.Plugin.Name))

@@ -51,7 +51,7 @@ public sealed partial class RunService(
             return (runId, null);
         }
 
-        var workspace = workspaces.ForNewRun(runId);
+        var workspace = workspaces.ForNewRun(runId, generated: request.RunId is null);
         var runs = prepared.Steps.Select(r => r with { Workspace = workspace }).ToImmutableArray();
         var input = prepared.Input;
         var startOptions = TakenIds.Options(runId);

@@ -4,12 +4,13 @@ using Orchestrator.Engine.Runs;
 namespace Orchestrator.Engine.Workspaces;
 
 /// <summary>Where runs keep their files: <c>&lt;data directory&gt;/runs/&lt;run-id&gt;</c>.</summary>
-public sealed class WorkspaceLayout
+public sealed class WorkspaceLayout : IDisposable
 {
     /// <summary>The environment variable that overrides the data directory.</summary>
     public const string DataDirectoryVariable = "ORCHESTRATOR_DATA_DIR";
 
     private readonly EngineOptions _options;
+    private readonly MemoryRunLedger? _ledger;
 
     public WorkspaceLayout(IOptions<EngineOptions> options)
     {
@@ -18,7 +19,11 @@ public sealed class WorkspaceLayout
         var environment = EngineEnvironment.Of(options.Value);
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory ?? DefaultDataDirectory(environment));
         RunsDirectory = Path.Combine(DataDirectory, "runs");
-        LostRunsDirectory = Path.Combine(DataDirectory, "lost-runs");
+        MemoryRunsDirectory = Path.Combine(DataDirectory, MemoryRunLedger.FolderName);
+        if (RunMarker.IsMemoryBackend(_options.Backend))
+        {
+            _ledger = new MemoryRunLedger(MemoryRunsDirectory, new RunMarker(_options.Backend!, OwnerProcess.Current, _options.ProcessKind));
+        }
     }
 
     /// <summary>The data directory.</summary>
@@ -27,53 +32,41 @@ public sealed class WorkspaceLayout
     /// <summary>The directory that holds one workspace per run.</summary>
     public string RunsDirectory { get; }
 
-    /// <summary>
-    /// Where the markers of runs lost with the in-memory backend are kept once their workspaces are removed
-    /// (<c>&lt;data directory&gt;/lost-runs/&lt;run-id&gt;.json</c>), so a look-up can still say what became of them.
-    /// </summary>
-    public string LostRunsDirectory { get; }
+    /// <summary>Where processes on the in-memory backend record their runs (<see cref="MemoryRunLedger"/>).</summary>
+    public string MemoryRunsDirectory { get; }
 
-    /// <summary>Where the marker of a lost run whose workspace was removed is kept.</summary>
-    public string LostRunMarker(string runId)
-    {
-        RunIds.Check(runId);
-        return Path.Combine(LostRunsDirectory, runId + ".json");
-    }
+    /// <summary>How long a finished run's workspace is kept (<see cref="EngineOptions.Retention"/>).</summary>
+    public TimeSpan Retention => _options.Retention;
 
     /// <summary>
     /// The workspace of a run this process starts. The directory itself is made when something first needs it (a phase
     /// reading <c>PhaseRequest.WorkingDirectory</c>, a value stored by reference, a retry's copied files): creating a
-    /// directory costs more than the rest of a start on some file systems, and most phases write no file. Only an
-    /// in-memory run marks its workspace at once (<see cref="RunMarker"/>), so that another process can tell it was lost
-    /// with its process; it never takes over a workspace that is already there unless an in-memory run marked it: it may
-    /// be a durable run's, which must never look lost.
+    /// directory costs more than the rest of a start on some file systems, and most phases write no file. An in-memory
+    /// run is recorded in this process's <see cref="MemoryRunLedger"/>, so that another process can tell it was lost with
+    /// its process; it never takes over a workspace that is already there unless an in-memory run had it: it may be a
+    /// durable run's, which must never look lost. A durable run that takes the id of a recorded in-memory run claims it.
     /// </summary>
-    public string ForNewRun(string runId)
+    /// <param name="runId">The run.</param>
+    /// <param name="generated">
+    /// Whether the id is one <see cref="RunIds.New"/> made, which no run had before: only a given id (a caller's, a
+    /// retry's) is looked up.
+    /// </param>
+    public string ForNewRun(string runId, bool generated)
     {
         var directory = RunDirectory(runId);
-        var path = RunMarker.PathIn(directory);
-        if (RunMarker.IsMemoryBackend(_options.Backend))
+        if (_ledger is not null)
         {
-            var existed = Directory.Exists(directory);
-            Directory.CreateDirectory(directory);
-            if (existed && RunMarker.TryRead(path) is not { IsMemory: true })
+            if (!generated && Directory.Exists(directory) && MemoryRunLedger.Find(MemoryRunsDirectory, runId) is null)
             {
                 return directory;
             }
 
-            new RunMarker(_options.Backend!, OwnerProcess.Current, _options.ProcessKind).Write(path);
+            _ledger.Started(runId, DateTimeOffset.UtcNow);
         }
-        else if (File.Exists(path))
+        else if (!generated && MemoryRunLedger.Find(MemoryRunsDirectory, runId) is not null)
         {
-            // Left by an in-memory run lost with this id: kept, it would make this durable run's workspace look lost.
-            File.Delete(path);
-        }
-
-        // A run lost with the in-memory backend may have had this id; this run is not that one.
-        var lost = LostRunMarker(runId);
-        if (File.Exists(lost))
-        {
-            File.Delete(lost);
+            // An in-memory run lost with this id: unclaimed, this durable run's workspace would look lost.
+            MemoryRunLedger.Claim(MemoryRunsDirectory, runId, DateTimeOffset.UtcNow);
         }
 
         return directory;
@@ -87,10 +80,11 @@ public sealed class WorkspaceLayout
         return Path.Combine(RunsDirectory, runId);
     }
 
-    /// <summary>Deletes a run's workspace; true when there was one.</summary>
+    /// <summary>Deletes a purged run's workspace; true when there was one.</summary>
     public bool Delete(string runId)
     {
         var directory = RunDirectory(runId);
+        _ledger?.Purged(runId, DateTimeOffset.UtcNow);
         if (!Directory.Exists(directory))
         {
             return false;
@@ -112,6 +106,8 @@ public sealed class WorkspaceLayout
 
         return true;
     }
+
+    public void Dispose() => _ledger?.Dispose();
 
     private static string DefaultDataDirectory(IReadOnlyDictionary<string, string> environment)
     {

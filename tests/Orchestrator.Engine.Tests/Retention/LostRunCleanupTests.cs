@@ -37,7 +37,7 @@ public sealed class LostRunCleanupTests : IDisposable
     public void RemoveLost_MemoryRunWhoseOwnerStopped_RemovesWorkspaceAndTheLookUpSaysTheRunWasLost()
     {
         var layout = Layout("memory");
-        Mark(layout, "lost-1", "memory", StoppedProcess());
+        Record(layout, "lost-1", StoppedProcess());
         File.WriteAllText(Path.Combine(layout.RunDirectory("lost-1"), "artifact.txt"), "x");
 
         Cleanup(layout).RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["lost-1"]);
@@ -53,12 +53,13 @@ public sealed class LostRunCleanupTests : IDisposable
     public void RemoveLost_LostRunStartedWithinTheRetentionTime_KeptWithItsArtifactsUntilThen()
     {
         var layout = Layout("memory");
-        Mark(layout, "recent", "memory", StoppedProcess(), startedAgo: TimeSpan.FromDays(6));
+        Record(layout, "recent", StoppedProcess(), startedAgo: TimeSpan.FromDays(6));
         File.WriteAllText(Path.Combine(layout.RunDirectory("recent"), "manuscript.md"), "x");
         var cleanup = Cleanup(layout);
 
         cleanup.RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
         File.Exists(Path.Combine(layout.RunDirectory("recent"), "manuscript.md")).ShouldBeTrue();
+        LostRuns.Explain(layout, "recent").ShouldNotBeNull().ShouldNotContain("removed");
 
         _time.Advance(TimeSpan.FromDays(2));
         cleanup.RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["recent"]);
@@ -70,102 +71,140 @@ public sealed class LostRunCleanupTests : IDisposable
     {
         // This process has the recorded id, but it started at another moment: it is not the owner.
         var layout = Layout("memory");
-        Mark(layout, "reused", "memory", new OwnerProcess(Environment.ProcessId, "another-boot/1"));
+        Record(layout, "reused", new OwnerProcess(Environment.ProcessId, "another-boot/1"));
 
         Cleanup(layout).RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["reused"]);
         Directory.Exists(layout.RunDirectory("reused")).ShouldBeFalse();
     }
 
     [Fact]
-    public void RemoveLost_LiveOwnerDurableRunsUnmarkedAndLinkedWorkspaces_TouchesNone()
+    public void RemoveLost_LiveOwnerDurableUnrecordedPurgedAndLinkedWorkspaces_TouchesNone()
     {
         var layout = Layout("memory");
         var live = RunningProcess();
-        Mark(layout, "alive", "memory", live);
-        Mark(layout, "mine", "memory", OwnerProcess.Current);
-        Mark(layout, "kept-in-sqlite", "sqlite", StoppedProcess());
-        Mark(layout, "kept-in-azure", "azure-storage", StoppedProcess());
+        var stopped = StoppedProcess();
+        Record(layout, "alive", live);
+        Record(layout, "mine", OwnerProcess.Current);
+        Record(layout, "kept-in-sqlite", StoppedProcess(), backend: "sqlite");
         Directory.CreateDirectory(layout.RunDirectory("unmarked"));
+        using (var ledger = Ledger(layout, stopped))
+        {
+            ledger.Started("purged", _time.GetUtcNow() - TimeSpan.FromDays(8));
+            ledger.Purged("purged", _time.GetUtcNow() - TimeSpan.FromDays(7.5));
+            Directory.CreateDirectory(layout.RunDirectory("purged"));
+        }
+
         var elsewhere = _root.Sub("elsewhere");
-        new RunMarker("memory", StoppedProcess(), "orchestrator run").Write(RunMarker.PathIn(elsewhere));
+        File.WriteAllText(Path.Combine(elsewhere, "keep.txt"), "x");
+        Record(layout, "linked", stopped, workspace: false);
         Directory.CreateSymbolicLink(Path.Combine(layout.RunsDirectory, "linked"), elsewhere);
 
         Cleanup(layout).RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
 
-        foreach (var id in new[] { "alive", "mine", "kept-in-sqlite", "kept-in-azure", "unmarked", "linked" })
+        foreach (var id in new[] { "alive", "mine", "kept-in-sqlite", "unmarked", "purged", "linked" })
         {
             Directory.Exists(layout.RunDirectory(id)).ShouldBeTrue(id);
         }
 
-        File.Exists(RunMarker.PathIn(elsewhere)).ShouldBeTrue();
+        File.Exists(Path.Combine(elsewhere, "keep.txt")).ShouldBeTrue();
         LostRuns.Explain(layout, "alive").ShouldNotBeNull().ShouldContain($"is kept by the in-memory backend of orchestrator run (process {live.Id}), another process");
+        LostRuns.Explain(layout, "mine").ShouldBeNull("this process's own backend says what became of its runs");
         LostRuns.Explain(layout, "kept-in-sqlite").ShouldBeNull();
         LostRuns.Explain(layout, "unmarked").ShouldBeNull();
+        LostRuns.Explain(layout, "purged").ShouldBeNull();
         LostRuns.Explain(layout, "never-was").ShouldBeNull();
     }
 
     [Fact]
-    public void ForNewRun_MemoryRunOnAWorkspaceThatIsThereUnmarkedOrDurable_LeavesItsMarkerAsItWas()
+    public void ForNewRun_MemoryRun_RecordsTheRunInThisProcesssLedgerUnlessAnotherRunHadItsWorkspace()
     {
-        var memory = Layout("memory");
+        using var memory = Layout("memory");
         Directory.CreateDirectory(memory.RunDirectory("old"));
-        Mark(memory, "durable", "sqlite", StoppedProcess());
 
-        memory.ForNewRun("old");
-        memory.ForNewRun("durable");
-        memory.ForNewRun("fresh");
+        memory.ForNewRun("old", generated: false);
+        memory.ForNewRun("given", generated: false);
+        memory.ForNewRun("made-20261202-000000-a1b2c3d4e5f6", generated: true);
 
-        File.Exists(RunMarker.PathIn(memory.RunDirectory("old"))).ShouldBeFalse();
-        RunMarker.TryRead(RunMarker.PathIn(memory.RunDirectory("durable"))).ShouldNotBeNull().Backend.ShouldBe("sqlite");
-        var fresh = RunMarker.TryRead(RunMarker.PathIn(memory.RunDirectory("fresh"))).ShouldNotBeNull();
-        fresh.ShouldBe(new RunMarker("memory", OwnerProcess.Current, "orchestrator run"));
+        Directory.Exists(memory.RunDirectory("given")).ShouldBeFalse("a workspace is made when a phase first needs it");
+        var ledger = MemoryRunLedger.ReadAll(memory.MemoryRunsDirectory, _ => true).ShouldHaveSingleItem();
+        ledger.Owner.ShouldBe(new RunMarker("memory", OwnerProcess.Current, "orchestrator run"));
+        ledger.Runs.Keys.Order(StringComparer.Ordinal).ShouldBe(["given", "made-20261202-000000-a1b2c3d4e5f6"]);
+        ledger.Runs.Values.ShouldAllBe(r => r.Live);
+
+        memory.Delete("given");
+        MemoryRunLedger.ReadAll(memory.MemoryRunsDirectory, _ => true).Single().Runs["given"].Live.ShouldBeFalse();
     }
 
     [Fact]
-    public void ForNewRun_DurableRunOfTheIdOfALostOne_TakesTheIdAndTheLookUpNoLongerSaysLost()
+    public void ForNewRun_DurableRunOfTheIdOfALostOne_ClaimsItSoItsWorkspaceIsNeverTakenForLost()
     {
         var memory = Layout("memory");
-        Mark(memory, "again", "memory", StoppedProcess());
-        Cleanup(memory).RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["again"]);
-
+        Record(memory, "again", StoppedProcess());
         var sqlite = Layout("sqlite");
-        sqlite.ForNewRun("again").ShouldBe(sqlite.RunDirectory("again"));
 
-        Directory.Exists(sqlite.RunDirectory("again")).ShouldBeFalse("a durable run's workspace is made when a phase first needs it");
-        File.Exists(sqlite.LostRunMarker("again")).ShouldBeFalse();
+        sqlite.ForNewRun("again", generated: false).ShouldBe(sqlite.RunDirectory("again"));
+
         LostRuns.Explain(sqlite, "again").ShouldBeNull();
         Cleanup(memory).RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
+        Directory.Exists(sqlite.RunDirectory("again")).ShouldBeTrue("the durable run's workspace is kept");
     }
 
     [Fact]
-    public void ForNewRun_DurableRunOnTheWorkspaceOfALostOne_RemovesItsMarkerSoTheWorkspaceIsNeverTakenForLost()
+    public void ForNewRun_MemoryRunOfAnIdADurableRunClaimed_CountsAgain()
     {
+        var stopped = StoppedProcess();
         var memory = Layout("memory");
-        Mark(memory, "reused", "memory", StoppedProcess(), startedAgo: TimeSpan.FromDays(30));
-        var sqlite = Layout("sqlite");
+        Record(memory, "twice", stopped, startedAgo: TimeSpan.FromDays(20), workspace: false);
+        MemoryRunLedger.Claim(memory.MemoryRunsDirectory, "twice", _time.GetUtcNow() - TimeSpan.FromDays(15));
+        LostRuns.Explain(memory, "twice").ShouldBeNull();
 
-        sqlite.ForNewRun("reused");
+        Record(memory, "twice", stopped);
 
-        File.Exists(RunMarker.PathIn(sqlite.RunDirectory("reused"))).ShouldBeFalse();
-        LostRuns.Explain(sqlite, "reused").ShouldBeNull();
-        Cleanup(memory).RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
-        Directory.Exists(sqlite.RunDirectory("reused")).ShouldBeTrue();
+        LostRuns.Explain(memory, "twice").ShouldNotBeNull().ShouldContain("was lost with the in-memory backend");
+        Cleanup(memory).RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["twice"]);
     }
 
     [Fact]
-    public void RemoveLost_AfterTheRetentionTime_ForgetsTheMarkersOfRemovedWorkspaces()
+    public void RemoveLost_TheRetentionTimeAfterTheLastRunOfADeadProcess_ForgetsItsLedgerAndClaims()
     {
         var layout = Layout("memory");
-        Mark(layout, "forgotten", "memory", StoppedProcess());
+        var stopped = StoppedProcess();
+        Record(layout, "forgotten", stopped);
+        Record(layout, "claimed", stopped);
+        MemoryRunLedger.Claim(layout.MemoryRunsDirectory, "claimed", _time.GetUtcNow());
         var cleanup = Cleanup(layout);
-        cleanup.RemoveLost(TestContext.Current.CancellationToken);
-        File.Exists(layout.LostRunMarker("forgotten")).ShouldBeTrue();
+        cleanup.RemoveLost(TestContext.Current.CancellationToken).ShouldBe(["forgotten"]);
+        LostRuns.Explain(layout, "forgotten").ShouldNotBeNull();
 
-        _time.Advance(TimeSpan.FromDays(8));
+        _time.Advance(TimeSpan.FromDays(15));
         cleanup.RemoveLost(TestContext.Current.CancellationToken);
 
-        File.Exists(layout.LostRunMarker("forgotten")).ShouldBeFalse();
+        Directory.EnumerateFileSystemEntries(layout.MemoryRunsDirectory, "*", SearchOption.AllDirectories)
+            .Where(File.Exists).ShouldBeEmpty();
         LostRuns.Explain(layout, "forgotten").ShouldBeNull();
+        Directory.Exists(layout.RunDirectory("claimed")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Explain_LedgersWithBadLinesAHalfWrittenLineOrNoOwner_ReadsOnlyWholeRecords()
+    {
+        var layout = Layout("memory");
+        var stopped = StoppedProcess();
+        Record(layout, "whole", stopped, workspace: false);
+        var path = MemoryRunLedger.ReadAll(layout.MemoryRunsDirectory, _ => true).Single().Path;
+        var at = (_time.GetUtcNow() - TimeSpan.FromDays(1)).UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        File.AppendAllText(path, $"garbage\n+ bad/id {at}\n+ no-time\n+ bad-time yesterday\n* odd {at}\n\n+ half-written {at}");
+        File.WriteAllText(Path.Combine(layout.MemoryRunsDirectory, "1-nobody.log"), $"not json\n+ orphan {at}\n");
+        File.WriteAllText(Path.Combine(layout.MemoryRunsDirectory, "2-empty.log"), string.Empty);
+
+        LostRuns.Explain(layout, "whole").ShouldNotBeNull().ShouldContain("was lost");
+        foreach (var id in new[] { "no-time", "bad-time", "odd", "half-written", "orphan" })
+        {
+            LostRuns.Explain(layout, id).ShouldBeNull(id);
+        }
+
+        MemoryRunLedger.ReadAll(layout.MemoryRunsDirectory, _ => true).Single().Runs.Keys.ShouldBe(["whole"]);
+        Cleanup(layout).RemoveLost(TestContext.Current.CancellationToken).ShouldBeEmpty();
     }
 
     private WorkspaceLayout Layout(string backend) =>
@@ -174,13 +213,18 @@ public sealed class LostRunCleanupTests : IDisposable
     private LostRunCleanup Cleanup(WorkspaceLayout layout) =>
         new(layout, Options.Create(new EngineOptions { DataDirectory = layout.DataDirectory, Backend = "memory" }), _time, NullLogger<LostRunCleanup>.Instance);
 
-    // A run that started longer ago than the retention time, unless told when.
-    private void Mark(WorkspaceLayout layout, string runId, string backend, OwnerProcess owner, TimeSpan? startedAgo = null)
+    private static MemoryRunLedger Ledger(WorkspaceLayout layout, OwnerProcess owner, string backend = "memory") =>
+        new(layout.MemoryRunsDirectory, new RunMarker(backend, owner, "orchestrator run"));
+
+    // A run that started longer ago than the retention time unless told when, with a workspace unless told not to.
+    private void Record(WorkspaceLayout layout, string runId, OwnerProcess owner, TimeSpan? startedAgo = null, string backend = "memory", bool workspace = true)
     {
-        var workspace = Directory.CreateDirectory(layout.RunDirectory(runId)).FullName;
-        var marker = RunMarker.PathIn(workspace);
-        new RunMarker(backend, owner, "orchestrator run").Write(marker);
-        File.SetLastWriteTimeUtc(marker, (_time.GetUtcNow() - (startedAgo ?? TimeSpan.FromDays(8))).UtcDateTime);
+        using var ledger = Ledger(layout, owner, backend);
+        ledger.Started(runId, _time.GetUtcNow() - (startedAgo ?? TimeSpan.FromDays(8)));
+        if (workspace)
+        {
+            Directory.CreateDirectory(layout.RunDirectory(runId));
+        }
     }
 
     private OwnerProcess RunningProcess()

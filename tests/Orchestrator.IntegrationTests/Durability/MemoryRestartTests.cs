@@ -17,9 +17,9 @@ public sealed class MemoryRestartTests : IDisposable
 
     public MemoryRestartTests()
     {
-        // A lost run's workspace is kept for the retention time after the run started, and its marker as long after
-        // the workspace is removed: the tests age the lost run's marker past the retention instead of making the
-        // retention short, so the moved marker is still there when they look the run up however slow the machine is.
+        // A lost run's workspace is kept for the retention time after the run started, and its record as long after
+        // the workspace is removed: the tests age the lost run's record past the retention instead of making the
+        // retention short, so the record is still there when they look the run up however slow the machine is.
         _machine.Environment["ORCHESTRATOR_ENGINE__RETENTION"] = "01:00:00";
     }
 
@@ -103,9 +103,28 @@ public sealed class MemoryRestartTests : IDisposable
         return (runId, run.Id);
     }
 
-    /// <summary>Makes a run look started two hours ago to the lost-run cleanup (its workspace marker's write time).</summary>
-    private void AgePastRetention(string runId) =>
-        File.SetLastWriteTimeUtc(Path.Combine(RunsDirectory, runId, ".orchestrator", "run.json"), DateTime.UtcNow.AddHours(-2));
+    /// <summary>
+    /// Makes a run look started two hours ago to the lost-run cleanup: its start's time in the ledger of the process
+    /// that started it (<c>memory-runs/*.log</c>, lines <c>+ ID TIME</c>; the process is gone, nothing else writes there).
+    /// </summary>
+    private void AgePastRetention(string runId)
+    {
+        var ledgers = Path.Combine(Path.GetDirectoryName(RunsDirectory)!, "memory-runs");
+        var aged = 0;
+        foreach (var ledger in Directory.EnumerateFiles(ledgers, "*.log"))
+        {
+            var lines = File.ReadAllLines(ledger);
+            var index = Array.FindIndex(lines, l => l.StartsWith($"+ {runId} ", StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                lines[index] = $"+ {runId} {DateTime.UtcNow.AddHours(-2):O}";
+                File.WriteAllLines(ledger, lines);
+                aged++;
+            }
+        }
+
+        aged.ShouldBe(1, $"run {runId} is recorded once in {ledgers}");
+    }
 
     private static async Task<string> NotFoundDetailAsync(HttpClient http, string runId)
     {
