@@ -89,6 +89,7 @@ public sealed class LostRunCleanup(
         }
 
         MemoryRunLedger.ForgetClaims(directory, recorded);
+        workspaces.CompactMemoryRuns();
         return removed;
     }
 

@@ -22,12 +22,15 @@ public sealed class MemoryRunLedger : IDisposable
 
     private const string Extension = ".log";
     private const string ClaimsFolder = "taken";
+    private const int MinRecordsToCompact = 1024;
 
     private readonly Lock _lock = new();
     private readonly string _directory;
     private readonly string _path;
     private readonly RunMarker _owner;
     private FileStream? _file;
+    private int _records;
+    private int _purged;
 
     /// <param name="directory">The ledgers' folder (<see cref="WorkspaceLayout.MemoryRunsDirectory"/>).</param>
     /// <param name="owner">The backend and the process the ledger is of.</param>
@@ -48,6 +51,43 @@ public sealed class MemoryRunLedger : IDisposable
 
     /// <summary>Records that a run this process started was purged: a look-up no longer says it was lost.</summary>
     public void Purged(string runId, DateTimeOffset at) => Append('-', runId, at, open: false);
+
+    /// <summary>
+    /// Rewrites the ledger without the runs purged since they started, once they are half of its records or more (a
+    /// long-running process purges its runs after the retention time: its ledger then holds about as many runs as it
+    /// keeps). A reader sees the old file or the new one. Returns whether it rewrote.
+    /// </summary>
+    public bool Compact()
+    {
+        lock (_lock)
+        {
+            // A purged run takes two records, its start and its purge.
+            if (_file is null || _records < MinRecordsToCompact || _purged * 4 <= _records)
+            {
+                return false;
+            }
+
+            var runs = TryRead(_path, _ => true)?.Runs.Values.Where(r => r.Live).OrderBy(r => r.At).ToList();
+            if (runs is null)
+            {
+                return false;
+            }
+
+            var text = new StringBuilder(_owner.ToJson()).Append('\n');
+            foreach (var run in runs)
+            {
+                text.Append(Line('+', run.RunId, run.At));
+            }
+
+            var temporary = string.Create(CultureInfo.InvariantCulture, $"{_path}.{Environment.ProcessId}.tmp");
+            File.WriteAllText(temporary, text.ToString());
+            File.Move(temporary, _path, overwrite: true);
+            _file.Dispose();
+            _file = OpenAppend(_path);
+            (_records, _purged) = (runs.Count, 0);
+            return true;
+        }
+    }
 
     public void Dispose()
     {
@@ -141,7 +181,7 @@ public sealed class MemoryRunLedger : IDisposable
     private void Append(char kind, string runId, DateTimeOffset at, bool open)
     {
         RunIds.Check(runId);
-        var line = string.Create(CultureInfo.InvariantCulture, $"{kind} {runId} {at.UtcDateTime:O}\n");
+        var line = Line(kind, runId, at);
         lock (_lock)
         {
             if (_file is null)
@@ -152,7 +192,7 @@ public sealed class MemoryRunLedger : IDisposable
                 }
 
                 Directory.CreateDirectory(_directory);
-                _file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+                _file = OpenAppend(_path);
                 if (_file.Length == 0)
                 {
                     line = _owner.ToJson() + "\n" + line;
@@ -161,8 +201,16 @@ public sealed class MemoryRunLedger : IDisposable
 
             // Unbuffered: one write per record, done before the start goes on, so a killed process leaves every run it started.
             _file.Write(Encoding.UTF8.GetBytes(line));
+            _records++;
+            _purged += kind == '-' ? 1 : 0;
         }
     }
+
+    private static string Line(char kind, string runId, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind} {runId} {at.UtcDateTime:O}\n");
+
+    private static FileStream OpenAppend(string path) =>
+        new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
 
     private static Ledger? TryRead(string path, Func<RunMarker, bool> read)
     {

@@ -107,6 +107,9 @@ public sealed class WorkspaceLayout : IDisposable
         return true;
     }
 
+    /// <summary>Drops the runs purged since they started from this process's ledger once they are half of it (<see cref="MemoryRunLedger.Compact"/>).</summary>
+    public void CompactMemoryRuns() => _ledger?.Compact();
+
     public void Dispose() => _ledger?.Dispose();
 
     private static string DefaultDataDirectory(IReadOnlyDictionary<string, string> environment)

@@ -136,6 +136,31 @@ public sealed class LostRunCleanupTests : IDisposable
     }
 
     [Fact]
+    public void RemoveLost_ALongRunningProcessThatPurgedMostOfItsRuns_RewritesItsLedgerWithTheRunsItKeeps()
+    {
+        using var memory = Layout("memory");
+        var ids = Enumerable.Range(0, 1100).Select(i => $"run-{i:0000}").ToList();
+        ids.ForEach(id => memory.ForNewRun(id, generated: true));
+        ids.Take(200).ToList().ForEach(id => memory.Delete(id));
+        var path = MemoryRunLedger.ReadAll(memory.MemoryRunsDirectory, _ => true).Single().Path;
+        var cleanup = new LostRunCleanup(memory, Options.Create(new EngineOptions { DataDirectory = memory.DataDirectory, Backend = "memory" }), _time, NullLogger<LostRunCleanup>.Instance);
+
+        cleanup.RemoveLost(TestContext.Current.CancellationToken);
+        File.ReadAllLines(path).Length.ShouldBe(1 + 1100 + 200, "a fifth of the records are purges: kept as they are");
+
+        ids.Skip(200).Take(400).ToList().ForEach(id => memory.Delete(id));
+        cleanup.RemoveLost(TestContext.Current.CancellationToken);
+        memory.ForNewRun("after", generated: false);
+
+        var lines = File.ReadAllLines(path);
+        lines.Length.ShouldBe(1 + 500 + 1);
+        RunMarker.FromJson(lines[0]).ShouldBe(new RunMarker("memory", OwnerProcess.Current, "orchestrator run"));
+        var ledger = MemoryRunLedger.ReadAll(memory.MemoryRunsDirectory, _ => true).Single();
+        ledger.Runs.Keys.Order(StringComparer.Ordinal).ShouldBe([.. ids.Skip(600).Append("after").Order(StringComparer.Ordinal)]);
+        ledger.Runs.Values.ShouldAllBe(r => r.Live);
+    }
+
+    [Fact]
     public void ForNewRun_DurableRunOfTheIdOfALostOne_ClaimsItSoItsWorkspaceIsNeverTakenForLost()
     {
         var memory = Layout("memory");
