@@ -43,9 +43,6 @@ public sealed class MemoryRunLedger : IDisposable
         _path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{owner.Owner.Id}-{start}{Extension}"));
     }
 
-    /// <summary>The ledger's file.</summary>
-    public string FilePath => _path;
-
     /// <summary>Records that the run started at <paramref name="at"/>; written when this returns.</summary>
     public void Started(string runId, DateTimeOffset at) => Append('+', runId, at, open: true);
 
