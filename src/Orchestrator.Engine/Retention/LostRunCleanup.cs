@@ -52,10 +52,17 @@ public sealed class LostRunCleanup(
         var before = time.GetUtcNow() - options.Value.Retention;
         var recorded = new HashSet<string>(StringComparer.Ordinal);
 
-        // A ledger of a process that still runs is not read: that process keeps its runs, and its records grow.
-        foreach (var ledger in MemoryRunLedger.ReadAll(directory, owner => owner.IsMemory && !owner.Owner.IsRunning()))
+        foreach (var ledger in MemoryRunLedger.ReadAll(directory, owner => owner.IsMemory))
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // A process that still runs keeps its runs: its records only keep the claims on their ids.
+            if (ledger.Owner.Owner.IsRunning())
+            {
+                recorded.UnionWith(ledger.Runs.Keys);
+                continue;
+            }
+
             foreach (var run in ledger.Runs.Values.Where(r => r.Live && r.At <= before))
             {
                 try
@@ -81,11 +88,6 @@ public sealed class LostRunCleanup(
             {
                 recorded.UnionWith(ledger.Runs.Keys);
             }
-        }
-
-        foreach (var ledger in MemoryRunLedger.ReadAll(directory, owner => owner.IsMemory && owner.Owner.IsRunning()))
-        {
-            recorded.UnionWith(ledger.Runs.Keys);
         }
 
         MemoryRunLedger.ForgetClaims(directory, recorded);
