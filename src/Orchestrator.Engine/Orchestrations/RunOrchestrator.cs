@@ -70,18 +70,9 @@ public sealed class RunOrchestrator(EngineMetrics metrics) : TaskOrchestrator<Ru
     {
         var run = new RunState(context, input);
         run.Publish();
-        var carried = (input.Carried?.Phases ?? []).Select(p => p.Phase).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in input.Phases.GroupBy(p => p.Order).OrderBy(g => g.Key))
+        foreach (var (parallel, phases) in ExecutionGroup.Of(input))
         {
-            // Whether the group runs in parallel is decided on the whole group; a retry leaves out the phases it took over.
-            var parallel = group.Count() > 1 && group.All(p => p.Parallel);
-            var phases = group.Where(p => !carried.Contains(p.Name)).ToList();
-            if (phases.Count == 0)
-            {
-                continue;
-            }
-
-            var outcomes = new List<PhaseOutcome>(phases.Count);
+            var outcomes = new List<PhaseOutcome>(phases.Length);
             if (parallel)
             {
                 foreach (var phase in phases.Where(p => p.Approval))

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Orchestrator.Abstractions.Context;
 using Orchestrator.Engine.Activities;
 using Orchestrator.Engine.Payloads;
+using Orchestrator.Engine.Runs;
 
 namespace Orchestrator.Engine.Orchestrations;
 
@@ -98,7 +101,7 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
 
             Changed(result.Stored is { } stored
                 ? new ContextChange { Phase = plan.Name, Result = stored }
-                : new ContextChange { Outputs = ImmutableDictionary<string, JsonElement>.Empty.Add(plan.Name, result.Output ?? JsonSerializer.SerializeToElement<object?>(null)), Metadata = result.Metadata });
+                : new ContextChange { Outputs = ImmutableDictionary<string, JsonElement>.Empty.Add(plan.Name, result.Output ?? JsonValues.Null), Metadata = result.Metadata });
             foreach (var artifact in result.Artifacts)
             {
                 if (_artifactSet.Add(artifact))
@@ -110,10 +113,10 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
             if (result.Output is { } output)
             {
                 LastOutput = output;
-                _outputCharacters += output.GetRawText().Length;
+                _outputCharacters += Characters(output);
             }
 
-            _metadataCharacters += result.Metadata.Values.Sum(v => (long)v.GetRawText().Length);
+            _metadataCharacters += result.Metadata.Values.Sum(Characters);
         }
 
         foreach (var error in outcome.Errors)
@@ -126,6 +129,9 @@ internal sealed class RunState(TaskOrchestrationContext context, RunInput input)
         _completed.Add(new CompletedPhase(plan.Name, outcome.Succeeded, outcome.Attempts, (outcome.EndedAt - outcome.StartedAt).TotalMilliseconds, plan.Required));
         Publish();
     }
+
+    // The characters of the value's JSON text, counted without making the string: every replay merges every phase again.
+    private static long Characters(JsonElement value) => Encoding.UTF8.GetCharCount(JsonMarshal.GetRawUtf8Value(value));
 
     // A retry's first phase starts from the shared data taken over, given inline.
     private static List<ContextChange> Seed(SharedData? carried) =>

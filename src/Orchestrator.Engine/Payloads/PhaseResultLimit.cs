@@ -30,6 +30,12 @@ public static class PhaseResultLimit
     /// <exception cref="PayloadException">The result's JSON is over <see cref="MaxResultBytes"/>.</exception>
     public static void Check(PhaseActivityResult result, string phase)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        if (Bound(result) <= MaxResultBytes)
+        {
+            return;
+        }
+
         var length = JsonSerializer.SerializeToUtf8Bytes(result, OrchestratorJson.Options).Length;
         if (length > MaxResultBytes)
         {
@@ -38,4 +44,7 @@ public static class PhaseResultLimit
                 $"the result of phase '{phase}' is {length:N0} bytes of JSON after its large values were stored by reference, over the limit of {MaxResultBytes:N0} bytes for one result (one gRPC message); it holds too many values below Engine:PayloadThreshold: return fewer metadata keys, or lower the threshold"));
         }
     }
+
+    private static long Bound(PhaseActivityResult result) =>
+        JsonSize.Frame + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata) + JsonSize.Bound(result.Artifacts);
 }

@@ -47,6 +47,12 @@ public static class SharedContextStore
             return (view, context.Head);
         }
 
+        // Changes surely within the limit are not serialized only to be measured.
+        if (JsonSize.Frame + context.Changes.Sum(JsonSize.Bound) <= InlineChangesBytes)
+        {
+            return (Apply(workspace, view, context.Changes), context.Head);
+        }
+
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new ContextNode(context.Head, context.Changes), OrchestratorJson.Options);
         if (bytes.Length <= InlineChangesBytes)
         {
@@ -130,6 +136,12 @@ public static class SharedContextStore
     /// </summary>
     public static string? Put(string workspace, StoredResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        if (JsonSize.Frame + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata) <= InlineResultBytes)
+        {
+            return null;
+        }
+
         var bytes = JsonSerializer.SerializeToUtf8Bytes(result, OrchestratorJson.Options);
         return bytes.Length <= InlineResultBytes ? null : PayloadStore.Put(workspace, bytes);
     }

@@ -12,7 +12,6 @@ namespace Orchestrator.Engine.Runs;
 /// </summary>
 internal static class InputCheck
 {
-    private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
     private static readonly JsonElement EmptyObject = JsonSerializer.SerializeToElement(new { });
 
     /// <summary>Adds a problem when <paramref name="input"/> does not match the workflow's input_schema.</summary>
@@ -40,7 +39,7 @@ internal static class InputCheck
     {
         // A phase given no input sees JSON null, exactly as the executor checks it.
         var given = input is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } value ? value : (JsonElement?)null;
-        var errors = SchemaValidation.Validate(schema, given ?? Null);
+        var errors = SchemaValidation.Validate(schema, given ?? JsonValues.Null);
         if (errors.IsEmpty)
         {
             return;

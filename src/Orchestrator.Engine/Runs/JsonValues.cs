@@ -29,6 +29,9 @@ public static class JsonValues
     /// </summary>
     public const int MaxRunValueBytes = 1024 * 1024;
 
+    /// <summary>A JSON <c>null</c>, made once.</summary>
+    public static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
+
     // A hostile value could break a rule a hundred thousand times; the first few say what to fix.
     private const int MaxProblemsPerValue = 10;
 
