@@ -12,8 +12,9 @@ using Orchestrator.Sidecar.Configuration;
 // 4. What traces and metrics cost: the run of 1 with no listener, with the metrics, with traces and metrics
 //    (docs/observability.md#cost).
 //    `./build.sh bench Engine` runs all four; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
-//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [sqlite] [runs=N]`
-//    runs N (6,000) plugin (or hand-written) runs, 64 in flight, on memory (or sqlite), to attach a profiler to.
+//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [sqlite] [warm=W] [runs=N]`
+//    runs W (0) runs to warm up and then N (6,000) plugin (or hand-written) runs, 64 in flight, on memory (or sqlite), to
+//    attach a profiler to; `-- profile dump` prints one run's input, output and status.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var token = cancellation.Token;
 var root = Directory.CreateTempSubdirectory("orch-bench-engine-").FullName;
@@ -43,7 +44,28 @@ try
         await using var profiled = await BenchHost.StartAsync(root, profiledSidecar, token);
         var run = args.Contains("baseline") ? profiled.BaselineRun(token) : profiled.PluginRun("bench-noop", token);
         Console.WriteLine($"pid {Environment.ProcessId}");
-        var runs = args.Select(a => a.Split('=')).Where(a => a.Length == 2 && a[0] == "runs").Select(a => int.Parse(a[1], CultureInfo.InvariantCulture)).FirstOrDefault(6000);
+        if (args.Contains("dump"))
+        {
+            // The messages of one run as the backend keeps them, to see what the engine's runs carry.
+            var one = await run();
+            await profiled.Client.WaitForInstanceCompletionAsync(one, getInputsAndOutputs: false, token);
+            var stored = await profiled.Client.GetInstanceAsync(one, getInputsAndOutputs: true, token);
+            Console.WriteLine($"input  {stored!.SerializedInput}\noutput {stored.SerializedOutput}\nstatus {stored.SerializedCustomStatus}");
+            return;
+        }
+
+        int Count(string name, int otherwise) => args.Select(a => a.Split('=')).Where(a => a.Length == 2 && a[0] == name)
+            .Select(a => int.Parse(a[1], CultureInfo.InvariantCulture)).FirstOrDefault(otherwise);
+        var runs = Count("runs", 6000);
+
+        // Measured cold, the figures hold the JIT's tiering: the plugin run's larger code reaches its optimized form
+        // only after tens of thousands of runs on 2 busy cores.
+        if (Count("warm", 0) is > 0 and var warmRuns)
+        {
+            await profiled.MeasureAsync(run, 64, warmRuns, token);
+            Console.WriteLine($"warmed up with {warmRuns} runs");
+        }
+
         var (allocated, collections, paused) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (rate, cpu) = await profiled.MeasureAsync(run, 64, runs, token);
