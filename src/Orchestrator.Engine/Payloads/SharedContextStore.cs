@@ -137,7 +137,7 @@ public static class SharedContextStore
     public static string? Put(string workspace, StoredResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (JsonSize.Frame + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata) <= InlineResultBytes)
+        if (JsonSize.Names + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata) <= InlineResultBytes)
         {
             return null;
         }

@@ -36,9 +36,11 @@ public sealed class JsonSizeTests
 
         var change = new ContextChange { Phase = key, Result = new string('a', 64), Outputs = map, Metadata = map };
         JsonSize.Bound(change).ShouldBeGreaterThanOrEqualTo(Serialized(change));
+        var bare = new ContextChange { Phase = "p" };
+        JsonSize.Bound(bare).ShouldBeGreaterThanOrEqualTo(Serialized(bare));
 
         var result = new StoredResult { Output = value, Metadata = map };
-        (JsonSize.Frame + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata)).ShouldBeGreaterThanOrEqualTo(Serialized(result));
+        (JsonSize.Names + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata)).ShouldBeGreaterThanOrEqualTo(Serialized(result));
 
         var node = new ContextNode(new string('b', 64), [change, change]);
         (JsonSize.Frame + node.Changes.Sum(JsonSize.Bound)).ShouldBeGreaterThanOrEqualTo(Serialized(node));
