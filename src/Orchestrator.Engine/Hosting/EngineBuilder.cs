@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orchestrator.Engine.Activities;
@@ -68,6 +69,8 @@ public sealed class EngineBuilder(IServiceCollection services)
                 o.Concurrency.MaximumConcurrentOrchestrationWorkItems = Math.Max(o.Concurrency.MaximumConcurrentOrchestrationWorkItems, 256);
             });
             workerTransport(b);
+            Services.AddOptions<GrpcDurableTaskWorkerOptions>()
+                .Configure<WorkerStopping>((o, stopping) => o.Interceptors.Add(new StoppedWorkerInterceptor(stopping)));
             Services.AddSingleton(new InnerWorkerType(b.BuildTarget!));
             b.UseBuildTarget(typeof(PluginAwareWorker));
         });

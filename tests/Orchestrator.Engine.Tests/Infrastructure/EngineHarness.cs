@@ -19,12 +19,14 @@ namespace Orchestrator.Engine.Tests.Infrastructure;
 public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly EmbeddedSidecar _sidecar;
-    private readonly IHost _host;
+    private readonly Func<IHost> _build;
+    private IHost _host;
 
-    private EngineHarness(TempDirectory root, EmbeddedSidecar sidecar, IHost host)
+    private EngineHarness(TempDirectory root, EmbeddedSidecar sidecar, Func<IHost> build, IHost host)
     {
         Root = root;
         _sidecar = sidecar;
+        _build = build;
         _host = host;
     }
 
@@ -51,6 +53,31 @@ public sealed class EngineHarness : IAsyncDisposable
         Directory.CreateDirectory(root.Combine("plugins"));
         Directory.CreateDirectory(root.Combine("workflows"));
         var sidecar = await EmbeddedSidecar.StartAsync(sidecarOptions, cancellationToken: TestContext.Current.CancellationToken);
+        IHost Build() => BuildHost(root, sidecar, builtIns, time, environment, configure, plugins, services);
+        IHost host;
+        try
+        {
+            host = await StartHostAsync(Build);
+        }
+        catch
+        {
+            await sidecar.DisposeAsync();
+            throw;
+        }
+
+        return new EngineHarness(root, sidecar, Build, host);
+    }
+
+    private static IHost BuildHost(
+        TempDirectory root,
+        EmbeddedSidecar sidecar,
+        IReadOnlyDictionary<string, Func<IPhaseProvider>>? builtIns,
+        TimeProvider? time,
+        IReadOnlyDictionary<string, string>? environment,
+        Action<EngineOptions>? configure,
+        Action<PluginOptions>? plugins,
+        Action<IServiceCollection>? services)
+    {
         var env = (environment ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -85,19 +112,37 @@ public sealed class EngineHarness : IAsyncDisposable
             configure?.Invoke(o);
         }).UseSidecar(sidecar.InProcess);
         services?.Invoke(builder.Services);
-        var host = builder.Build();
+        return builder.Build();
+    }
+
+    private static async Task<IHost> StartHostAsync(Func<IHost> build)
+    {
+        var host = build();
         try
         {
             await host.StartAsync(TestContext.Current.CancellationToken);
+            return host;
         }
         catch
         {
             host.Dispose();
-            await sidecar.DisposeAsync();
             throw;
         }
+    }
 
-        return new EngineHarness(root, sidecar, host);
+    /// <summary>Stops the engine's host (its worker and client) and leaves the sidecar running, as `run` stops them in turn.</summary>
+    public async Task StopEngineAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _host.StopAsync(stop.Token);
+    }
+
+    /// <summary>Stops the engine's host and starts a new one, configured alike, on the same sidecar: a worker that continues the runs.</summary>
+    public async Task RestartEngineAsync()
+    {
+        await StopEngineAsync();
+        _host.Dispose();
+        _host = await StartHostAsync(_build);
     }
 
     /// <summary>Waits for the run to finish; fails the test after the deadline.</summary>
