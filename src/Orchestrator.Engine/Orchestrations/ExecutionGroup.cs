@@ -40,7 +40,7 @@ internal sealed record ExecutionGroup(bool Parallel, ImmutableArray<PhasePlan> P
             var group = ImmutableArray.CreateBuilder<PhasePlan>(end - start);
             foreach (var phase in ordered[start..end])
             {
-                if (!carried.Any(c => c.Phase == phase.Name))
+                if (carried.IsEmpty || !carried.Any(c => c.Phase == phase.Name))
                 {
                     group.Add(phase);
                 }

@@ -37,6 +37,8 @@ internal static class JsonSize
 
     public static long Bound(ImmutableArray<string> texts) => texts.IsDefault ? 8 : texts.Sum(Bound) + 8;
 
+    public static long Bound(StoredResult result) => Names + Bound(result.Output) + Bound(result.Metadata);
+
     public static long Bound(ContextChange change) =>
         Names + Bound(change.Phase) + Bound(change.Result) + Bound(change.Outputs) + Bound(change.Metadata);
 }

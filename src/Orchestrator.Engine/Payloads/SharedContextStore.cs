@@ -48,13 +48,10 @@ public static class SharedContextStore
         }
 
         // Changes surely within the limit are not serialized only to be measured.
-        if (JsonSize.Frame + context.Changes.Sum(JsonSize.Bound) <= InlineChangesBytes)
-        {
-            return (Apply(workspace, view, context.Changes), context.Head);
-        }
-
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new ContextNode(context.Head, context.Changes), OrchestratorJson.Options);
-        if (bytes.Length <= InlineChangesBytes)
+        var bytes = JsonSize.Frame + context.Changes.Sum(JsonSize.Bound) <= InlineChangesBytes
+            ? null
+            : JsonSerializer.SerializeToUtf8Bytes(new ContextNode(context.Head, context.Changes), OrchestratorJson.Options);
+        if (bytes is null || bytes.Length <= InlineChangesBytes)
         {
             return (Apply(workspace, view, context.Changes), context.Head);
         }
@@ -137,7 +134,7 @@ public static class SharedContextStore
     public static string? Put(string workspace, StoredResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (JsonSize.Names + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata) <= InlineResultBytes)
+        if (JsonSize.Bound(result) <= InlineResultBytes)
         {
             return null;
         }

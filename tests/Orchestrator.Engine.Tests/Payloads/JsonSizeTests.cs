@@ -40,7 +40,7 @@ public sealed class JsonSizeTests
         JsonSize.Bound(bare).ShouldBeGreaterThanOrEqualTo(Serialized(bare));
 
         var result = new StoredResult { Output = value, Metadata = map };
-        (JsonSize.Names + JsonSize.Bound(result.Output) + JsonSize.Bound(result.Metadata)).ShouldBeGreaterThanOrEqualTo(Serialized(result));
+        JsonSize.Bound(result).ShouldBeGreaterThanOrEqualTo(Serialized(result));
 
         var node = new ContextNode(new string('b', 64), [change, change]);
         (JsonSize.Frame + node.Changes.Sum(JsonSize.Bound)).ShouldBeGreaterThanOrEqualTo(Serialized(node));
