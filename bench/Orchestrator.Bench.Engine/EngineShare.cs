@@ -8,15 +8,26 @@ namespace Orchestrator.Bench.Engine;
 /// calling 3 no-op activities) on the same embedded sidecar and worker, at 16, 64 and 256 runs in flight, on the
 /// memory and on the sqlite backend. Each measurement gets a new host (and database), so that neither side runs
 /// against the instances the other left behind; baseline and plugin take turns for a few rounds, so that a machine
-/// whose load changes weighs on both alike, and each keeps its best round.
+/// whose load changes weighs on both alike, and each keeps its best round. Both sides are first run until the JIT's
+/// tiering has settled (<see cref="SettledRuns"/>): measured cold, the figures are the JIT's, not the engine's.
 /// </summary>
 internal static class EngineShare
 {
     private const int Rounds = 3;
-    private const int WarmUpRounds = 12;
+
+    /// <summary>
+    /// The runs each side takes, 64 in flight, before it is measured: on 2 cores the plugin run's larger code reaches
+    /// its optimized form only after some 50,000 runs, the hand-written one's sooner. The engine's code is the same on
+    /// every backend, so a backend measured second in the process warms up for a tenth of it (the warm-up given to
+    /// <see cref="PrintAsync"/>), for its own store.
+    /// </summary>
+    public const int SettledRuns = 60_000;
+
+    private const int WarmUpRound = 2_000;
+    private const int MeasuredRuns = 2_048;
     private static readonly int[] InFlight = [16, 64, 256];
 
-    public static async Task PrintAsync(string root, string backend, CancellationToken cancellationToken)
+    public static async Task PrintAsync(string root, string backend, int warmUp, CancellationToken cancellationToken)
     {
         var databases = 0;
         SidecarOptions Sidecar() => backend == SidecarBackends.Sqlite
@@ -28,22 +39,21 @@ internal static class EngineShare
             await using var host = await BenchHost.StartAsync(root, Sidecar(), cancellationToken);
             var run = plugin ? host.PluginRun("bench-noop", cancellationToken) : host.BaselineRun(cancellationToken);
             await host.RunsPerSecondAsync(run, 16, 64, cancellationToken);
-            return await host.MeasureAsync(run, inFlight, Math.Max(512, inFlight * 4), cancellationToken);
+            return await host.MeasureAsync(run, inFlight, Math.Max(MeasuredRuns, inFlight * 8), cancellationToken);
         }
 
-        // Both sides first run long enough for tiered compilation to reach its optimized code: measured cold, the
-        // plugin run's larger code ran unoptimized longer than the baseline's, and its figures were the JIT's.
+        // Both sides first run long enough for tiered compilation to reach its optimized code, in rounds taken in turn.
         await using (var warm = await BenchHost.StartAsync(root, Sidecar(), cancellationToken))
         {
-            for (var i = 0; i < WarmUpRounds; i++)
+            for (var i = 0; i < warmUp / WarmUpRound; i++)
             {
-                await warm.RunsPerSecondAsync(warm.PluginRun("bench-noop", cancellationToken), 64, 512, cancellationToken);
-                await warm.RunsPerSecondAsync(warm.BaselineRun(cancellationToken), 64, 512, cancellationToken);
+                await warm.RunsPerSecondAsync(warm.PluginRun("bench-noop", cancellationToken), 64, WarmUpRound, cancellationToken);
+                await warm.RunsPerSecondAsync(warm.BaselineRun(cancellationToken), 64, WarmUpRound, cancellationToken);
             }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"3 no-op phases per run, embedded {backend} sidecar, {Environment.ProcessorCount} cores; runs/s with N runs kept in flight (N x 4 runs, at least 512), a new host per measurement, best of {Rounds} rounds taken in turn; cpu ms/run: this process (sidecar, worker, client)"));
+            $"3 no-op phases per run, embedded {backend} sidecar, {Environment.ProcessorCount} cores; each side first ran {warmUp:N0} runs to settle the JIT; runs/s with N runs kept in flight (N x 8 runs, at least {MeasuredRuns:N0}), a new host per measurement, best of {Rounds} rounds taken in turn; cpu ms/run: this process (sidecar, worker, client)"));
         Console.WriteLine($"{"in flight",10} {"plugin run/s",13} {"baseline run/s",15} {"plugin/baseline",16} {"plugin cpu ms",14} {"baseline cpu ms",16}");
         foreach (var inFlight in InFlight)
         {

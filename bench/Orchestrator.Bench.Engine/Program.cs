@@ -12,8 +12,8 @@ using Orchestrator.Sidecar.Configuration;
 // 4. What traces and metrics cost: the run of 1 with no listener, with the metrics, with traces and metrics
 //    (docs/observability.md#cost).
 //    `./build.sh bench Engine` runs all four; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
-//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [sqlite] [warm=W] [runs=N]`
-//    runs W (0) runs to warm up and then N (6,000) plugin (or hand-written) runs, 64 in flight, on memory (or sqlite), to
+//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [sqlite] [warm=W] [runs=N] [inflight=F]`
+//    runs W (0) runs to warm up and then N (6,000) plugin (or hand-written) runs, F (64) in flight, on memory (or sqlite), to
 //    attach a profiler to; `-- profile dump` prints one run's input, output and status.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var token = cancellation.Token;
@@ -57,26 +57,27 @@ try
         int Count(string name, int otherwise) => args.Select(a => a.Split('=')).Where(a => a.Length == 2 && a[0] == name)
             .Select(a => int.Parse(a[1], CultureInfo.InvariantCulture)).FirstOrDefault(otherwise);
         var runs = Count("runs", 6000);
+        var inFlight = Count("inflight", 64);
 
         // Measured cold, the figures hold the JIT's tiering: the plugin run's larger code reaches its optimized form
         // only after tens of thousands of runs on 2 busy cores.
         if (Count("warm", 0) is > 0 and var warmRuns)
         {
-            await profiled.MeasureAsync(run, 64, warmRuns, token);
+            await profiled.MeasureAsync(run, inFlight, warmRuns, token);
             Console.WriteLine($"warmed up with {warmRuns} runs");
         }
 
         var (allocated, collections, paused) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (rate, cpu) = await profiled.MeasureAsync(run, 64, runs, token);
+        var (rate, cpu) = await profiled.MeasureAsync(run, inFlight, runs, token);
         var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run, {perRun / 1024:0.0} KiB allocated per run, {GC.CollectionCount(0) - collections} gen0 collections ({GC.CollectionCount(2)} gen2 in all), paused for GC {(GC.GetTotalPauseDuration() - paused) / clock.Elapsed:P0} of the time"));
         return;
     }
 
-    await EngineShare.PrintAsync(root, SidecarBackends.Memory, token);
-    await EngineShare.PrintAsync(root, SidecarBackends.Sqlite, token);
+    await EngineShare.PrintAsync(root, SidecarBackends.Memory, EngineShare.SettledRuns, token);
+    await EngineShare.PrintAsync(root, SidecarBackends.Sqlite, EngineShare.SettledRuns / 10, token);
     if (args.Contains("share"))
     {
         return;
