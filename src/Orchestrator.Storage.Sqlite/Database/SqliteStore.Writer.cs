@@ -43,6 +43,7 @@ internal sealed partial class SqliteStore
                 while (TakeBatch(batch))
                 {
                     Commit(batch);
+                    CheckpointOnWriterIfWanted();
                 }
             }
             finally
