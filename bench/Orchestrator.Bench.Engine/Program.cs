@@ -71,8 +71,9 @@ try
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (rate, cpu) = await profiled.MeasureAsync(run, inFlight, runs, token);
         var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs;
+        var kept = GC.GetTotalMemory(forceFullCollection: true) / (double)(runs + Count("warm", 0));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run, {perRun / 1024:0.0} KiB allocated per run, {GC.CollectionCount(0) - collections} gen0 collections ({GC.CollectionCount(2)} gen2 in all), paused for GC {(GC.GetTotalPauseDuration() - paused) / clock.Elapsed:P0} of the time"));
+            $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run, {perRun / 1024:0.0} KiB allocated per run, {kept / 1024:0.0} KiB kept per run, {GC.CollectionCount(0) - collections} gen0 collections ({GC.CollectionCount(2)} gen2 in all), paused for GC {(GC.GetTotalPauseDuration() - paused) / clock.Elapsed:P0} of the time"));
         return;
     }
 
