@@ -12,9 +12,10 @@ using Orchestrator.Sidecar.Configuration;
 // 4. What traces and metrics cost: the run of 1 with no listener, with the metrics, with traces and metrics
 //    (docs/observability.md#cost).
 //    `./build.sh bench Engine` runs all four; `dotnet run --project bench/Orchestrator.Bench.Engine -c Release -- history`
-//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [sqlite] [warm=W] [runs=N] [inflight=F]`
+//    only the third, `-- telemetry` only the fourth, `-- share` only the first; `-- profile [baseline] [sqlite] [allocs] [warm=W] [runs=N] [inflight=F]`
 //    runs W (0) runs to warm up and then N (6,000) plugin (or hand-written) runs, F (64) in flight, on memory (or sqlite), to
-//    attach a profiler to; `-- profile dump` prints one run's input, output and status.
+//    attach a profiler to (`allocs` also prints the types most allocated per run); `-- profile dump` prints one run's
+//    input, output and status.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var token = cancellation.Token;
 var root = Directory.CreateTempSubdirectory("orch-bench-engine-").FullName;
@@ -67,6 +68,7 @@ try
             Console.WriteLine($"warmed up with {warmRuns} runs");
         }
 
+        using var types = args.Contains("allocs") ? new AllocationTypes() : null;
         var (allocated, collections, paused) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (rate, cpu) = await profiled.MeasureAsync(run, inFlight, runs, token);
@@ -74,6 +76,7 @@ try
         var kept = GC.GetTotalMemory(forceFullCollection: true) / (double)(runs + Count("warm", 0));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rate:0.0} runs/s, {cpu:0.00} cpu ms/run, {perRun / 1024:0.0} KiB allocated per run, {kept / 1024:0.0} KiB kept per run, {GC.CollectionCount(0) - collections} gen0 collections ({GC.CollectionCount(2)} gen2 in all), paused for GC {(GC.GetTotalPauseDuration() - paused) / clock.Elapsed:P0} of the time"));
+        types?.Print(runs, 40);
         return;
     }
 
